@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Headless mode: the same core in plain Node, no Electron.
+          headless: resolve(__dirname, 'src/main/headless/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: {
+          overlay: resolve(__dirname, 'src/preload/overlay.ts'),
+          mod: resolve(__dirname, 'src/preload/mod.ts'),
+        },
+        // Sandboxed preloads must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      rollupOptions: {
+        input: {
+          overlay: resolve(__dirname, 'src/renderer/overlay.html'),
+          mod: resolve(__dirname, 'src/renderer/mod.html'),
+        },
+      },
+    },
+  },
+});

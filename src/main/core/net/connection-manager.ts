@@ -1,0 +1,225 @@
+import type { Clock, TimerHandle } from '../clock';
+import type { Logger } from '../log/logger';
+import type { StatusReporter } from '../sources/status-reporter';
+import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
+
+/** One live, handshaken connection of a source (an IRC session, an EventSub socket, a ChatKC socket). */
+export interface ManagedConnection {
+  /** Resolves once the connection is gone, saying why and whether to retry. */
+  readonly closed: Promise<CloseInfo>;
+  close(reason: string): void;
+}
+
+export interface CloseInfo {
+  reason: string;
+  /** False stops the manager (e.g. credentials rejected and nothing left to try). */
+  retry?: boolean;
+}
+
+/** Thrown by `connect` when retrying cannot help (bad credentials and no refresh, banned, …). */
+export class FatalConnectionError extends Error {
+  constructor(
+    message: string,
+    readonly state: 'failed' | 'login-needed' = 'failed',
+  ) {
+    super(message);
+    this.name = 'FatalConnectionError';
+  }
+}
+
+export type ConnectKind = 'initial' | 'reconnect' | 'replace';
+
+export interface ConnectionManagerOptions<C extends ManagedConnection> {
+  name: string;
+  /** Open a socket and finish the protocol handshake. Rejects on failure. */
+  connect: () => Promise<C>;
+  /** A connection became current: the first, one after a failure, or a make-before-break replacement. */
+  onConnected?: (connection: C, kind: ConnectKind) => void;
+  clock: Clock;
+  log: Logger;
+  reporter?: StatusReporter;
+  backoff?: BackoffOptions;
+  /** A connection that lived this long resets the backoff. */
+  healthyAfterMs?: number;
+  connectTimeoutMs?: number;
+  random?: () => number;
+}
+
+export interface ConnectionCounters {
+  connects: number;
+  reconnects: number;
+  replacements: number;
+  failures: number;
+}
+
+/**
+ * The one connection manager every source reuses: connect, reconnect with exponential backoff and jitter
+ * (reset after a healthy period), make-before-break replacement, an explicit `stop()`, and counters for tests
+ * and the health view. Liveness checks live in the connection itself: it closes, the manager reconnects.
+ */
+export class ConnectionManager<C extends ManagedConnection> {
+  readonly counters: ConnectionCounters = { connects: 0, reconnects: 0, replacements: 0, failures: 0 };
+  private connection: C | null = null;
+  private connectedAt = 0;
+  private stopped = true;
+  private attempt = 0;
+  private timer: TimerHandle | null = null;
+  private replacing = false;
+  private connecting = false;
+
+  constructor(private readonly options: ConnectionManagerOptions<C>) {}
+
+  get current(): C | null {
+    return this.connection;
+  }
+
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.attempt = 0;
+    void this.connectNow('initial');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
+    const connection = this.connection;
+    this.connection = null;
+    connection?.close('stopped');
+    this.options.reporter?.setState('stopped');
+  }
+
+  /** Drop the current connection (if any) and connect again at once. */
+  reconnectNow(): void {
+    if (this.stopped) return;
+    this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
+    const connection = this.connection;
+    this.connection = null;
+    connection?.close('reconnect requested');
+    this.attempt = 0;
+    void this.connectNow('reconnect');
+  }
+
+  /**
+   * Make-before-break: open and handshake a new connection while the current one keeps delivering, then
+   * swap and close the old one. If the new one fails, the old one stays (and reconnects normally if it dies).
+   */
+  async replace(): Promise<boolean> {
+    if (this.stopped || this.replacing) return false;
+    this.replacing = true;
+    try {
+      const next = await this.connectWithTimeout();
+      if (this.stopped) {
+        next.close('stopped');
+        return false;
+      }
+      const old = this.connection;
+      this.counters.replacements += 1;
+      this.adopt(next, 'replace');
+      old?.close('replaced');
+      return true;
+    } catch (error) {
+      this.counters.failures += 1;
+      this.options.log.warn('make-before-break replacement failed; keeping the current connection', error);
+      return false;
+    } finally {
+      this.replacing = false;
+    }
+  }
+
+  private async connectNow(kind: ConnectKind): Promise<void> {
+    if (this.stopped || this.connecting) return;
+    this.connecting = true;
+    this.options.reporter?.setState(kind === 'initial' ? 'connecting' : 'reconnecting', null);
+    try {
+      const connection = await this.connectWithTimeout();
+      if (this.stopped) {
+        connection.close('stopped');
+        return;
+      }
+      this.adopt(connection, kind);
+    } catch (error) {
+      if (this.stopped) return;
+      this.counters.failures += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof FatalConnectionError) {
+        this.options.log.warn(`${this.options.name}: giving up: ${message}`);
+        this.options.reporter?.setState(error.state, message);
+        this.stopped = true;
+        return;
+      }
+      this.scheduleRetry(message);
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  private adopt(connection: C, kind: ConnectKind): void {
+    this.connection = connection;
+    this.connectedAt = this.options.clock.now();
+    this.counters.connects += 1;
+    if (kind !== 'initial') {
+      this.counters.reconnects += 1;
+      this.options.reporter?.countReconnect();
+    }
+    this.options.reporter?.setState('connected');
+    this.options.log.info(`${this.options.name}: connected (${kind})`);
+    void connection.closed.then((info) => this.onClosed(connection, info));
+    this.options.onConnected?.(connection, kind);
+  }
+
+  private onClosed(connection: C, info: CloseInfo): void {
+    if (connection !== this.connection) return; // replaced or already dropped
+    this.connection = null;
+    if (this.stopped) return;
+    const healthyAfter = this.options.healthyAfterMs ?? 30_000;
+    if (this.options.clock.now() - this.connectedAt >= healthyAfter) this.attempt = 0;
+    if (info.retry === false) {
+      this.options.log.warn(`${this.options.name}: closed for good: ${info.reason}`);
+      this.options.reporter?.setState('failed', info.reason);
+      this.stopped = true;
+      return;
+    }
+    this.options.log.info(`${this.options.name}: connection lost: ${info.reason}`);
+    this.scheduleRetry(info.reason);
+  }
+
+  private scheduleRetry(reason: string): void {
+    const delay = backoffDelay(this.attempt, this.options.backoff ?? defaultBackoff, this.options.random);
+    this.attempt += 1;
+    this.options.reporter?.setState('reconnecting', reason);
+    this.options.clock.clearTimeout(this.timer);
+    this.timer = this.options.clock.setTimeout(() => {
+      this.timer = null;
+      void this.connectNow('reconnect');
+    }, delay);
+  }
+
+  private connectWithTimeout(): Promise<C> {
+    const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
+    return new Promise<C>((resolve, reject) => {
+      let settled = false;
+      const timer = this.options.clock.setTimeout(() => {
+        settled = true;
+        reject(new Error(`connect timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.options.connect().then(
+        (connection) => {
+          this.options.clock.clearTimeout(timer);
+          if (settled) connection.close('connect timed out');
+          else resolve(connection);
+        },
+        (error: unknown) => {
+          this.options.clock.clearTimeout(timer);
+          if (!settled) reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Settings persisted as JSON. Every field has a default so a partial or old file still loads. */
+
+const sourceBase = { id: z.string().min(1).max(64), enabled: z.boolean().default(true) };
+
+export const demoSourceSchema = z.object({
+  ...sourceBase,
+  type: z.literal('demo'),
+  /** Chat messages per second. */
+  rate: z.number().min(0.1).max(1000).default(2),
+  /** Seed for deterministic output; 0 = random. */
+  seed: z.number().int().min(0).default(0),
+  /** Seconds between alerts on average; 0 = none. */
+  alertEverySeconds: z.number().min(0).max(3600).default(20),
+});
+
+export const twitchSourceSchema = z.object({
+  ...sourceBase,
+  type: z.literal('twitch'),
+  channel: z
+    .string()
+    .regex(/^[a-z0-9_]{1,25}$/, 'a Twitch login: 1–25 of a–z, 0–9, _'),
+  /** Read anonymously even when logged in. */
+  anonymous: z.boolean().default(true),
+});
+
+export const chatkcSourceSchema = z.object({
+  ...sourceBase,
+  type: z.literal('chatkc'),
+  url: z.string().url().default('wss://server.mattkc.com:2002'),
+  /** Room label shown in the UI. */
+  channel: z.string().min(1).max(64).default('stream.mattkc.com'),
+});
+
+export const sourceConfigSchema = z.discriminatedUnion('type', [
+  demoSourceSchema,
+  twitchSourceSchema,
+  chatkcSourceSchema,
+]);
+export type SourceConfig = z.infer<typeof sourceConfigSchema>;
+export type DemoSourceConfig = z.infer<typeof demoSourceSchema>;
+export type TwitchSourceConfig = z.infer<typeof twitchSourceSchema>;
+export type ChatKcSourceConfig = z.infer<typeof chatkcSourceSchema>;
+
+export const endpointsSchema = z.object({
+  twitchIrc: z.string().default('wss://irc-ws.chat.twitch.tv:443'),
+  twitchEventSub: z.string().default('wss://eventsub.wss.twitch.tv/ws'),
+  twitchHelix: z.string().default('https://api.twitch.tv/helix'),
+  twitchOAuth: z.string().default('https://id.twitch.tv/oauth2'),
+});
+
+export const boundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(100),
+  height: z.number().int().min(100),
+});
+
+export const overlaySettingsSchema = z.object({
+  /** Seconds a chat line stays on the overlay; 0 = forever (until pushed out). */
+  fadeSeconds: z.number().min(0).max(3600).default(0),
+  maxLines: z.number().int().min(1).max(200).default(40),
+  hideCommands: z.boolean().default(false),
+  /** Logins whose lines never show on the overlay (bots). */
+  hiddenUsers: z.array(z.string().max(64)).max(500).default(['nightbot', 'streamelements', 'moobot']),
+  showAlerts: z.boolean().default(true),
+  bounds: boundsSchema.optional(),
+  clickThrough: z.boolean().default(true),
+});
+
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  sources: z.array(sourceConfigSchema).max(50).default([]),
+  endpoints: endpointsSchema.prefault({}),
+  twitch: z
+    .object({
+      /** Public client id from dev.twitch.tv (Device Code flow, no secret). */
+      clientId: z.string().max(64).default(''),
+      timeoutPresets: z
+        .array(z.number().int().min(1).max(1_209_600))
+        .min(1)
+        .max(12)
+        .default([1, 30, 60, 300, 1800, 3600, 86400, 604800]),
+    })
+    .prefault({}),
+  overlay: overlaySettingsSchema.prefault({}),
+  alerts: z
+    .object({
+      /** Seconds each alert stays on screen. */
+      durationSeconds: z.number().min(1).max(120).default(8),
+      minBits: z.number().int().min(0).default(0),
+      minDonation: z.number().min(0).default(0),
+    })
+    .prefault({}),
+  server: z
+    .object({
+      port: z.number().int().min(0).max(65535).default(7480),
+    })
+    .prefault({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
