@@ -1,0 +1,23 @@
+import type { ModHandlers, ViewPush } from '../../shared/api';
+import type { Settings } from '../../shared/settings';
+import type { Logger } from './log/logger';
+
+/** A view (overlay window, mod window, browser page) attached to the core. */
+export interface ViewAttachment {
+  /** The view's store is subscribed: send the snapshot, then pushes. Pushes before this are held. */
+  ready(): void;
+  detach(): void;
+}
+
+export type ViewKind = 'overlay' | 'mod';
+
+/** What the Electron shell and the headless server get from the core. */
+export interface OnAirCore {
+  /** Mod-console requests; params must already be validated against `modRequests`. */
+  readonly handlers: ModHandlers;
+  attachView(kind: ViewKind, send: (push: ViewPush) => void): ViewAttachment;
+  settings(): Settings;
+  readonly log: Logger;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
