@@ -135,7 +135,9 @@ export type ViewPush =
   | { type: 'snapshot'; snapshot: ViewSnapshot }
   | { type: 'events'; events: OnAirEvent[] }
   | { type: 'alerts'; alerts: AlertQueueState }
-  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] };
+  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] }
+  /** Desktop overlay window only: true while it takes the mouse (show the "interactive" hint). */
+  | { type: 'interactive'; interactive: boolean };
 
 /** Requests the mod console may make: name → params schema. Results are typed in `ModResults`. */
 export const modRequests = {

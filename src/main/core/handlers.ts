@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionResult, AlertControl, ModAction, ModHandlers, SettingsPatch } from '../../shared/api';
+import type { ModLogEntry } from '../../shared/events';
+import type { Settings } from '../../shared/settings';
+import type { Logger } from './log/logger';
+import type { SourceManager } from './source-manager';
+
+/** The parts of the core the handlers drive. */
+export interface HandlerDeps {
+  sources: SourceManager;
+  log: Logger;
+  now: () => number;
+  getSettings: () => Settings;
+  applySettings: (next: Settings) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
+  alertControl: (control: AlertControl) => ActionResult;
+  recordModeration: (entry: ModLogEntry) => void;
+  twitch: {
+    login: () => Promise<ActionResult>;
+    cancel: () => Promise<ActionResult>;
+    logout: () => Promise<ActionResult>;
+  };
+}
+
+const noSource = (sourceId: string): ActionResult => ({
+  ok: false,
+  code: 'not-found',
+  message: `No running source "${sourceId}".`,
+});
+
+/** Describes the target of an action for the moderation log. */
+function targetOf(action: ModAction): string {
+  switch (action.type) {
+    case 'delete':
+      return `message ${action.messageId}`;
+    case 'timeout':
+    case 'ban':
+    case 'unban':
+    case 'warn':
+    case 'mod':
+    case 'unmod':
+      return action.login;
+    case 'ipban':
+      return action.address;
+    case 'automod':
+      return `held message ${action.holdId}`;
+    case 'shoutout':
+      return action.login;
+    default:
+      return action.sourceId;
+  }
+}
+
+function detailOf(action: ModAction): string | undefined {
+  if (action.type === 'timeout') return `${action.seconds}s${action.reason ? ` — ${action.reason}` : ''}`;
+  if ((action.type === 'ban' || action.type === 'warn') && action.reason) return action.reason;
+  if (action.type === 'automod') return action.allow ? 'approve' : 'deny';
+  if (action.type === 'chatModes') return JSON.stringify(action.modes);
+  return undefined;
+}
+
+/** One implementation of the mod-console API, served by Electron IPC and by the headless WS bridge. */
+export function createHandlers(deps: HandlerDeps): ModHandlers {
+  const act = async (action: ModAction): Promise<ActionResult> => {
+    const source = deps.sources.get(action.sourceId);
+    const result = source ? await source.act(action) : noSource(action.sourceId);
+    const actor = source?.status().identity?.login ?? 'you';
+    deps.recordModeration({
+      id: randomUUID(),
+      at: deps.now(),
+      sourceId: action.sourceId,
+      actor,
+      action: action.type,
+      target: targetOf(action),
+      detail: detailOf(action),
+      result: result.ok ? (result.local ? 'local' : 'ok') : 'error',
+      error: result.ok ? undefined : result.message,
+    });
+    return result;
+  };
+
+  const updateSettings = async (patch: SettingsPatch) => {
+    const merged = { ...deps.getSettings(), ...patch };
+    const applied = await deps.applySettings(merged as Settings);
+    if (!applied.ok) return { ok: false as const, code: 'bad-request' as const, message: applied.error };
+    return { ok: true as const, local: true, settings: applied.settings };
+  };
+
+  return {
+    act,
+    send: async (request) => {
+      const source = deps.sources.get(request.sourceId);
+      return source ? source.send(request) : noSource(request.sourceId);
+    },
+    getSettings: async () => deps.getSettings(),
+    updateSettings,
+    alertControl: async (control) => deps.alertControl(control),
+    loginTwitch: () => deps.twitch.login(),
+    cancelLogin: () => deps.twitch.cancel(),
+    logoutTwitch: () => deps.twitch.logout(),
+    reconnect: async ({ sourceId }) => {
+      const source = deps.sources.get(sourceId);
+      if (!source) return noSource(sourceId);
+      source.reconnect();
+      return { ok: true, local: false, detail: 'Reconnecting…' };
+    },
+    setClickThrough: async () => ({
+      ok: false,
+      code: 'unsupported',
+      message: 'Click-through exists only for the desktop overlay window.',
+    }),
+  };
+}

@@ -1,0 +1,74 @@
+import type { ChatMessage, Removal, Removed } from '../../../shared/events';
+
+const keyOf = (sourceId: string, id: string): string => `${sourceId}\u0000${id}`;
+
+/**
+ * Bounded chat history with an id index. Removals mark messages (views decide whether to hide or strike
+ * through). Trimming is amortised: the array may grow to 1.25× the limit before the oldest quarter goes.
+ */
+export class ChatHistory {
+  private messages: ChatMessage[] = [];
+  private readonly index = new Map<string, number>();
+  private offset = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.messages.length;
+  }
+
+  add(message: ChatMessage): boolean {
+    const key = keyOf(message.source.sourceId, message.id);
+    if (this.index.has(key)) return false; // same message twice (e.g. overlapping connections)
+    this.index.set(key, this.offset + this.messages.length);
+    this.messages.push(message);
+    if (this.messages.length > this.limit * 1.25) this.trim();
+    return true;
+  }
+
+  /** Marks the messages a removal covers; returns how many it touched. */
+  applyRemoval(removal: Removal): number {
+    const removed: Removed = { reason: removal.reason, confirmed: removal.confirmed, at: removal.at };
+    const sourceId = removal.source.sourceId;
+    const target = removal.target;
+    if (target.type === 'message') {
+      const at = this.index.get(keyOf(sourceId, target.messageId));
+      if (at === undefined) return 0;
+      return this.mark(at - this.offset, removed);
+    }
+    let touched = 0;
+    for (let i = 0; i < this.messages.length; i++) {
+      const message = this.messages[i];
+      if (message.source.sourceId !== sourceId || message.removed) continue;
+      if (target.type === 'all' || matchesUser(message, target.userId, target.login)) {
+        touched += this.mark(i, removed);
+      }
+    }
+    return touched;
+  }
+
+  list(): ChatMessage[] {
+    return this.messages.slice(-this.limit);
+  }
+
+  private mark(position: number, removed: Removed): number {
+    const message = this.messages[position];
+    if (!message) return 0;
+    this.messages[position] = { ...message, removed };
+    return 1;
+  }
+
+  private trim(): void {
+    const drop = this.messages.length - this.limit;
+    for (const message of this.messages.slice(0, drop)) {
+      this.index.delete(keyOf(message.source.sourceId, message.id));
+    }
+    this.messages = this.messages.slice(drop);
+    this.offset += drop;
+  }
+}
+
+function matchesUser(message: ChatMessage, userId?: string, login?: string): boolean {
+  if (userId && message.author.id === userId) return true;
+  return !!login && message.author.login.toLowerCase() === login.toLowerCase();
+}

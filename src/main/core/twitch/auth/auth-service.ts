@@ -1,0 +1,334 @@
+import type { ActionResult } from '../../../../shared/api';
+import type { AuthState } from '../../../../shared/events';
+import type { Clock, TimerHandle } from '../../clock';
+import type { Logger } from '../../log/logger';
+import { registerSecret } from '../../log/mask';
+import type { TwitchAuth, TwitchToken } from '../account';
+import { DeviceLoginFlow } from './device-login';
+import { OAuthClient, type TokenResponse, type ValidateResponse } from './oauth-client';
+import { TWITCH_SCOPES } from './scopes';
+import type { SecretStore } from './secret-store';
+import { parseStoredLogin, serializeLogin, type StoredLogin } from './stored-login';
+
+export interface TwitchAuthOptions {
+  clientId: string;
+  /** e.g. `https://id.twitch.tv/oauth2` */
+  oauthBase: string;
+  store: SecretStore;
+  clock: Clock;
+  log: Logger;
+  scopes?: string[];
+  fetch?: typeof fetch;
+  /** Twitch requires validating at start and then every hour. */
+  validateIntervalMs?: number;
+  /** Refresh this long before the access token expires (capped at a tenth of its remaining life). */
+  refreshLeadMs?: number;
+  requestTimeoutMs?: number;
+}
+
+export interface TwitchAuthService extends TwitchAuth {
+  /** Load the stored login and validate it. Never throws. */
+  init(): Promise<void>;
+  state(): AuthState;
+  onState(listener: (state: AuthState) => void): () => void;
+  startDeviceLogin(): Promise<ActionResult>;
+  cancelLogin(): Promise<ActionResult>;
+  /** Revoke the token, clear the store, state logged-out. */
+  logout(): Promise<void>;
+  /** Validate the current token now (also runs hourly). True when it is valid (possibly after a refresh). */
+  validateNow(): Promise<boolean>;
+  /** Clear every timer; the instance is unusable afterwards. */
+  stop(): void;
+}
+
+const LOGIN_EXPIRED = 'Your Twitch login expired or was disconnected — log in again.';
+
+export class TwitchAuthSession implements TwitchAuthService {
+  private session: StoredLogin | null = null;
+  private current: AuthState = { provider: 'twitch', status: 'logged-out' };
+  private refreshing: Promise<TwitchToken | null> | null = null;
+  private device: DeviceLoginFlow | null = null;
+  private validateTimer: TimerHandle | null = null;
+  private refreshTimer: TimerHandle | null = null;
+  private stopped = false;
+  private readonly oauth: OAuthClient;
+  private readonly scopes: string[];
+  private readonly stateListeners = new Set<(s: AuthState) => void>();
+  private readonly tokenListeners = new Set<(t: TwitchToken | null) => void>();
+
+  constructor(private readonly options: TwitchAuthOptions) {
+    this.scopes = options.scopes ?? [...TWITCH_SCOPES];
+    const base = options.oauthBase.replace(/\/+$/, '');
+    this.oauth = new OAuthClient(base, options.clientId, options.fetch ?? fetch, options.requestTimeoutMs ?? 15_000);
+  }
+
+  token(): TwitchToken | null {
+    return this.session?.token ?? null;
+  }
+
+  state(): AuthState {
+    return this.current;
+  }
+
+  onState(listener: (s: AuthState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onChange(listener: (t: TwitchToken | null) => void): () => void {
+    this.tokenListeners.add(listener);
+    return () => this.tokenListeners.delete(listener);
+  }
+
+  async init(): Promise<void> {
+    const text = await this.options.store.load().catch(() => null);
+    if (!text) return this.setState({ provider: 'twitch', status: 'logged-out' });
+    const stored = parseStoredLogin(text);
+    if (!stored) {
+      this.options.log.warn('the stored Twitch login is unreadable; log in again');
+      await this.options.store.clear().catch(() => {});
+      return this.setState({ provider: 'twitch', status: 'logged-out' });
+    }
+    registerSecret(stored.token.accessToken);
+    registerSecret(stored.refreshToken);
+    this.session = stored;
+    const valid = await this.validateNow();
+    // Offline at start: keep the stored login; the hourly validation (or a 401) sorts it out later.
+    if (!valid && this.session === stored) this.becomeLoggedIn();
+  }
+
+  refresh(failedAccessToken: string): Promise<TwitchToken | null> {
+    const session = this.session;
+    if (!session) return Promise.resolve(null);
+    if (session.token.accessToken !== failedAccessToken) return Promise.resolve(session.token);
+    if (this.refreshing) return this.refreshing;
+    this.refreshing = this.runRefresh(session).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  async validateNow(): Promise<boolean> {
+    const session = this.session;
+    if (!session || this.stopped) return false;
+    const first = await this.oauth.validate(session.token.accessToken);
+    if (this.session !== session) return this.session !== null;
+    if (first.ok) return this.acceptValidation(first.body);
+    if (first.status !== 401) {
+      this.options.log.warn(`token validation failed (${first.status === 0 ? 'network' : `HTTP ${first.status}`})`);
+      this.scheduleValidation();
+      return false;
+    }
+    const next = await this.refresh(session.token.accessToken);
+    if (!next || !this.session) return false;
+    const second = await this.oauth.validate(next.accessToken);
+    if (second.ok) return this.acceptValidation(second.body);
+    if (second.status === 401) await this.loginNeeded(LOGIN_EXPIRED);
+    else this.scheduleValidation();
+    return false;
+  }
+
+  async startDeviceLogin(): Promise<ActionResult> {
+    if (!this.options.clientId) {
+      return { ok: false, code: 'bad-request', message: 'Set your Twitch client id in Settings first.' };
+    }
+    this.device?.cancel();
+    const flow: DeviceLoginFlow = new DeviceLoginFlow(this.oauth, this.scopes, this.options.clock, this.options.log, {
+      pending: (info) => this.setState({ provider: 'twitch', status: 'pending', ...info }),
+      approved: (tokens) => this.completeDeviceLogin(flow, tokens),
+      failed: (message) => this.endDeviceLogin(flow, message),
+    });
+    this.device = flow;
+    const result = await flow.start();
+    if (!result.ok) this.endDeviceLogin(flow, result.message);
+    return result;
+  }
+
+  async cancelLogin(): Promise<ActionResult> {
+    const flow = this.device;
+    if (!flow) return { ok: true, local: true, detail: 'No login in progress.' };
+    flow.cancel();
+    this.endDeviceLogin(flow, undefined);
+    return { ok: true, local: true };
+  }
+
+  async logout(): Promise<void> {
+    this.device?.cancel();
+    this.device = null;
+    const session = this.session;
+    this.dropSession();
+    if (session) {
+      const r = await this.oauth.revoke(session.token.accessToken);
+      if (!r.ok) this.options.log.warn(`token revoke failed (HTTP ${r.status}: ${r.message}); cleared locally`);
+    }
+    await this.options.store.clear().catch((error: unknown) => this.options.log.error('cannot clear the stored login', error));
+    this.setState({ provider: 'twitch', status: 'logged-out' });
+    this.options.log.info('logged out of Twitch');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.device?.cancel();
+    this.device = null;
+    this.clearTimers();
+  }
+
+  private async runRefresh(session: StoredLogin): Promise<TwitchToken | null> {
+    if (!session.refreshToken) {
+      await this.loginNeeded(LOGIN_EXPIRED);
+      return null;
+    }
+    const r = await this.oauth.refresh(session.refreshToken);
+    if (this.session !== session) return this.session?.token ?? null;
+    if (!r.ok) {
+      if (r.status === 400 || r.status === 401) {
+        this.options.log.warn(`token refresh refused (${r.message}); login needed`);
+        await this.loginNeeded(LOGIN_EXPIRED);
+      } else {
+        this.options.log.warn(`token refresh failed (${r.status === 0 ? 'network' : `HTTP ${r.status}`}); will retry`);
+      }
+      return null;
+    }
+    const next = this.tokenFrom(r.body, session.token);
+    // Refresh tokens are single-use: the new pair must be on disk before the new access token is used.
+    await this.persist({ token: next, refreshToken: r.body.refreshToken ?? session.refreshToken });
+    this.options.log.info('access token refreshed');
+    this.adoptSession({ token: next, refreshToken: r.body.refreshToken ?? session.refreshToken });
+    return next;
+  }
+
+  private async completeDeviceLogin(flow: DeviceLoginFlow, tokens: TokenResponse): Promise<void> {
+    const draft: StoredLogin = { token: this.tokenFrom(tokens, null), refreshToken: tokens.refreshToken };
+    await this.persist(draft);
+    const v = await this.oauth.validate(draft.token.accessToken);
+    if (this.device !== flow) return;
+    if (!v.ok) return this.endDeviceLogin(flow, `Twitch did not accept the new login (${v.message}).`);
+    this.device = null;
+    const login: StoredLogin = { ...draft, token: this.withValidation(draft.token, v.body) };
+    await this.persist(login);
+    this.options.log.info(`logged in to Twitch as ${login.token.login}`);
+    this.adoptSession(login);
+    this.scheduleValidation();
+  }
+
+  private endDeviceLogin(flow: DeviceLoginFlow, error: string | undefined): void {
+    if (this.device !== flow) return;
+    this.device = null;
+    if (this.session) this.becomeLoggedIn();
+    else this.setState({ provider: 'twitch', status: 'logged-out', ...(error ? { error } : {}) });
+    if (!this.session && error) void this.options.store.clear().catch(() => {});
+  }
+
+  private async acceptValidation(v: ValidateResponse): Promise<boolean> {
+    const session = this.session;
+    if (!session) return false;
+    if (v.clientId && this.options.clientId && v.clientId !== this.options.clientId) {
+      await this.loginNeeded('The saved Twitch login belongs to another client id — log in again.');
+      return false;
+    }
+    const token = this.withValidation(session.token, v);
+    const changed = JSON.stringify(token) !== JSON.stringify(session.token);
+    if (changed) await this.persist({ token, refreshToken: session.refreshToken });
+    if (this.session !== session) return this.session !== null;
+    this.session = { token, refreshToken: session.refreshToken };
+    if (changed) this.notifyToken();
+    this.becomeLoggedIn();
+    this.scheduleRefresh();
+    this.scheduleValidation();
+    return true;
+  }
+
+  private tokenFrom(t: TokenResponse, previous: TwitchToken | null): TwitchToken {
+    registerSecret(t.accessToken);
+    registerSecret(t.refreshToken);
+    return {
+      accessToken: t.accessToken,
+      userId: previous?.userId ?? '',
+      login: previous?.login ?? '',
+      scopes: t.scopes ?? previous?.scopes ?? [],
+      clientId: this.options.clientId,
+      expiresAt: t.expiresInSeconds === null ? null : this.options.clock.now() + t.expiresInSeconds * 1000,
+    };
+  }
+
+  private withValidation(token: TwitchToken, v: ValidateResponse): TwitchToken {
+    const expiresAt = v.expiresInSeconds === null ? token.expiresAt : this.options.clock.now() + v.expiresInSeconds * 1000;
+    return { ...token, login: v.login, userId: v.userId, scopes: v.scopes, expiresAt };
+  }
+
+  private adoptSession(session: StoredLogin): void {
+    this.session = session;
+    this.notifyToken();
+    this.becomeLoggedIn();
+    this.scheduleRefresh();
+  }
+
+  private async loginNeeded(error: string): Promise<void> {
+    const login = this.session?.token.login;
+    this.dropSession();
+    await this.options.store.clear().catch(() => {});
+    this.setState({ provider: 'twitch', status: 'login-needed', ...(login ? { login } : {}), error });
+  }
+
+  private dropSession(): void {
+    const had = this.session !== null;
+    this.session = null;
+    this.clearTimers();
+    if (had) this.notifyToken();
+  }
+
+  private async persist(login: StoredLogin): Promise<void> {
+    try {
+      await this.options.store.save(serializeLogin(login));
+    } catch (error) {
+      this.options.log.error('cannot save the Twitch login; it will be lost when OnAir restarts', error);
+    }
+  }
+
+  private becomeLoggedIn(): void {
+    if (this.device) return; // a new login in progress keeps showing its code
+    const login = this.session?.token.login;
+    this.setState({ provider: 'twitch', status: 'logged-in', ...(login ? { login } : {}) });
+  }
+
+  private scheduleRefresh(): void {
+    this.options.clock.clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    const token = this.session?.token;
+    if (!token?.expiresAt || this.stopped) return;
+    const remaining = token.expiresAt - this.options.clock.now();
+    const lead = Math.min(this.options.refreshLeadMs ?? 300_000, Math.max(0, remaining) / 10);
+    this.refreshTimer = this.options.clock.setTimeout(() => {
+      this.refreshTimer = null;
+      void this.refresh(token.accessToken);
+    }, Math.max(0, remaining - lead));
+  }
+
+  private scheduleValidation(): void {
+    this.options.clock.clearTimeout(this.validateTimer);
+    this.validateTimer = null;
+    if (!this.session || this.stopped) return;
+    this.validateTimer = this.options.clock.setTimeout(() => {
+      this.validateTimer = null;
+      void this.validateNow();
+    }, this.options.validateIntervalMs ?? 3_600_000);
+  }
+
+  private clearTimers(): void {
+    this.options.clock.clearTimeout(this.validateTimer);
+    this.options.clock.clearTimeout(this.refreshTimer);
+    this.validateTimer = null;
+    this.refreshTimer = null;
+  }
+
+  private notifyToken(): void {
+    const token = this.token();
+    for (const listener of [...this.tokenListeners]) listener(token);
+  }
+
+  private setState(next: AuthState): void {
+    if (JSON.stringify(next) === JSON.stringify(this.current)) return;
+    this.current = next;
+    for (const listener of [...this.stateListeners]) listener(next);
+  }
+}

@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/create-core';
+import { consoleSink, createLogger, type LogLevel } from '../core/log/logger';
+import { defaultDataDir } from './paths';
+import { startHeadlessServer } from './server';
+
+const USAGE = `Usage: npm run serve -- [--settings FILE] [--data DIR] [--port N] [--log-level debug|info|warn|error]
+
+Runs the OnAir core without Electron and serves, on 127.0.0.1 only:
+  /overlay  the overlay, for an OBS browser source
+  /mod      the moderation console (its URL carries a secret; keep it private)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      settings: { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      'log-level': { type: 'string', default: 'info' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const dataDir = resolve(values.data ?? (values.settings ? dirname(resolve(values.settings)) : defaultDataDir()));
+  const settingsPath = resolve(values.settings ?? join(dataDir, 'settings.json'));
+  const log = createLogger(consoleSink, (values['log-level'] as LogLevel) ?? 'info', 'onair');
+  const core = await createCore({ settingsPath, dataDir, log });
+  const port = values.port !== undefined ? Number(values.port) : core.settings().server.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+
+  await core.start();
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  const server = await startHeadlessServer({ core, port, rendererDir, log: log.child('server') });
+  process.stdout.write(
+    `OnAir is running (settings: ${settingsPath})\n` +
+      `  Overlay (OBS browser source): ${server.overlayUrl}\n` +
+      `  Mod console (keep private):   ${server.modUrl}\n`,
+  );
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await core.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`onair: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

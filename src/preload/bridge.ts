@@ -1,0 +1,34 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ModBridge, ModMethod, ViewBridge, ViewPush } from '../shared/api';
+import { IPC_PUSH, IPC_READY, isModMethod, requestChannel } from '../shared/ipc';
+
+/** Read-only view API: subscribe to pushes and say "ready". Every `onPush` returns its own unsubscribe. */
+export function createViewBridge(): ViewBridge {
+  return {
+    onPush(listener) {
+      const handler = (_event: IpcRendererEvent, push: ViewPush): void => listener(push);
+      ipcRenderer.on(IPC_PUSH, handler);
+      return () => {
+        ipcRenderer.removeListener(IPC_PUSH, handler);
+      };
+    },
+    ready() {
+      ipcRenderer.send(IPC_READY);
+    },
+  };
+}
+
+/** The mod console's API: the view API plus the contract's requests, and nothing else of `ipcRenderer`. */
+export function createModBridge(): ModBridge {
+  return {
+    ...createViewBridge(),
+    request(method: ModMethod, params: unknown) {
+      if (!isModMethod(method)) return Promise.reject(new Error(`Unknown request ${String(method)}`));
+      return ipcRenderer.invoke(requestChannel(method), params);
+    },
+  } as ModBridge;
+}
+
+export function expose(api: ViewBridge | ModBridge): void {
+  contextBridge.exposeInMainWorld('onair', api);
+}

@@ -1,0 +1,3 @@
+import { createModBridge, expose } from './bridge';
+
+expose(createModBridge());
