@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { parseTwitchLine } from '../src/main/core/sources/twitch-irc/twitch-decode';
 const require = createRequire(import.meta.url);
 const im = require('/work/main/node_modules/irc-message').parse;
-const lines = ['go-twitch-irc_channel-xqcow-2019.txt','chatterino_recentmessages-nymn-2024.txt'].flatMap(f=>readFileSync('/work/shared/corpora/twitch-irc/real/'+f,'utf8').split('\n').filter(Boolean));
+const lines = ['go-twitch-irc_channel-xqcow-2019.txt','chatterino_recentmessages-nymn-2024.txt'].flatMap(f=>readFileSync('/work/shared/corpora/twitch-irc/real/'+f,'utf8').split('\n').filter(Boolean)).map(l => Buffer.from(l).toString());
 function run(name: string, fn: (l: string)=>unknown) {
   let sink = 0;
   for (let r = 0; r < 5; r++) {

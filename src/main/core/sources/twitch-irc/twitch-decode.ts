@@ -96,8 +96,8 @@ export function decodeEmotes(value: string | undefined): EmoteRange[] {
 }
 
 /** Parse and fully decode one line (tags unescaped, badges, badge-info, emote ranges). Null if malformed. */
-export function parseTwitchLine(line: string): TwitchLine | null {
-  const message = parseIrcLine(line);
+export function parseTwitchLine(text: string, start = 0, end = text.length): TwitchLine | null {
+  const message = parseIrcLine(text, start, end);
   if (message === null) return null;
   const tags = message.tags;
   if (tags === null) return { message, badges: NO_BADGES, badgeInfo: NO_BADGES, emotes: NO_EMOTES };

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ConnectionManager,
+  FatalConnectionError,
+  type CloseInfo,
+  type ManagedConnection,
+} from '../../src/main/core/net/connection-manager';
+import { StatusReporter } from '../../src/main/core/sources/status-reporter';
+import { silentLogger } from '../../src/main/core/log/logger';
+import type { OnAirEvent } from '../../src/shared/events';
+import { FakeClock } from '../helpers/fake-clock';
+import { ref } from '../helpers/events';
+
+class FakeConnection implements ManagedConnection {
+  closedWith: string | null = null;
+  private resolveClosed!: (info: CloseInfo) => void;
+  readonly closed = new Promise<CloseInfo>((resolve) => (this.resolveClosed = resolve));
+  constructor(readonly n: number) {}
+  close(reason: string): void {
+    this.closedWith = reason;
+    this.resolveClosed({ reason });
+  }
+  die(reason = 'network', retry?: boolean): void {
+    this.resolveClosed({ reason, retry });
+  }
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+function setup(plan: Array<'ok' | 'fail' | 'fatal'> = []) {
+  const clock = new FakeClock();
+  const events: OnAirEvent[] = [];
+  const reporter = new StatusReporter(ref, 'test', (e) => events.push(e), clock);
+  const made: FakeConnection[] = [];
+  let n = 0;
+  const manager = new ConnectionManager<FakeConnection>({
+    name: 'test',
+    clock,
+    log: silentLogger,
+    reporter,
+    random: () => 0.5,
+    backoff: { initialMs: 1000, maxMs: 8000, factor: 2, jitter: 0.2 },
+    healthyAfterMs: 30_000,
+    connect: async () => {
+      const step = plan[n++] ?? 'ok';
+      if (step === 'fail') throw new Error('refused');
+      if (step === 'fatal') throw new FatalConnectionError('bad token', 'login-needed');
+      const connection = new FakeConnection(n);
+      made.push(connection);
+      return connection;
+    },
+  });
+  return { clock, reporter, manager, made };
+}
+
+describe('ConnectionManager', () => {
+  it('reconnects with exponential backoff and counts', async () => {
+    const { clock, reporter, manager, made } = setup(['ok', 'fail', 'fail', 'ok']);
+    manager.start();
+    await flush();
+    expect(reporter.get().state).toBe('connected');
+    made[0]!.die();
+    await flush();
+    expect(reporter.get()).toMatchObject({ state: 'reconnecting', error: 'network' });
+    clock.advance(999);
+    await flush();
+    expect(made).toHaveLength(1);
+    clock.advance(1); // 1 s → fails
+    await flush();
+    clock.advance(2000); // 2 s → fails
+    await flush();
+    expect(made).toHaveLength(1);
+    clock.advance(4000); // 4 s → connects
+    await flush();
+    expect(made).toHaveLength(2);
+    expect(reporter.get()).toMatchObject({ state: 'connected', reconnects: 1 });
+    expect(manager.counters).toMatchObject({ connects: 2, reconnects: 1, failures: 2 });
+    await manager.stop();
+  });
+
+  it('resets the backoff after a healthy period', async () => {
+    const { clock, manager, made } = setup(['ok', 'fail', 'ok', 'ok']);
+    manager.start();
+    await flush();
+    made[0]!.die();
+    await flush();
+    clock.advance(1000);
+    await flush();
+    clock.advance(2000);
+    await flush();
+    expect(made).toHaveLength(2);
+    clock.advance(60_000); // healthy
+    made[1]!.die();
+    await flush();
+    clock.advance(1000); // back to the first step
+    await flush();
+    expect(made).toHaveLength(3);
+    await manager.stop();
+  });
+
+  it('replaces make-before-break: the old connection closes only after the new one is up', async () => {
+    const { manager, made } = setup();
+    manager.start();
+    await flush();
+    const old = made[0]!;
+    const replaced = await manager.replace();
+    expect(replaced).toBe(true);
+    expect(manager.current).toBe(made[1]);
+    expect(old.closedWith).toBe('replaced');
+    await flush();
+    expect(manager.current).toBe(made[1]); // the old close did not trigger a reconnect
+    expect(manager.counters.replacements).toBe(1);
+    await manager.stop();
+  });
+
+  it('stops on a fatal error with the given state, and on retry: false', async () => {
+    const first = setup(['fatal']);
+    first.manager.start();
+    await flush();
+    expect(first.reporter.get()).toMatchObject({ state: 'login-needed', error: 'bad token' });
+    expect(first.clock.pending()).toBe(0);
+
+    const second = setup(['ok']);
+    second.manager.start();
+    await flush();
+    second.made[0]!.die('banned', false);
+    await flush();
+    expect(second.reporter.get()).toMatchObject({ state: 'failed', error: 'banned' });
+    expect(second.manager.running).toBe(false);
+  });
+
+  it('stop() closes the connection and cancels a pending retry', async () => {
+    const { clock, manager, made, reporter } = setup(['ok', 'ok']);
+    manager.start();
+    await flush();
+    made[0]!.die();
+    await flush();
+    await manager.stop();
+    clock.advance(10_000);
+    await flush();
+    expect(made).toHaveLength(1);
+    expect(reporter.get().state).toBe('stopped');
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewPush } from '../../src/shared/api';
+import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
+import { defaultSettings } from '../../src/shared/settings';
+import { Hub } from '../../src/main/core/hub/hub';
+import { FakeClock } from '../helpers/fake-clock';
+import { alert, chat, ref, removal } from '../helpers/events';
+
+function makeHub(limits = {}) {
+  const clock = new FakeClock();
+  const alerts: string[] = [];
+  const hub = new Hub({
+    clock,
+    limits,
+    snapshotExtras: () => ({
+      alerts: emptyAlertQueueState,
+      auth: { provider: 'twitch', status: 'logged-out' },
+      overlay: defaultSettings().overlay,
+      timeoutPresets: [60],
+    }),
+    onAlert: (a) => alerts.push(a.id),
+  });
+  return { hub, clock, alerts };
+}
+
+function collect(hub: Hub, kind: 'overlay' | 'mod' = 'mod') {
+  const pushes: ViewPush[] = [];
+  const view = hub.attach(kind, (push) => pushes.push(push));
+  return { pushes, view };
+}
+
+describe('Hub', () => {
+  it('gives a late view a snapshot first, then batched pushes', () => {
+    const { hub, clock } = makeHub();
+    hub.publish(chat({ id: 'early' }));
+    const { pushes, view } = collect(hub);
+    expect(pushes).toHaveLength(0); // nothing before ready
+    view.ready();
+    expect(pushes[0]).toMatchObject({ type: 'snapshot' });
+    expect(pushes[0]?.type === 'snapshot' && pushes[0].snapshot.messages.map((m) => m.id)).toEqual(['early']);
+    for (let i = 0; i < 50; i++) hub.publish(chat());
+    expect(pushes).toHaveLength(1); // coalesced until the flush
+    clock.advance(20);
+    expect(pushes).toHaveLength(2);
+    expect(pushes[1]?.type === 'events' && pushes[1].events).toHaveLength(50);
+  });
+
+  it('keeps history bounded and drops duplicate message ids', () => {
+    const { hub } = makeHub({ messages: 10 });
+    for (let i = 0; i < 100; i++) hub.publish(chat({ id: `x${i}` }));
+    hub.publish(chat({ id: 'x99' }));
+    expect(hub.counters.duplicates).toBe(1);
+    const ids = hub.snapshot().messages.map((m) => m.id);
+    expect(ids).toHaveLength(10);
+    expect(ids.at(-1)).toBe('x99');
+  });
+
+  it('marks removed messages by id, by user and for the whole chat', () => {
+    const { hub } = makeHub();
+    hub.publish(chat({ id: 'a' }));
+    hub.publish(chat({ id: 'b', author: { ...chat().author, id: 'u2', login: 'bob' } }));
+    hub.publish(chat({ id: 'c' }));
+    hub.publish(removal({ type: 'message', messageId: 'a' }));
+    let byId = Object.fromEntries(hub.snapshot().messages.map((m) => [m.id, m.removed]));
+    expect(byId.a).toMatchObject({ reason: 'delete', confirmed: true });
+    expect(byId.b).toBeUndefined();
+    hub.publish(removal({ type: 'user', login: 'BOB' }, { reason: 'timeout' }));
+    byId = Object.fromEntries(hub.snapshot().messages.map((m) => [m.id, m.removed]));
+    expect(byId.b).toMatchObject({ reason: 'timeout' });
+    expect(byId.c).toBeUndefined();
+    hub.publish(removal({ type: 'all' }, { reason: 'clear' }));
+    expect(hub.snapshot().messages.every((m) => m.removed)).toBe(true);
+  });
+
+  it('shows an alert reported twice (IRC and EventSub) once', () => {
+    const { hub, alerts, clock } = makeHub();
+    hub.publish(alert({ id: 'irc', bits: 500 }));
+    hub.publish(alert({ id: 'eventsub', bits: 500, user: { id: 'u1', login: 'Ada', displayName: 'Ada' } }));
+    hub.publish(alert({ id: 'other', bits: 501 }));
+    expect(alerts).toEqual(['irc', 'other']);
+    clock.advance(61_000);
+    hub.publish(alert({ id: 'later', bits: 500 }));
+    expect(alerts).toEqual(['irc', 'other', 'later']);
+  });
+
+  it('sends the overlay only what it draws', () => {
+    const { hub, clock } = makeHub();
+    const overlay = collect(hub, 'overlay');
+    overlay.view.ready();
+    hub.publish({ kind: 'notice', id: 'n', source: ref, level: 'info', text: 'hi', at: 0 });
+    clock.advance(20);
+    expect(overlay.pushes).toHaveLength(1); // only the snapshot
+    hub.publish(chat());
+    clock.advance(20);
+    expect(overlay.pushes.at(-1)).toMatchObject({ type: 'events' });
+  });
+
+  it('keeps the pending batch bounded under a flood', () => {
+    const { hub } = makeHub({ messages: 5 });
+    const mod = collect(hub);
+    mod.view.ready();
+    for (let i = 0; i < 1000; i++) hub.publish(chat());
+    expect(hub.counters.maxPending).toBeLessThanOrEqual(21);
+    expect(hub.counters.pendingDropped).toBeGreaterThan(900);
+  });
+});

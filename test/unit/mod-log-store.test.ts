@@ -1,0 +1,23 @@
+import { appendFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ModLogStore } from '../../src/main/core/storage/mod-log-store';
+import { silentLogger } from '../../src/main/core/log/logger';
+
+describe('ModLogStore', () => {
+  it('survives a restart and skips corrupt lines', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'onair-modlog-')), 'log.jsonl');
+    const store = new ModLogStore(path, silentLogger);
+    for (let i = 0; i < 5; i++) {
+      void store.append({ id: `e${i}`, at: i, sourceId: 's', actor: 'me', action: 'ban', target: `u${i}`, result: 'ok' });
+    }
+    await store.append({ id: 'e5', at: 5, sourceId: 's', actor: 'me', action: 'delete', target: 'm', result: 'error', error: 'gone' });
+    await appendFile(path, '{not json\n');
+    const reopened = new ModLogStore(path, silentLogger);
+    const entries = await reopened.loadRecent(3);
+    expect(entries.map((e) => e.id)).toEqual(['e4', 'e5']);
+    expect(reopened.skippedLines).toBe(1);
+    expect((await reopened.loadRecent(100)).map((e) => e.id)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5']);
+  });
+});
