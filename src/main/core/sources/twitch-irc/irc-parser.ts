@@ -32,6 +32,10 @@ export class IrcMessage {
   }
 }
 
+const TAG_LENGTHS = KNOWN_TAGS.map((key) => key.length);
+/** Slot of the tag seen at each position of the previous tag block (-1 = unknown). */
+const lastOrder = new Int16Array(64).fill(-1);
+
 const BACKSLASH = 92;
 const SPACE = 32;
 const COLON = 58;
@@ -63,6 +67,7 @@ function parseTags(line: string, pos: number, end: number, values: TagValues): R
   let extras: Record<string, string> | null = null;
   let backslash = line.indexOf('\\', pos);
   if (backslash < 0 || backslash > end) backslash = end;
+  let index = 0;
   while (pos < end) {
     let semi = line.indexOf(';', pos);
     if (semi < 0 || semi > end) semi = end;
@@ -78,11 +83,16 @@ function parseTags(line: string, pos: number, end: number, values: TagValues): R
           if (backslash < 0 || backslash > end) backslash = end;
         }
       }
-      const slot = lookupTag(line, pos, eq);
+      // Twitch sends tags in the same order line after line: try the slot seen at this position last time.
+      const guess = lastOrder[index & 63];
+      let slot: number;
+      if (guess >= 0 && TAG_LENGTHS[guess] === eq - pos && line.startsWith(KNOWN_TAGS[guess], pos)) slot = guess;
+      else lastOrder[index & 63] = slot = lookupTag(line, pos, eq);
       if (slot >= 0) values[slot] = value;
       else (extras ??= {})[line.slice(pos, eq)] = value;
     }
     pos = semi + 1;
+    index++;
   }
   return extras;
 }

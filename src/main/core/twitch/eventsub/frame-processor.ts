@@ -9,7 +9,7 @@ import { MessageIdCache } from './message-id-cache';
 /** Twitch's replay rule (webhooks; twurple applies it to WebSocket too): older than this → dropped. */
 export const STALE_AFTER_MS = 10 * 60_000;
 
-export interface FrameCounters {
+export type FrameCounters = {
   notifications: number;
   events: number;
   duplicatesDropped: number;
@@ -17,7 +17,7 @@ export interface FrameCounters {
   unknownTypes: number;
   malformedFrames: number;
   revocations: number;
-}
+};
 
 export type FrameOutcome =
   | 'event'

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { resolveViewBridge } from '../bridge/resolve-bridge';
+import { bindStore } from '../store/bindings';
+import { createOverlayStore } from '../store/create-stores';
+import { OverlayStoreProvider } from '../store/store-context';
+import { OverlayApp } from './OverlayApp';
+import { parseOverlayQuery } from './overlay-options';
+import './overlay.css';
+
+const store = createOverlayStore();
+const query = parseOverlayQuery(location.search);
+bindStore(store, resolveViewBridge());
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <OverlayStoreProvider store={store}>
+        <OverlayApp query={query} />
+      </OverlayStoreProvider>
+    </StrictMode>,
+  );
+}
