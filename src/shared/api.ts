@@ -150,6 +150,8 @@ export const modRequests = {
   cancelLogin: z.undefined(),
   logoutTwitch: z.undefined(),
   reconnect: z.object({ sourceId }),
+  /** Stores (or with null, forgets) a source's secret token, e.g. a ChatKC token, then restarts the source. */
+  setSourceToken: z.object({ sourceId, token: z.string().min(1).max(4096).nullable() }),
   /** Electron only: toggles overlay click-through. The headless bridge answers `unsupported`. */
   setClickThrough: z.object({ enabled: z.boolean() }),
 } as const;
@@ -167,6 +169,7 @@ export interface ModResults {
   cancelLogin: ActionResult;
   logoutTwitch: ActionResult;
   reconnect: ActionResult;
+  setSourceToken: ActionResult;
   setClickThrough: ActionResult;
 }
 

@@ -18,6 +18,7 @@ export const MOD_METHODS = [
   'cancelLogin',
   'logoutTwitch',
   'reconnect',
+  'setSourceToken',
   'setClickThrough',
 ] as const satisfies readonly ModMethod[];
 

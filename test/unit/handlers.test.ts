@@ -45,6 +45,7 @@ async function setup() {
     getSettings: () => defaultSettings(),
     applySettings: async (next) => ({ ok: true, settings: next }),
     alertControl: () => ({ ok: true, local: true }),
+    setSourceToken: async () => ({ ok: true, local: true }),
     recordModeration: (entry) => entries.push(entry),
     twitch: { login: async () => ({ ok: true, local: true }), cancel: async () => ({ ok: true, local: true }), logout: async () => ({ ok: true, local: true }) },
   });

@@ -12,6 +12,7 @@ import { consoleSink, createLogger, type Logger } from './log/logger';
 import { SettingsStore } from './settings/settings-store';
 import { SourceManager, effectiveSources } from './source-manager';
 import { createSourceFactory } from './sources/registry';
+import { SourceTokens } from './sources/source-tokens';
 import { ModLogStore } from './storage/mod-log-store';
 import { createFileSecretStore, type SecretStore } from './twitch/auth/secret-store';
 import { TwitchAccount } from './twitch/twitch-account';
@@ -82,8 +83,9 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     fetch: options.fetch,
   });
 
+  const tokens = new SourceTokens(secretStore('sources'), log.child('tokens'));
   const sources = new SourceManager({
-    factory: createSourceFactory({ twitch, secrets: secretStore('chatkc'), log }),
+    factory: createSourceFactory({ twitch, tokens, log }),
     emit,
     clock,
     log,
@@ -116,6 +118,11 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     getSettings: () => store.get(),
     applySettings,
     alertControl: (control) => controlAlerts(alerts, control, sources.all()[0]?.ref),
+    setSourceToken: async (sourceId, token) => {
+      await tokens.set(sourceId, token);
+      await sources.restartWhere((c) => c.id === sourceId, store.get().endpoints);
+      return { ok: true, local: true, detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.' };
+    },
     recordModeration: (entry: ModLogEntry) => emit({ kind: 'modlog', entry }),
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
   });

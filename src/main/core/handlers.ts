@@ -13,6 +13,7 @@ export interface HandlerDeps {
   getSettings: () => Settings;
   applySettings: (next: Settings) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
   alertControl: (control: AlertControl) => ActionResult;
+  setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
   recordModeration: (entry: ModLogEntry) => void;
   twitch: {
     login: () => Promise<ActionResult>;
@@ -103,6 +104,7 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
       source.reconnect();
       return { ok: true, local: false, detail: 'Reconnecting…' };
     },
+    setSourceToken: ({ sourceId, token }) => deps.setSourceToken(sourceId, token),
     setClickThrough: async () => ({
       ok: false,
       code: 'unsupported',

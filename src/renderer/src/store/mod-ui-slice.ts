@@ -15,6 +15,13 @@ export interface SelectedUser {
   displayName: string;
 }
 
+export interface ReplyTarget {
+  sourceId: string;
+  messageId: string;
+  author: string;
+  text: string;
+}
+
 export type SideTab = 'automod' | 'alerts' | 'health' | 'log' | 'notices' | 'settings' | 'account';
 
 /** Mod-console-only UI state: toasts, the open user card, the chosen source and side panel. */
@@ -24,11 +31,13 @@ export interface ModUiSlice {
   /** Source the send box, mode toggles and clear/announce act on. */
   activeSourceId: string | null;
   sideTab: SideTab;
+  replyTo: ReplyTarget | null;
   pushToast(tone: ToastTone, text: string): void;
   dismissToast(id: number): void;
   openUser(user: SelectedUser | null): void;
   setActiveSource(sourceId: string): void;
   setSideTab(tab: SideTab): void;
+  setReplyTo(target: ReplyTarget | null): void;
 }
 
 const MAX_TOASTS = 5;
@@ -41,6 +50,7 @@ export const createModUiSlice =
     selectedUser: null,
     activeSourceId: null,
     sideTab: 'automod',
+    replyTo: null,
     pushToast: (tone, text) =>
       set((state) => ({ toasts: [...state.toasts, { id: nextToastId++, tone, text }].slice(-MAX_TOASTS) }) as Partial<S>),
     dismissToast: (id) =>
@@ -48,4 +58,6 @@ export const createModUiSlice =
     openUser: (user) => set({ selectedUser: user } as Partial<S>),
     setActiveSource: (sourceId) => set({ activeSourceId: sourceId } as Partial<S>),
     setSideTab: (tab) => set({ sideTab: tab } as Partial<S>),
+    setReplyTo: (target) =>
+      set((target ? { replyTo: target, activeSourceId: target.sourceId } : { replyTo: null }) as Partial<S>),
   });

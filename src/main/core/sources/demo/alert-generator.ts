@@ -53,7 +53,11 @@ export interface GeneratedAlert {
   chat?: ChatMessage;
 }
 
-const userOf = (author: Author): AlertUser => ({ id: author.id, login: author.login, displayName: author.displayName });
+const userOf = (author: Author): AlertUser => ({
+  id: author.id,
+  login: author.login,
+  displayName: author.displayName,
+});
 const tierLabel = (tier: string): string => (tier === 'Prime' ? 'Prime' : `Tier ${Number(tier) / 1000}`);
 
 type AlertDetails = Omit<Alert, 'kind' | 'id' | 'source' | 'alertType' | 'serverTime' | 'receivedAt'>;
@@ -68,22 +72,49 @@ function details(type: AlertType, ctx: AlertContext, author: Author): AlertDetai
     case 'follow':
       return { user, message: null };
     case 'sub':
-      return { user, tier, months: 1, message: null, systemText: `${name} subscribed ${tier === 'Prime' ? 'with Prime' : `at ${tierLabel(tier)}`}.` };
+      return {
+        user,
+        tier,
+        months: 1,
+        message: null,
+        systemText: `${name} subscribed ${tier === 'Prime' ? 'with Prime' : `at ${tierLabel(tier)}`}.`,
+      };
     case 'resub': {
       const months = rng.int(2, 60);
-      const text = rng.pick([`${months} months already onairHype`, 'still here, still vibing', 'love this community onairLove']);
-      return { user, tier, months, message: parseDemoText(text), systemText: `${name} subscribed at ${tierLabel(tier)}. They've subscribed for ${months} months!` };
+      const text = rng.pick([
+        `${months} months already onairHype`,
+        'still here, still vibing',
+        'love this community onairLove',
+      ]);
+      return {
+        user,
+        tier,
+        months,
+        message: parseDemoText(text),
+        systemText: `${name} subscribed at ${tierLabel(tier)}. They've subscribed for ${months} months!`,
+      };
     }
     case 'giftsub':
       return giftBomb(rng, author);
     case 'raid': {
       const raider = rng.pick(RAIDERS);
       const count = rng.pick([3, 12, 48, 150, 420, 1500]) + rng.int(0, 9);
-      return { user: { id: `demo-raider-${raider.toLowerCase()}`, login: raider.toLowerCase(), displayName: raider }, count, message: null, systemText: `${count} raiders from ${raider} have joined!` };
+      return {
+        user: { id: `demo-raider-${raider.toLowerCase()}`, login: raider.toLowerCase(), displayName: raider },
+        count,
+        message: null,
+        systemText: `${count} raiders from ${raider} have joined!`,
+      };
     }
     case 'cheer': {
       const bits = rng.pick([50, 100, 100, 200, 500, 1000, 5000]);
-      return { user, bits, message: parseDemoText(`Cheer${bits} ${rng.pick(['that jump tho', 'GG onairGG', 'hype! onairHype', 'for the boss fight'])}`) };
+      return {
+        user,
+        bits,
+        message: parseDemoText(
+          `Cheer${bits} ${rng.pick(['that jump tho', 'GG onairGG', 'hype! onairHype', 'for the boss fight'])}`,
+        ),
+      };
     }
     case 'donation': {
       const currency = rng.pick(['USD', 'USD', 'EUR', 'GBP', 'KRW']);
@@ -107,7 +138,9 @@ function details(type: AlertType, ctx: AlertContext, author: Author): AlertDetai
 function giftBomb(rng: Rng, author: Author): AlertDetails {
   const count = rng.pick([5, 5, 10, 10, 20, 25, 50]);
   const anonymous = rng.chance(0.15);
-  const user: AlertUser = anonymous ? { id: null, login: null, displayName: 'An anonymous gifter' } : userOf(author);
+  const user: AlertUser = anonymous
+    ? { id: null, login: null, displayName: 'An anonymous gifter' }
+    : userOf(author);
   return {
     user,
     count,
@@ -131,6 +164,13 @@ export function generateAlert(ctx: AlertContext, now: number, type?: AlertType):
   };
   if (alertType !== 'cheer' || !alert.message) return { alert };
   const text = alert.message.map((part) => part.text).join('');
-  const chat = buildDemoMessage({ id: ctx.nextId(), source: ctx.source, author, text, serverTime: now, receivedAt: now });
+  const chat = buildDemoMessage({
+    id: ctx.nextId(),
+    source: ctx.source,
+    author,
+    text,
+    serverTime: now,
+    receivedAt: now,
+  });
   return { alert, chat };
 }

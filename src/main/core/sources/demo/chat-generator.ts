@@ -76,7 +76,11 @@ export class DemoChatGenerator {
       text: reply ? `@${reply.login} ${body}` : body,
       serverTime,
       receivedAt,
-      flags: { firstMessage: first, returningChatter: returning, highlighted: this.rng.chance(HIGHLIGHT_CHANCE) },
+      flags: {
+        firstMessage: first,
+        returningChatter: returning,
+        highlighted: this.rng.chance(HIGHLIGHT_CHANCE),
+      },
       reply: reply?.ref ?? null,
     });
     this.remember(message);
@@ -116,11 +120,16 @@ export class DemoChatGenerator {
 
   private fill(template: string, speaker: Author): string {
     return template
-      .replace(/\{emote\}/g, () => this.rng.pick(['onairHype', 'onairLove', 'onairWave', 'onairPog', 'onairCool']))
+      .replace(/\{emote\}/g, () =>
+        this.rng.pick(['onairHype', 'onairLove', 'onairWave', 'onairPog', 'onairCool']),
+      )
       .replace(/\{user\}/g, () => `@${mentionName(this.otherRegular(speaker))}`)
       .replace(/\{streamer\}/g, '@you_demo')
       .replace(/\{n\}/g, () => String(this.rng.int(2, 300)))
-      .replace(/\{clip\}/g, () => `https://example.com/clip/Starfall${this.rng.int(1000, 9999)}-${this.rng.int(1e5, 1e6)}`);
+      .replace(
+        /\{clip\}/g,
+        () => `https://example.com/clip/Starfall${this.rng.int(1000, 9999)}-${this.rng.int(1e5, 1e6)}`,
+      );
   }
 
   private otherRegular(speaker: Author): Author {
@@ -132,7 +141,9 @@ export class DemoChatGenerator {
     const mods = this.moderators();
     const mod = mods.length ? this.rng.pick(mods).author.login : 'nightbot';
     if (kind === 'command' && message.text in BOT_REPLIES && this.rng.chance(0.7))
-      return [{ kind: 'botReply', delayMs: this.rng.int(300, 1500), command: message.text, to: message.author }];
+      return [
+        { kind: 'botReply', delayMs: this.rng.int(300, 1500), command: message.text, to: message.author },
+      ];
     if (kind === 'spam' && this.rng.chance(0.05))
       return [
         {

@@ -4,16 +4,7 @@
  * action. The game on stream is a fictional one ("Starfall").
  */
 export type LineKind =
-  | 'greeting'
-  | 'game'
-  | 'question'
-  | 'reaction'
-  | 'command'
-  | 'link'
-  | 'chatter'
-  | 'spam'
-  | 'action'
-  | 'long';
+  'greeting' | 'game' | 'question' | 'reaction' | 'command' | 'link' | 'chatter' | 'spam' | 'action' | 'long';
 
 export const LINE_WEIGHTS: readonly (readonly [LineKind, number])[] = [
   ['greeting', 10],

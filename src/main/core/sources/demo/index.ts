@@ -37,7 +37,10 @@ export function createDemoSource(
   const ref: SourceRef = { sourceId: config.id, provider: 'demo', channel: 'demo' };
   const { clock } = ctx;
   const rng = createRng(pickRandom(config, deps.random));
-  const reporter = new StatusReporter(ref, DEMO_LABEL, ctx.emit, clock, { demo: true, capabilities: DEMO_CAPABILITIES });
+  const reporter = new StatusReporter(ref, DEMO_LABEL, ctx.emit, clock, {
+    demo: true,
+    capabilities: DEMO_CAPABILITIES,
+  });
   const silences = new SilenceList();
   const chat = new DemoChatGenerator(ref, rng, (userId, now) => silences.isSilenced(userId, now));
   const followUps = new FollowUpQueue();
@@ -68,7 +71,9 @@ export function createDemoSource(
     if (followUp.kind === 'botReply') {
       const bot = chat.bot();
       const text = chat.botReplyText(followUp.command, followUp.to);
-      emitChat(buildDemoMessage({ id: nextId(), source: ref, author: bot, text, serverTime: now, receivedAt: now }));
+      emitChat(
+        buildDemoMessage({ id: nextId(), source: ref, author: bot, text, serverTime: now, receivedAt: now }),
+      );
       return;
     }
     const base = { kind: 'removal', source: ref, by: followUp.by, confirmed: true, at: now } as const;
@@ -151,7 +156,16 @@ export function createDemoSource(
       ? { parentId: parent.id, parentAuthor: parent.author.displayName, parentText: parent.text }
       : null;
     const text = parent ? `@${parent.author.login} ${request.text}` : request.text;
-    const message = buildDemoMessage({ id: nextId(), source: ref, author: self, text, serverTime: now, receivedAt: now, flags: { own: true }, reply });
+    const message = buildDemoMessage({
+      id: nextId(),
+      source: ref,
+      author: self,
+      text,
+      serverTime: now,
+      receivedAt: now,
+      flags: { own: true },
+      reply,
+    });
     chat.remember(message);
     emitChat(message);
     return { ok: true, local: true };

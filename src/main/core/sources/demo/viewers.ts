@@ -84,8 +84,21 @@ const REGULARS: readonly (readonly [displayName: string, login: string, traits: 
 
 /** Twitch's classic default name colours. */
 const PALETTE = [
-  '#FF0000', '#0000FF', '#008000', '#B22222', '#FF7F50', '#9ACD32', '#FF4500', '#2E8B57',
-  '#DAA520', '#D2691E', '#5F9EA0', '#1E90FF', '#FF69B4', '#8A2BE2', '#00FF7F',
+  '#FF0000',
+  '#0000FF',
+  '#008000',
+  '#B22222',
+  '#FF7F50',
+  '#9ACD32',
+  '#FF4500',
+  '#2E8B57',
+  '#DAA520',
+  '#D2691E',
+  '#5F9EA0',
+  '#1E90FF',
+  '#FF69B4',
+  '#8A2BE2',
+  '#00FF7F',
 ];
 
 function traitValue(traits: string[], name: string): number | undefined {
@@ -131,8 +144,34 @@ export function createRegulars(): DemoViewer[] {
   });
 }
 
-const NAME_HEADS = ['Sleepy', 'Mega', 'Turbo', 'Cosmic', 'Salty', 'Lucky', 'Pixel', 'Spicy', 'Fuzzy', 'Shadow', 'Happy', 'Tiny'];
-const NAME_TAILS = ['Panda', 'Gamer', 'Toast', 'Ninja', 'Otter', 'Wizard', 'Bean', 'Falcon', 'Pickle', 'Comet', 'Moose', 'Fox'];
+const NAME_HEADS = [
+  'Sleepy',
+  'Mega',
+  'Turbo',
+  'Cosmic',
+  'Salty',
+  'Lucky',
+  'Pixel',
+  'Spicy',
+  'Fuzzy',
+  'Shadow',
+  'Happy',
+  'Tiny',
+];
+const NAME_TAILS = [
+  'Panda',
+  'Gamer',
+  'Toast',
+  'Ninja',
+  'Otter',
+  'Wizard',
+  'Bean',
+  'Falcon',
+  'Pickle',
+  'Comet',
+  'Moose',
+  'Fox',
+];
 
 /** A brand-new viewer who just found the stream (unlimited supply, so first-time chatters never run out). */
 export function createNewcomer(rng: Rng, serial: number): DemoViewer {
@@ -155,5 +194,12 @@ export function createNewcomer(rng: Rng, serial: number): DemoViewer {
 /** The app user's identity in the demo channel: the streamer. */
 export function createSelfAuthor(): Author {
   const roles: Role[] = ['broadcaster'];
-  return { id: 'demo-self', login: 'you_demo', displayName: 'You (demo)', color: '#9146FF', badges: buildBadges({ roles }), roles };
+  return {
+    id: 'demo-self',
+    login: 'you_demo',
+    displayName: 'You (demo)',
+    color: '#9146FF',
+    badges: buildBadges({ roles }),
+    roles,
+  };
 }
