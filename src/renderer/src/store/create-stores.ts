@@ -16,9 +16,17 @@ export function createOverlayStore(): StoreApi<OverlayState> {
 }
 
 export function createModStore(): StoreApi<ModState> {
-  return createStore<ModState>()((...a) => ({
+  const store = createStore<ModState>()((...a) => ({
     ...createReplicaSlice<ModState>(modLimits)(...a),
     ...createConnectionSlice<ModState>()(...a),
     ...createModUiSlice<ModState>()(...a),
   }));
+  // Keep the active source valid: the first one that can send, else the first one, when none is chosen or it went away.
+  store.subscribe((state) => {
+    if (state.activeSourceId && state.statuses[state.activeSourceId]) return;
+    const all = Object.values(state.statuses);
+    const pick = all.find((status) => status.capabilities.includes('send')) ?? all[0];
+    if (pick && pick.source.sourceId !== state.activeSourceId) state.setActiveSource(pick.source.sourceId);
+  });
+  return store;
 }

@@ -62,77 +62,75 @@ const tierLabel = (tier: string): string => (tier === 'Prime' ? 'Prime' : `Tier 
 
 type AlertDetails = Omit<Alert, 'kind' | 'id' | 'source' | 'alertType' | 'serverTime' | 'receivedAt'>;
 
-/** Details per type; the fields follow `Alert` in src/shared/events.ts. */
-function details(type: AlertType, ctx: AlertContext, author: Author): AlertDetails {
-  const { rng } = ctx;
-  const user = userOf(author);
-  const name = author.displayName;
+const subDetails = (rng: Rng, author: Author): AlertDetails => {
   const tier = rng.pick(TIERS);
-  switch (type) {
-    case 'follow':
-      return { user, message: null };
-    case 'sub':
-      return {
-        user,
-        tier,
-        months: 1,
-        message: null,
-        systemText: `${name} subscribed ${tier === 'Prime' ? 'with Prime' : `at ${tierLabel(tier)}`}.`,
-      };
-    case 'resub': {
-      const months = rng.int(2, 60);
-      const text = rng.pick([
-        `${months} months already onairHype`,
-        'still here, still vibing',
-        'love this community onairLove',
-      ]);
-      return {
-        user,
-        tier,
-        months,
-        message: parseDemoText(text),
-        systemText: `${name} subscribed at ${tierLabel(tier)}. They've subscribed for ${months} months!`,
-      };
-    }
-    case 'giftsub':
-      return giftBomb(rng, author);
-    case 'raid': {
-      const raider = rng.pick(RAIDERS);
-      const count = rng.pick([3, 12, 48, 150, 420, 1500]) + rng.int(0, 9);
-      return {
-        user: { id: `demo-raider-${raider.toLowerCase()}`, login: raider.toLowerCase(), displayName: raider },
-        count,
-        message: null,
-        systemText: `${count} raiders from ${raider} have joined!`,
-      };
-    }
-    case 'cheer': {
-      const bits = rng.pick([50, 100, 100, 200, 500, 1000, 5000]);
-      return {
-        user,
-        bits,
-        message: parseDemoText(
-          `Cheer${bits} ${rng.pick(['that jump tho', 'GG onairGG', 'hype! onairHype', 'for the boss fight'])}`,
-        ),
-      };
-    }
-    case 'donation': {
-      const currency = rng.pick(['USD', 'USD', 'EUR', 'GBP', 'KRW']);
-      const base = rng.pick([2, 5, 5, 10, 20, 50, 3.5]);
-      const value = currency === 'KRW' ? Math.round(base * 1000) : base;
-      const text = rng.pick(SUPPORT_LINES);
-      return { user, amount: { value, currency }, message: text ? parseDemoText(text) : null };
-    }
-    case 'redemption': {
-      const [title, input] = rng.pick(REWARDS);
-      return { user, title, message: input ? parseDemoText(input) : null };
-    }
-    case 'announcement': {
-      const mod = ctx.moderator();
-      return { user: userOf(mod), message: parseDemoText(rng.pick(ANNOUNCEMENTS)) };
-    }
-  }
-}
+  const how = tier === 'Prime' ? 'with Prime' : `at ${tierLabel(tier)}`;
+  return {
+    user: userOf(author),
+    tier,
+    months: 1,
+    message: null,
+    systemText: `${author.displayName} subscribed ${how}.`,
+  };
+};
+
+const resubDetails = (rng: Rng, author: Author): AlertDetails => {
+  const tier = rng.pick(TIERS);
+  const months = rng.int(2, 60);
+  const text = rng.pick([
+    `${months} months already onairHype`,
+    'still here, still vibing',
+    'love this community onairLove',
+  ]);
+  const systemText = `${author.displayName} subscribed at ${tierLabel(tier)}. They've subscribed for ${months} months!`;
+  return { user: userOf(author), tier, months, message: parseDemoText(text), systemText };
+};
+
+const raidDetails = (rng: Rng): AlertDetails => {
+  const raider = rng.pick(RAIDERS);
+  const count = rng.pick([3, 12, 48, 150, 420, 1500]) + rng.int(0, 9);
+  const user = {
+    id: `demo-raider-${raider.toLowerCase()}`,
+    login: raider.toLowerCase(),
+    displayName: raider,
+  };
+  return { user, count, message: null, systemText: `${count} raiders from ${raider} have joined!` };
+};
+
+const cheerDetails = (rng: Rng, author: Author): AlertDetails => {
+  const bits = rng.pick([50, 100, 100, 200, 500, 1000, 5000]);
+  const words = rng.pick(['that jump tho', 'GG onairGG', 'hype! onairHype', 'for the boss fight']);
+  return { user: userOf(author), bits, message: parseDemoText(`Cheer${bits} ${words}`) };
+};
+
+const donationDetails = (rng: Rng, author: Author): AlertDetails => {
+  const currency = rng.pick(['USD', 'USD', 'EUR', 'GBP', 'KRW']);
+  const base = rng.pick([2, 5, 5, 10, 20, 50, 3.5]);
+  const value = currency === 'KRW' ? Math.round(base * 1000) : base;
+  const text = rng.pick(SUPPORT_LINES);
+  return { user: userOf(author), amount: { value, currency }, message: text ? parseDemoText(text) : null };
+};
+
+const redemptionDetails = (rng: Rng, author: Author): AlertDetails => {
+  const [title, input] = rng.pick(REWARDS);
+  return { user: userOf(author), title, message: input ? parseDemoText(input) : null };
+};
+
+/** Details per type; the fields follow `Alert` in src/shared/events.ts. */
+const DETAILS: Record<AlertType, (ctx: AlertContext, author: Author) => AlertDetails> = {
+  follow: (_ctx, author) => ({ user: userOf(author), message: null }),
+  sub: (ctx, author) => subDetails(ctx.rng, author),
+  resub: (ctx, author) => resubDetails(ctx.rng, author),
+  giftsub: (ctx, author) => giftBomb(ctx.rng, author),
+  raid: (ctx) => raidDetails(ctx.rng),
+  cheer: (ctx, author) => cheerDetails(ctx.rng, author),
+  donation: (ctx, author) => donationDetails(ctx.rng, author),
+  redemption: (ctx, author) => redemptionDetails(ctx.rng, author),
+  announcement: (ctx) => ({
+    user: userOf(ctx.moderator()),
+    message: parseDemoText(ctx.rng.pick(ANNOUNCEMENTS)),
+  }),
+};
 
 /** One alert for a whole gift bomb (5–50 subs), sometimes from an anonymous gifter. */
 function giftBomb(rng: Rng, author: Author): AlertDetails {
@@ -158,7 +156,7 @@ export function generateAlert(ctx: AlertContext, now: number, type?: AlertType):
     id: ctx.nextId(),
     source: ctx.source,
     alertType,
-    ...details(alertType, ctx, author),
+    ...DETAILS[alertType](ctx, author),
     serverTime: now,
     receivedAt: now,
   };

@@ -1,5 +1,5 @@
 import type { Author, ChatMessage, ReplyRef, SourceRef } from '../../../../shared/events';
-import { BOT_REPLIES, FIRST_LINES, LINE_WEIGHTS, LINES, TIMEOUT_REASONS, type LineKind } from './chat-lines';
+import { BOT_REPLIES, FIRST_LINES, LINE_WEIGHTS, LINES, type LineKind } from './chat-lines';
 import { buildDemoMessage, mentionName } from './message-factory';
 import type { Rng } from './prng';
 import { createNewcomer, createRegulars, type DemoViewer } from './viewers';
@@ -8,7 +8,7 @@ import { createNewcomer, createRegulars, type DemoViewer } from './viewers';
 export type FollowUp =
   | { kind: 'botReply'; delayMs: number; command: string; to: Author }
   | { kind: 'delete'; delayMs: number; messageId: string; by: string }
-  | { kind: 'timeout'; delayMs: number; user: Author; seconds: number; by: string; reason: string };
+  | { kind: 'timeout'; delayMs: number; user: Author; seconds: number; by: string };
 
 export interface GeneratedChat {
   message: ChatMessage;
@@ -19,6 +19,8 @@ const MAX_NEWCOMERS = 40;
 const REPLY_CHANCE = 0.07;
 const HIGHLIGHT_CHANCE = 0.01;
 const NEWCOMER_CHANCE = 0.02;
+/** Replies read naturally only for conversational lines. */
+const REPLY_KINDS: ReadonlySet<LineKind> = new Set(['game', 'question', 'reaction', 'chatter']);
 
 /** Generates believable chat lines from a pool of viewers; all randomness comes from the injected `Rng`. */
 export class DemoChatGenerator {
@@ -67,8 +69,12 @@ export class DemoChatGenerator {
     this.spoken.add(viewer.author.id);
     const kind: LineKind = this.rng.weighted(LINE_WEIGHTS);
     const template = first && this.rng.chance(0.7) ? this.rng.pick(FIRST_LINES) : this.rng.pick(LINES[kind]);
-    const reply = kind !== 'action' && this.rng.chance(REPLY_CHANCE) ? this.replyTarget(viewer.author) : null;
-    const body = this.fill(template, viewer.author);
+    const reply =
+      !first && REPLY_KINDS.has(kind) && this.rng.chance(REPLY_CHANCE)
+        ? this.replyTarget(viewer.author)
+        : null;
+    // A reply already names its parent, so a line that opens with another @name drops it.
+    const body = this.fill(reply ? template.replace(/^\{user\} /, '') : template, viewer.author);
     const message = buildDemoMessage({
       id,
       source: this.source,
@@ -138,25 +144,22 @@ export class DemoChatGenerator {
   }
 
   private followUpsFor(kind: LineKind, message: ChatMessage): FollowUp[] {
+    const { author, text } = message;
+    if (kind === 'command' && text in BOT_REPLIES && this.rng.chance(0.7))
+      return [{ kind: 'botReply', delayMs: this.rng.int(300, 1500), command: text, to: author }];
+    // Mods remove spam and links, but never from the channel's trusted people.
+    const trusted = author.roles.some(
+      (role) => role === 'moderator' || role === 'vip' || role === 'broadcaster',
+    );
+    if (trusted || (kind !== 'spam' && kind !== 'link')) return [];
     const mods = this.moderators();
-    const mod = mods.length ? this.rng.pick(mods).author.login : 'nightbot';
-    if (kind === 'command' && message.text in BOT_REPLIES && this.rng.chance(0.7))
-      return [
-        { kind: 'botReply', delayMs: this.rng.int(300, 1500), command: message.text, to: message.author },
-      ];
-    if (kind === 'spam' && this.rng.chance(0.05))
-      return [
-        {
-          kind: 'timeout',
-          delayMs: this.rng.int(1000, 4000),
-          user: message.author,
-          seconds: this.rng.pick([60, 300, 600]),
-          by: mod,
-          reason: this.rng.pick(TIMEOUT_REASONS),
-        },
-      ];
-    if ((kind === 'spam' || kind === 'link') && this.rng.chance(0.35))
-      return [{ kind: 'delete', delayMs: this.rng.int(800, 5000), messageId: message.id, by: mod }];
+    const by = mods.length ? this.rng.pick(mods).author.login : 'nightbot';
+    if (kind === 'spam' && this.rng.chance(0.15)) {
+      const seconds = this.rng.pick([60, 300, 600]);
+      return [{ kind: 'timeout', delayMs: this.rng.int(1000, 4000), user: author, seconds, by }];
+    }
+    if (this.rng.chance(0.35))
+      return [{ kind: 'delete', delayMs: this.rng.int(800, 5000), messageId: message.id, by }];
     return [];
   }
 }

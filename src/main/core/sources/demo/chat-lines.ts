@@ -144,5 +144,3 @@ export const BOT_REPLIES: Record<string, string> = {
   '!commands': 'Commands: !discord !uptime !socials !song !specs !lurk',
   '!specs': 'PC specs: https://example.com/specs',
 };
-
-export const TIMEOUT_REASONS: readonly string[] = ['spam', 'self-promotion', 'excessive caps', 'spoilers'];

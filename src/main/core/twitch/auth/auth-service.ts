@@ -21,7 +21,7 @@ export interface TwitchAuthOptions {
   fetch?: typeof fetch;
   /** Twitch requires validating at start and then every hour. */
   validateIntervalMs?: number;
-  /** Refresh this long before the access token expires (capped at a tenth of its remaining life). */
+  /** Refresh this long before the access token expires (but not before half its remaining life). */
   refreshLeadMs?: number;
   requestTimeoutMs?: number;
 }
@@ -231,9 +231,13 @@ export class TwitchAuthSession implements TwitchAuthService {
     if (changed) await this.persist({ token, refreshToken: session.refreshToken });
     if (this.session !== session) return this.session !== null;
     this.session = { token, refreshToken: session.refreshToken };
-    if (changed) this.notifyToken();
+    const { expiresAt: _a, ...who } = token;
+    const { expiresAt: _b, ...whoBefore } = session.token;
+    if (JSON.stringify(who) !== JSON.stringify(whoBefore)) this.notifyToken();
     this.becomeLoggedIn();
-    this.scheduleRefresh();
+    // /validate rounds expires_in to seconds: only move the refresh timer for a real change.
+    const expiryMoved = Math.abs((token.expiresAt ?? 0) - (session.token.expiresAt ?? 0)) > 10_000;
+    if (expiryMoved || !this.refreshTimer) this.scheduleRefresh();
     this.scheduleValidation();
     return true;
   }
@@ -296,12 +300,13 @@ export class TwitchAuthSession implements TwitchAuthService {
     this.refreshTimer = null;
     const token = this.session?.token;
     if (!token?.expiresAt || this.stopped) return;
-    const remaining = token.expiresAt - this.options.clock.now();
-    const lead = Math.min(this.options.refreshLeadMs ?? 300_000, Math.max(0, remaining) / 10);
+    const remaining = Math.max(0, token.expiresAt - this.options.clock.now());
+    // `lead` before expiry, but never sooner than half the remaining life: short-lived tokens cannot loop.
+    const delay = Math.max(remaining - (this.options.refreshLeadMs ?? 300_000), remaining / 2);
     this.refreshTimer = this.options.clock.setTimeout(() => {
       this.refreshTimer = null;
       void this.refresh(token.accessToken);
-    }, Math.max(0, remaining - lead));
+    }, delay);
   }
 
   private scheduleValidation(): void {

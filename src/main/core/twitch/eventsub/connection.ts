@@ -1,8 +1,7 @@
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../log/logger';
 import type { CloseInfo, ManagedConnection } from '../../net/connection-manager';
-import { openSocket } from '../../net/open-socket';
 import { describeClose, isEventSubCloseCode } from './close-codes';
 import { decodeFrame, type SessionInfo } from './decode';
 import type { FrameProcessor } from './frame-processor';
@@ -13,6 +12,7 @@ const DEFAULT_KEEPALIVE_S = 10;
 const KEEPALIVE_FACTOR = 1.2;
 const KEEPALIVE_SLACK_MS = 500;
 const WELCOME_TIMEOUT_MS = 10_000;
+const MAX_FRAME_BYTES = 1024 * 1024;
 
 export interface ConnectionHooks {
   processor: FrameProcessor;
@@ -51,9 +51,12 @@ export class EventSubConnection implements ManagedConnection {
     socket.on('error', (error) => hooks.log.warn('eventsub socket error', error));
   }
 
-  /** Connect and wait for `session_welcome`. */
+  /**
+   * Connect and wait for `session_welcome`. Not `openSocket()`: the server speaks first, and its welcome can
+   * arrive in the same read as the upgrade answer — listeners must be attached before `open`.
+   */
   static async open(url: string, hooks: ConnectionHooks): Promise<EventSubConnection> {
-    const socket = await openSocket(url);
+    const socket = new WebSocket(url, { maxPayload: MAX_FRAME_BYTES, handshakeTimeout: WELCOME_TIMEOUT_MS });
     const connection = new EventSubConnection(socket, hooks);
     await new Promise<SessionInfo>((resolve, reject) => {
       const timer = hooks.clock.setTimeout(() => {

@@ -16,14 +16,16 @@ interface EmoteRange {
   id: string;
 }
 
-function readRanges(emotes: unknown[], length: number): EmoteRange[] {
+function readRanges(emotes: unknown[], chars: string[]): EmoteRange[] {
   const ranges: EmoteRange[] = [];
   for (const item of emotes) {
     const emote = asObject(item);
-    const begin = num(emote, 'begin');
+    let begin = num(emote, 'begin');
     const end = num(emote, 'end');
     const id = str(emote, 'id');
-    if (begin === null || end === null || !id || begin < 0 || end < begin || end >= length) continue;
+    if (begin === null || end === null || !id || begin < 0 || end < begin || end >= chars.length) continue;
+    // The Twitch CLI mock starts its ranges one early (on the space); an emote name never has whitespace.
+    while (begin < end && /\s/.test(chars[begin]!)) begin += 1;
     ranges.push({ begin, end, id });
   }
   ranges.sort((a, b) => a.begin - b.begin);
@@ -39,7 +41,7 @@ export function partsFromEmoteRanges(text: string, emotes: unknown[]): MessagePa
   const chars = Array.from(text);
   const parts: MessagePart[] = [];
   let cursor = 0;
-  for (const range of readRanges(emotes, chars.length)) {
+  for (const range of readRanges(emotes, chars)) {
     if (range.begin < cursor) continue;
     if (range.begin > cursor) parts.push({ type: 'text', text: chars.slice(cursor, range.begin).join('') });
     const name = chars.slice(range.begin, range.end + 1).join('');

@@ -1,0 +1,21 @@
+/**
+ * A bounded set of recently seen message ids (insertion-ordered Map used as an LRU). Across a RECONNECT the
+ * old and the new connection deliver the same lines for a moment; this drops the second copy.
+ */
+export class RecentIds {
+  private readonly ids = new Map<string, true>();
+
+  constructor(private readonly capacity = 4096) {}
+
+  /** True when the id is new (and remembers it); false for a repeat. */
+  admit(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.set(id, true);
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.keys().next().value as string);
+    return true;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}

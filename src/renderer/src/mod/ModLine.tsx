@@ -1,0 +1,111 @@
+import { memo } from 'react';
+import type { ChatMessage, Capability } from '../../../shared/events';
+import { formatClock, formatDuration } from '../common/format';
+import { Badges, MessageParts } from '../common/MessageParts';
+import { safeNameColor } from '../common/safe';
+
+export type LineCommand =
+  | { type: 'delete' }
+  | { type: 'timeout'; seconds: number }
+  | { type: 'ban' }
+  | { type: 'unban' }
+  | { type: 'reply' }
+  | { type: 'user' };
+
+interface ModLineProps {
+  message: ChatMessage;
+  capabilities: readonly Capability[];
+  presets: readonly number[];
+  /** The line under the cursor shows every timeout preset; the others show one quick timeout. */
+  expanded: boolean;
+  demo: boolean;
+  onCommand(message: ChatMessage, command: LineCommand): void;
+}
+
+/** The quick timeout shown on every line: 10 minutes if it is a preset, else the middle preset. */
+export function quickTimeout(presets: readonly number[]): number | undefined {
+  return presets.includes(600) ? 600 : presets[Math.floor(presets.length / 2)];
+}
+
+function removedLabel(message: ChatMessage): string | null {
+  const removed = message.removed;
+  if (!removed) return null;
+  const what = { delete: 'deleted', timeout: 'timed out', ban: 'banned', clear: 'cleared' }[removed.reason];
+  return removed.confirmed ? `${what} · removed on ${serviceName(message)}` : `${what} · hidden in OnAir only`;
+}
+
+function serviceName(message: ChatMessage): string {
+  return message.source.provider === 'twitch' ? 'Twitch' : message.source.provider === 'chatkc' ? 'ChatKC' : 'the service';
+}
+
+export const ModLine = memo(function ModLine({ message, capabilities, presets, expanded, demo, onCommand }: ModLineProps) {
+  const color = safeNameColor(message.author.color, message.author.login);
+  const removed = removedLabel(message);
+  const has = (capability: Capability): boolean => capabilities.includes(capability);
+  const targetable = message.targetable && !message.flags.own;
+  const timeouts = expanded ? presets : [quickTimeout(presets)].filter((s): s is number => s !== undefined);
+  const classes = ['mod-line'];
+  if (message.removed) classes.push('mod-line--removed');
+  if (message.flags.firstMessage) classes.push('mod-line--first');
+  if (message.flags.donation || message.flags.bits) classes.push('mod-line--paid');
+  if (message.flags.highlighted) classes.push('mod-line--highlighted');
+  // Demo lines get a hatched margin (see the DEMO label in the header), not an extra element per line.
+  if (demo) classes.push('mod-line--demo');
+  return (
+    <div
+      className={classes.join(' ')}
+      data-testid="mod-line"
+      data-message-id={message.id}
+      data-source-id={message.source.sourceId}
+      data-key={`${message.source.sourceId}\u0000${message.id}`}
+      data-removed={message.removed ? (message.removed.confirmed ? 'confirmed' : 'local') : undefined}
+    >
+      <span className="mod-line-actions">
+        {targetable && has('delete') && !message.removed ? (
+          <button type="button" data-action="delete" title="Delete message" onClick={() => onCommand(message, { type: 'delete' })}>
+            ✕
+          </button>
+        ) : null}
+        {targetable && has('timeout')
+          ? timeouts.map((seconds) => (
+              <button
+                key={seconds}
+                type="button"
+                data-action={`timeout-${seconds}`}
+                title={`Timeout ${formatDuration(seconds)}`}
+                onClick={() => onCommand(message, { type: 'timeout', seconds })}
+              >
+                {formatDuration(seconds)}
+              </button>
+            ))
+          : null}
+        {targetable && has('ban') ? (
+          <button type="button" data-action="ban" className="danger" title="Ban user" onClick={() => onCommand(message, { type: 'ban' })}>
+            ban
+          </button>
+        ) : null}
+        {expanded && targetable && has('unban') && message.removed && message.removed.reason !== 'delete' ? (
+          <button type="button" data-action="unban" title="Unban / untimeout" onClick={() => onCommand(message, { type: 'unban' })}>
+            ↺
+          </button>
+        ) : null}
+        {expanded && has('reply') && targetable ? (
+          <button type="button" data-action="reply" title="Reply" onClick={() => onCommand(message, { type: 'reply' })}>
+            ↩
+          </button>
+        ) : null}
+      </span>
+      <span className="mod-time">{formatClock(message.receivedAt)}</span>
+      <Badges badges={message.author.badges} />
+      <button type="button" className="mod-name" style={{ color }} onClick={() => onCommand(message, { type: 'user' })}>
+        {message.author.displayName || message.author.login}
+      </button>
+      {message.flags.action ? ' ' : ': '}
+      <span className="mod-text" style={message.flags.action ? { color } : undefined}>
+        {message.reply ? <span className="mod-reply-ref">↪ @{message.reply.parentAuthor} </span> : null}
+        <MessageParts parts={message.parts} clickableLinks />
+      </span>
+      {removed ? <span className="mod-removed-note">({removed})</span> : null}
+    </div>
+  );
+});

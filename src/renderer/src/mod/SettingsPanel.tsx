@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/settings';
+import { settingsPatchSchema } from '../../../shared/api';
+import { useModBridge, useModStore } from '../store/store-context';
+import { SourcesEditor } from './SourcesEditor';
+
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** Settings from the core, edited as a draft and saved in one validated patch. */
+export function SettingsPanel() {
+  const bridge = useModBridge();
+  const pushToast = useModStore((state) => state.pushToast);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [presetsText, setPresetsText] = useState('');
+  const [hiddenText, setHiddenText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const load = (settings: Settings): void => {
+    setDraft(settings);
+    setPresetsText(settings.twitch.timeoutPresets.join(', '));
+    setHiddenText(settings.overlay.hiddenUsers.join(', '));
+  };
+
+  useEffect(() => {
+    bridge.request('getSettings', undefined).then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [bridge]);
+
+  if (!draft) return <section className="panel">{error ? <p className="error">{error}</p> : <p className="muted">Loading settings…</p>}</section>;
+
+  const save = async (): Promise<void> => {
+    const presets = list(presetsText).map(Number);
+    const patch = {
+      sources: draft.sources,
+      twitch: { ...draft.twitch, timeoutPresets: presets },
+      overlay: { ...draft.overlay, hiddenUsers: list(hiddenText).map((name) => name.toLowerCase()) },
+      endpoints: draft.endpoints,
+    };
+    const parsed = settingsPatchSchema.safeParse(patch);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setError(`${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`);
+      return;
+    }
+    setSaving(true);
+    try {
+      const result = await bridge.request('updateSettings', parsed.data);
+      if (!result.ok) setError(result.message);
+      else {
+        setError(null);
+        if (result.settings) load(result.settings);
+        pushToast('ok', 'Settings saved');
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const overlay = draft.overlay;
+  const setOverlay = (change: Partial<Settings['overlay']>): void => setDraft({ ...draft, overlay: { ...overlay, ...change } });
+  const setEndpoint = (key: keyof Settings['endpoints'], value: string): void =>
+    setDraft({ ...draft, endpoints: { ...draft.endpoints, [key]: value } });
+
+  return (
+    <section className="panel settings" aria-label="Settings" data-testid="settings-panel">
+      <h3>Sources</h3>
+      <SourcesEditor sources={draft.sources} onChange={(sources) => setDraft({ ...draft, sources })} />
+      <h3>Twitch</h3>
+      <label className="field">
+        Client id (dev.twitch.tv, public — no secret)
+        <input value={draft.twitch.clientId} maxLength={64} onChange={(e) => setDraft({ ...draft, twitch: { ...draft.twitch, clientId: e.target.value.trim() } })} />
+      </label>
+      <label className="field">
+        Timeout presets (seconds, comma-separated)
+        <input data-testid="timeout-presets" value={presetsText} onChange={(e) => setPresetsText(e.target.value)} />
+      </label>
+      <h3>Overlay</h3>
+      <div className="row wrap">
+        <label className="inline">
+          max lines <input className="num" type="number" min={1} max={200} value={overlay.maxLines} onChange={(e) => setOverlay({ maxLines: Number(e.target.value) })} />
+        </label>
+        <label className="inline">
+          fade after (s, 0 = never){' '}
+          <input className="num" type="number" min={0} max={3600} value={overlay.fadeSeconds} onChange={(e) => setOverlay({ fadeSeconds: Number(e.target.value) })} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={overlay.hideCommands} onChange={(e) => setOverlay({ hideCommands: e.target.checked })} /> hide !commands
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={overlay.showAlerts} onChange={(e) => setOverlay({ showAlerts: e.target.checked })} /> show alerts
+        </label>
+      </div>
+      <label className="field">
+        Hidden users (bots), comma-separated
+        <input value={hiddenText} onChange={(e) => setHiddenText(e.target.value)} />
+      </label>
+      <details>
+        <summary>Endpoints (advanced)</summary>
+        {(Object.keys(draft.endpoints) as Array<keyof Settings['endpoints']>).map((key) => (
+          <label key={key} className="field">
+            {key}
+            <input value={draft.endpoints[key]} onChange={(e) => setEndpoint(key, e.target.value)} />
+          </label>
+        ))}
+      </details>
+      {error ? (
+        <p className="error" data-testid="settings-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="row end">
+        <button type="button" onClick={() => void bridge.request('getSettings', undefined).then(load)}>
+          Revert
+        </button>
+        <button type="button" className="primary" data-action="save-settings" disabled={saving} onClick={() => void save()}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+    </section>
+  );
+}

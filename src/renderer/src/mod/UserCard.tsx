@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import type { ChatMessage } from '../../../shared/events';
+import { formatClock, formatDuration } from '../common/format';
+import { MessageParts } from '../common/MessageParts';
+import { safeNameColor } from '../common/safe';
+import { useModStore } from '../store/store-context';
+import { ConfirmButton } from './ConfirmButton';
+import { can, useAct } from './use-actions';
+
+const RECENT_SHOWN = 20;
+
+/** Click a name: that user's messages in this session, roles, and every action the source allows. */
+export function UserCard() {
+  const user = useModStore((state) => state.selectedUser);
+  const close = useModStore((state) => state.openUser);
+  const messages = useModStore((state) => state.messages);
+  const status = useModStore((state) => (state.selectedUser ? state.statuses[state.selectedUser.sourceId] : undefined));
+  const presets = useModStore((state) => state.timeoutPresets);
+  const act = useAct();
+  const [reason, setReason] = useState('');
+  const [address, setAddress] = useState('');
+
+  const theirs = useMemo(
+    () =>
+      user
+        ? messages.filter((m: ChatMessage) => m.source.sourceId === user.sourceId && m.author.id === user.userId)
+        : [],
+    [messages, user],
+  );
+  if (!user) return null;
+  const latest = theirs.at(-1);
+  const roles = latest?.author.roles ?? [];
+  const color = safeNameColor(latest?.author.color, user.login);
+  const base = { sourceId: user.sourceId, userId: user.userId, login: user.login };
+  const why = reason.trim() || undefined;
+  const removedCount = theirs.filter((m) => m.removed).length;
+
+  return (
+    <div className="modal-backdrop" onClick={() => close(null)}>
+      <div
+        className="modal user-card"
+        role="dialog"
+        aria-modal="true"
+        aria-label={`User ${user.displayName}`}
+        data-testid="user-card"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') close(null);
+        }}
+      >
+        <header className="row">
+          <h2 style={{ color }}>{user.displayName}</h2>
+          <span className="muted">@{user.login}</span>
+          <span className="spacer" />
+          <button type="button" onClick={() => close(null)} aria-label="Close">
+            ×
+          </button>
+        </header>
+        <div className="row wrap small">
+          {roles.map((role) => (
+            <span key={role} className="pill">
+              {role}
+            </span>
+          ))}
+          <span className="muted">
+            {theirs.length} message{theirs.length === 1 ? '' : 's'} this session
+            {removedCount > 0 ? `, ${removedCount} removed` : ''} · {status?.label ?? user.sourceId}
+          </span>
+        </div>
+        <label className="field">
+          Reason (timeout, ban, warn)
+          <input value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+        </label>
+        <div className="row wrap actions">
+          {can(status, 'timeout')
+            ? presets.map((seconds) => (
+                <button
+                  key={seconds}
+                  type="button"
+                  data-action={`timeout-${seconds}`}
+                  onClick={() =>
+                    void act(`Timeout ${user.displayName} ${formatDuration(seconds)}`, {
+                      type: 'timeout',
+                      ...base,
+                      seconds,
+                      reason: why,
+                    })
+                  }
+                >
+                  {formatDuration(seconds)}
+                </button>
+              ))
+            : null}
+          {can(status, 'ban') ? (
+            <button type="button" className="danger" data-action="ban" onClick={() => void act(`Ban ${user.displayName}`, { type: 'ban', ...base, reason: why })}>
+              Ban
+            </button>
+          ) : null}
+          {can(status, 'unban') ? (
+            <button type="button" data-action="unban" onClick={() => void act(`Unban ${user.displayName}`, { type: 'unban', ...base })}>
+              Unban
+            </button>
+          ) : null}
+          {can(status, 'warn') ? (
+            <button
+              type="button"
+              data-action="warn"
+              disabled={!why}
+              title={why ? 'Warn with the reason above' : 'Type a reason first'}
+              onClick={() => why && void act(`Warn ${user.displayName}`, { type: 'warn', ...base, reason: why })}
+            >
+              Warn
+            </button>
+          ) : null}
+          {can(status, 'mod') ? (
+            <button type="button" data-action="mod" onClick={() => void act(`Mod ${user.displayName}`, { type: 'mod', ...base })}>
+              Mod
+            </button>
+          ) : null}
+          {can(status, 'unmod') ? (
+            <button type="button" data-action="unmod" onClick={() => void act(`Unmod ${user.displayName}`, { type: 'unmod', ...base })}>
+              Unmod
+            </button>
+          ) : null}
+          {can(status, 'shoutout') ? (
+            <button
+              type="button"
+              data-action="shoutout"
+              onClick={() => void act(`Shoutout ${user.displayName}`, { type: 'shoutout', sourceId: user.sourceId, login: user.login })}
+            >
+              Shoutout
+            </button>
+          ) : null}
+        </div>
+        {can(status, 'ipban') ? (
+          <div className="row">
+            <input
+              placeholder="IP address to ban"
+              value={address}
+              maxLength={64}
+              onChange={(event) => setAddress(event.target.value)}
+            />
+            <ConfirmButton
+              className="danger"
+              action="ipban"
+              disabled={address.trim() === ''}
+              question={`IP-ban ${address.trim()} on ${status?.label ?? user.sourceId}? Everyone on that address is locked out.`}
+              confirmLabel="IP ban"
+              onConfirm={() => void act(`IP ban ${address.trim()}`, { type: 'ipban', sourceId: user.sourceId, address: address.trim() })}
+            >
+              IP ban…
+            </ConfirmButton>
+          </div>
+        ) : null}
+        <div className="user-history" data-testid="user-history">
+          {theirs.slice(-RECENT_SHOWN).map((message) => (
+            <div key={message.id} className={message.removed ? "user-history-line mod-line--removed" : "user-history-line"}>
+              <span className="mod-time">{formatClock(message.receivedAt)}</span> <MessageParts parts={message.parts} clickableLinks />
+            </div>
+          ))}
+          {theirs.length === 0 ? <div className="muted">No messages from this user in this session.</div> : null}
+        </div>
+      </div>
+    </div>
+  );
+}

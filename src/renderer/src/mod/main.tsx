@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { resolveModBridge } from '../bridge/resolve-bridge';
+import { bindStore } from '../store/bindings';
+import { createModStore } from '../store/create-stores';
+import { ModStoreProvider } from '../store/store-context';
+import { ModApp } from './ModApp';
+import './mod.css';
+
+const store = createModStore();
+const resolved = resolveModBridge();
+bindStore(store, resolved);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ModStoreProvider store={store} bridge={resolved.bridge}>
+        <ModApp />
+      </ModStoreProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { OnAirCore } from '../../src/main/core/core-types';
+import { silentLogger } from '../../src/main/core/log/logger';
+import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
+import type { SourceConfig } from '../../src/shared/settings';
+
+export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+export const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
+
+export function rendererBuilt(): boolean {
+  return existsSync(join(RENDERER_DIR, 'overlay.html')) && existsSync(join(RENDERER_DIR, 'mod.html'));
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface Stack {
+  core: OnAirCore;
+  server: HeadlessServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real core (createCore) with the given sources, the headless server, and one Chromium. */
+export async function startStack(sources: SourceConfig[], overlay: Record<string, unknown> = {}): Promise<Stack> {
+  const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
+  const settingsPath = join(dir, 'settings.json');
+  await writeFile(settingsPath, JSON.stringify({ version: 1, sources, overlay }));
+  const { createCore } = await import('../../src/main/core/create-core');
+  const core = await createCore({ settingsPath, dataDir: dir, log: silentLogger });
+  await core.start();
+  const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log: silentLogger });
+  const browser = await launchChromium();
+  return {
+    core,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await core.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const demoSource = (rate: number, seed = 42, alertEverySeconds = 0): SourceConfig => ({
+  id: 'demo',
+  type: 'demo',
+  enabled: true,
+  rate,
+  seed,
+  alertEverySeconds,
+});
+
+/** Elements in the page (what performance.md's DOM budgets count). */
+export function elementCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.getElementsByTagName('*').length);
+}
+
+/** Collects uncaught page errors and CSP violations so a test can assert there were none. */
+export function watchPage(page: Page): { errors: string[] } {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return { errors };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ChatMessage } from '../../src/shared/events';
+import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
+import { defaultSettings } from '../../src/shared/settings';
+import type { OnAirCore } from '../../src/main/core/core-types';
+import { silentLogger } from '../../src/main/core/log/logger';
+import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
+import { RENDERER_DIR, launchChromium, rendererBuilt } from './harness';
+import type { Browser } from 'playwright-core';
+
+/**
+ * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
+ * these, so a minimal core double feeds them to the real renderer through the real server.
+ */
+const hostile: ChatMessage = {
+  kind: 'chat',
+  id: 'evil-1',
+  source: { sourceId: 'src', provider: 'twitch', channel: 'x' },
+  author: {
+    id: 'u9',
+    login: 'mallory',
+    displayName: 'Mallory<b>',
+    color: 'red;background:url(https://evil.example/c)',
+    badges: [
+      { setId: 'moderator', version: '1', title: 'Moderator', imageUrl: 'javascript:alert(1)' },
+      { setId: 'vip', version: '1', title: 'VIP', imageUrl: 'https://static-cdn.jtvnw.net/badge.png" onerror="x' },
+    ],
+    roles: [],
+  },
+  parts: [
+    { type: 'text', text: 'see ' },
+    { type: 'link', text: 'click me', url: 'javascript:window.__pwned=1' },
+    { type: 'text', text: ' and ' },
+    { type: 'emote', text: 'Kappa', id: '25', url: 'javascript:window.__pwned=2' },
+    { type: 'link', text: 'https://ok.example', url: 'https://ok.example/' },
+  ],
+  text: 'see click me and Kappa https://ok.example',
+  flags: { action: false, firstMessage: false, returningChatter: false, highlighted: false },
+  reply: null,
+  serverTime: Date.now(),
+  receivedAt: Date.now(),
+  targetable: true,
+};
+
+function coreDouble(): OnAirCore {
+  const snapshot: ViewSnapshot = {
+    messages: [hostile],
+    statuses: [],
+    notices: [],
+    presence: {},
+    modes: {},
+    automod: [],
+    modlog: [],
+    alerts: emptyAlertQueueState,
+    auth: { provider: 'twitch', status: 'logged-out' },
+    overlay: defaultSettings().overlay,
+    timeoutPresets: [60],
+  };
+  const refuse = async () => ({ ok: false as const, code: 'unsupported' as const, message: 'no' });
+  return {
+    handlers: {
+      act: refuse,
+      send: refuse,
+      getSettings: async () => defaultSettings(),
+      updateSettings: refuse,
+      alertControl: refuse,
+      loginTwitch: refuse,
+      cancelLogin: refuse,
+      logoutTwitch: refuse,
+      reconnect: refuse,
+      setSourceToken: refuse,
+      setClickThrough: refuse,
+    },
+    log: silentLogger,
+    settings: () => defaultSettings(),
+    start: async () => {},
+    stop: async () => {},
+    attachView: (_kind, send: (push: ViewPush) => void) => ({
+      ready: () => send({ type: 'snapshot', snapshot }),
+      detach: () => {},
+    }),
+  };
+}
+
+describe.skipIf(!rendererBuilt())('hostile event fields in Chromium', () => {
+  let server: HeadlessServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startHeadlessServer({ core: coreDouble(), port: 0, rendererDir: RENDERER_DIR, log: silentLogger });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const view of ['overlay', 'mod'] as const) {
+    it(`${view}: colours, links, emote and badge URLs are checked before use`, async () => {
+      const page = await browser.newPage();
+      await page.goto(view === 'overlay' ? server.overlayUrl : server.modUrl);
+      const line = page.locator(`[data-message-id="evil-1"]`);
+      await line.waitFor();
+      const report = await line.evaluate((el) => ({
+        text: el.textContent,
+        styles: [...el.querySelectorAll('[style]')].map((node) => node.getAttribute('style')),
+        hrefs: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        imgs: [...el.querySelectorAll('img')].map((img) => img.getAttribute('src')),
+        bold: el.querySelectorAll('b').length,
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      }));
+      expect(report.text).toContain('Mallory<b>');
+      expect(report.text).toContain('click me');
+      expect(report.text).toContain('Kappa');
+      expect(report.bold).toBe(0);
+      expect(report.pwned).toBeNull();
+      for (const style of report.styles) expect(style).toMatch(/^color: rgb\(\d+, \d+, \d+\);?$/);
+      // Only the https link may be clickable, and only in the mod console.
+      expect(report.hrefs).toEqual(view === 'mod' ? ['https://ok.example/'] : []);
+      expect(report.imgs).toEqual(['https://static-cdn.jtvnw.net/badge.png%22%20onerror=%22x']);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoSource, rendererBuilt, startStack, watchPage, type Stack } from './harness';
+
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>',
+  'javascript:window.__pwned=3',
+  '<a href="javascript:window.__pwned=4">click</a>',
+  'red;background:url(https://evil.example/x)',
+].join(' ');
+
+/** Nothing hostile became markup, ran, or reached an attribute. */
+async function expectInert(page: Page): Promise<void> {
+  const report = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+    scripts: document.querySelectorAll('body script').length,
+    badImages: [...document.images].filter((img) => !/^(https?:|data:image\/)/.test(img.getAttribute('src') ?? ''))
+      .length,
+    badLinks: [...document.querySelectorAll('a[href]')].filter(
+      (a) => !/^https?:/.test(a.getAttribute('href') ?? ''),
+    ).length,
+    styledUrls: [...document.querySelectorAll('[style]')].filter((el) => /url\(/.test(el.getAttribute('style') ?? ''))
+      .length,
+  }));
+  expect(report).toEqual({ pwned: null, scripts: 0, badImages: 0, badLinks: 0, styledUrls: 0 });
+}
+
+describe.skipIf(!rendererBuilt())('security in Chromium (real core)', () => {
+  let stack: Stack;
+  let foreign: Server;
+  let foreignOrigin: string;
+
+  beforeAll(async () => {
+    stack = await startStack([demoSource(1)]);
+    // Another local web page (another origin) that tries to use the control socket.
+    foreign = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<!doctype html><title>foreign</title>');
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    foreignOrigin = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await new Promise<void>((resolve) => (foreign ? foreign.close(() => resolve()) : resolve()));
+  });
+
+  /** Tries the mod socket from inside a page; resolves with what happened. */
+  const tryControl = (page: Page, port: number, protocols: string[]) =>
+    page.evaluate(
+      ({ port, protocols }) =>
+        new Promise<{ opened: boolean; frames: number; code: number }>((resolve) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/mod`, protocols);
+          let opened = false;
+          let frames = 0;
+          ws.onopen = () => {
+            opened = true;
+            ws.send(JSON.stringify({ type: 'ready' }));
+            ws.send(JSON.stringify({ id: 1, method: 'act', params: { type: 'clearChat', sourceId: 'demo' } }));
+          };
+          ws.onmessage = () => frames++;
+          ws.onclose = (event) => resolve({ opened, frames, code: event.code });
+          setTimeout(() => resolve({ opened, frames, code: -1 }), 3000);
+        }),
+      { port, protocols },
+    );
+
+  it('refuses the control socket from another origin, even with the secret', async () => {
+    const page = await stack.browser.newPage();
+    await page.goto(foreignOrigin);
+    const before = stack.server.stats.refusedUpgrades;
+    const result = await tryControl(page, stack.server.port, ['onair-mod.v1', `secret.${stack.server.secret}`]);
+    expect(result).toMatchObject({ opened: false, frames: 0 });
+    expect(stack.server.stats.refusedUpgrades).toBe(before + 1);
+    await page.close();
+  });
+
+  it('refuses the control socket without the secret, from our own origin', async () => {
+    const page = await stack.browser.newPage();
+    await page.goto(stack.server.overlayUrl);
+    const without = await tryControl(page, stack.server.port, []);
+    expect(without).toMatchObject({ opened: false, frames: 0 });
+    const wrong = await tryControl(page, stack.server.port, ['onair-mod.v1', 'secret.guess']);
+    expect(wrong).toMatchObject({ opened: false, frames: 0 });
+    // The mod page without the fragment stays disconnected and says so.
+    await page.goto(`http://127.0.0.1:${stack.server.port}/mod`);
+    await page.waitForSelector('[data-testid="bridge-down"]');
+    expect(await page.locator('[data-testid="mod-line"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('renders hostile chat text as inert text in both views', async () => {
+    const overlay = await stack.browser.newPage();
+    const mod = await stack.browser.newPage();
+    const watches = [watchPage(overlay), watchPage(mod)];
+    await overlay.goto(stack.server.overlayUrl);
+    await mod.goto(stack.server.modUrl);
+    await mod.waitForSelector('[data-testid="send-input"]:not([disabled])');
+    // Through the mod console's send box (the demo source emits it as the streamer's own message) …
+    await mod.fill('[data-testid="send-input"]', HOSTILE);
+    await mod.press('[data-testid="send-input"]', 'Enter');
+    // … and straight through the core.
+    const direct = await stack.core.handlers.send({ sourceId: 'demo', text: `${HOSTILE} (direct)` });
+    expect(direct.ok).toBe(true);
+    for (const page of [overlay, mod]) {
+      const selector = page === overlay ? '[data-testid="chat-line"]' : '[data-testid="mod-line"]';
+      const lines = page.locator(selector).filter({ hasText: '<img src=x onerror=' });
+      await expect.poll(() => lines.count(), { timeout: 3000 }).toBe(2);
+      expect(await lines.first().textContent()).toContain('<script>window.__pwned=2</script>');
+      expect(await lines.first().textContent()).toContain('red;background:url(https://evil.example/x)');
+      await expectInert(page);
+    }
+    await overlay.waitForTimeout(300);
+    for (const watch of watches) expect(watch.errors).toEqual([]);
+    await overlay.close();
+    await mod.close();
+  });
+});

@@ -1,0 +1,132 @@
+import type { OnAirEvent } from '../../../src/shared/events';
+import { systemClock } from '../../../src/main/core/clock';
+import { createLogger, memorySink } from '../../../src/main/core/log/logger';
+import type { TwitchToken } from '../../../src/main/core/twitch/account';
+import { createEventSubClient, type EventSubClient } from '../../../src/main/core/twitch/eventsub';
+import type { CreateEventSubSubscription } from '../../../src/main/core/twitch/eventsub-types';
+import type { FakeEventSubOptions } from './eventsub';
+import {
+  createTestAuth,
+  createTokenState,
+  helixCreateSubscription,
+  startEventSubServer,
+  TEST_CLIENT_ID,
+  type RunningEventSub,
+} from './eventsub-harness';
+
+/** Every scope the client's subscriptions can use (twitch.md §4.5). */
+export const ALL_SCOPES = [
+  'bits:read',
+  'channel:read:subscriptions',
+  'channel:read:redemptions',
+  'moderator:read:followers',
+  'moderator:manage:automod',
+  'moderator:manage:blocked_terms',
+  'moderator:manage:chat_settings',
+  'moderator:read:unban_requests',
+  'moderator:manage:banned_users',
+  'moderator:manage:chat_messages',
+  'moderator:manage:warnings',
+  'moderator:read:moderators',
+  'moderator:read:vips',
+  'user:read:chat',
+];
+
+export const STREAMER = { id: '1001', login: 'streamer', displayName: 'Streamer' };
+export const FRIEND = { id: '2002', login: 'friend', displayName: 'Friend' };
+export const ACCESS_TOKEN = 'streamer-access-token-123456';
+
+export function streamerToken(scopes = ALL_SCOPES): TwitchToken {
+  return { accessToken: ACCESS_TOKEN, userId: STREAMER.id, login: STREAMER.login, scopes, clientId: TEST_CLIENT_ID, expiresAt: null };
+}
+
+export interface RigOptions {
+  fake?: FakeEventSubOptions;
+  /** Scopes the client believes it has. */
+  clientScopes?: string[];
+  /** Scopes the fake server grants (defaults to clientScopes). */
+  serverScopes?: string[];
+  loggedIn?: boolean;
+  createSubscription?: (inner: CreateEventSubSubscription) => CreateEventSubSubscription;
+}
+
+export interface Rig {
+  server: RunningEventSub;
+  client: EventSubClient;
+  auth: ReturnType<typeof createTestAuth>;
+  events: OnAirEvent[];
+  /** Broadcasters the client watches (mutable; call `client.resubscribe()` after a change). */
+  channels: Array<{ login: string; userId: string }>;
+  logs: string[];
+  ofKind<K extends OnAirEvent['kind']>(kind: K): Array<Extract<OnAirEvent, { kind: K }>>;
+  close(): Promise<void>;
+}
+
+export async function startRig(options: RigOptions = {}): Promise<Rig> {
+  const clientScopes = options.clientScopes ?? ALL_SCOPES;
+  const state = createTokenState([STREAMER, FRIEND], {
+    [ACCESS_TOKEN]: {
+      userId: STREAMER.id,
+      login: STREAMER.login,
+      scopes: options.serverScopes ?? clientScopes,
+      clientId: TEST_CLIENT_ID,
+      expiresAt: Date.now() + 3_600_000,
+    },
+  });
+  const server = await startEventSubServer(state, { keepaliveSeconds: 2, ...options.fake });
+  const auth = createTestAuth(options.loggedIn === false ? null : streamerToken(clientScopes));
+  const events: OnAirEvent[] = [];
+  const channels = [{ login: STREAMER.login, userId: STREAMER.id }];
+  const sink = memorySink(5000);
+  const helix = helixCreateSubscription(server.httpBase, auth);
+  const client = createEventSubClient({
+    url: server.wsUrl,
+    auth,
+    createSubscription: options.createSubscription ? options.createSubscription(helix) : helix,
+    resolveRef: (login) => ({ sourceId: `twitch:${login}`, provider: 'twitch', channel: login }),
+    emit: (event) => events.push(event),
+    clock: systemClock,
+    log: createLogger(sink.sink, 'debug', 'test'),
+    backoff: { initialMs: 50, maxMs: 400, factor: 2, jitter: 0 },
+    channels: () => channels,
+  });
+  return {
+    server,
+    client,
+    auth,
+    events,
+    channels,
+    get logs() {
+      return sink.records.map((r) => r.message);
+    },
+    ofKind: <K extends OnAirEvent['kind']>(kind: K) =>
+      events.filter((e): e is Extract<OnAirEvent, { kind: K }> => e.kind === kind),
+    async close() {
+      await client.stop();
+      await server.close();
+    },
+  };
+}
+
+/** Poll until `check` is true (bounded); throws with `what` on timeout. */
+export async function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function followEvent(n: number): object {
+  return {
+    user_id: String(5000 + n),
+    user_login: `fan_${n}`,
+    user_name: `Fan_${n}`,
+    broadcaster_user_id: STREAMER.id,
+    broadcaster_user_login: STREAMER.login,
+    broadcaster_user_name: STREAMER.displayName,
+    followed_at: new Date().toISOString(),
+  };
+}

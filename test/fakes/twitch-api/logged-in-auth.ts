@@ -1,0 +1,33 @@
+import type { Clock } from '../../../src/main/core/clock';
+import type { Logger } from '../../../src/main/core/log/logger';
+import { createMemorySecretStore, createTwitchAuthService, type TwitchAuthService } from '../../../src/main/core/twitch/auth';
+import { serializeLogin } from '../../../src/main/core/twitch/auth/stored-login';
+import type { FakeTwitchApi } from './index';
+import type { MintedTokens } from './fake-state';
+
+/**
+ * A real auth service logged in as `login` the way a restart would find it: a stored token pair the fake
+ * minted, validated by `init()`. Helix and moderation tests start from here.
+ */
+export async function createLoggedInAuth(
+  api: FakeTwitchApi,
+  options: { login?: string; scopes?: string[]; clock: Clock; log: Logger },
+): Promise<{ auth: TwitchAuthService; minted: MintedTokens; store: ReturnType<typeof createMemorySecretStore> }> {
+  const minted = api.mintToken(options.login ?? 'streamer', options.scopes);
+  const store = createMemorySecretStore(
+    serializeLogin({
+      token: { accessToken: minted.accessToken, userId: '', login: '', scopes: [], clientId: api.clientId, expiresAt: null },
+      refreshToken: minted.refreshToken,
+    }),
+  );
+  const auth = createTwitchAuthService({
+    clientId: api.clientId,
+    oauthBase: api.oauthBase,
+    store,
+    clock: options.clock,
+    log: options.log,
+  });
+  await auth.init();
+  if (auth.state().status !== 'logged-in') throw new Error('fake login failed');
+  return { auth, minted, store };
+}
