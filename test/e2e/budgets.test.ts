@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ViewPush } from '../../src/shared/api';
+import { readFrameProbe, runningAnimations, startFrameProbe, type FrameProbeResult } from './page-probes';
 import { demoSource, elementCount, rendererBuilt, startStack, watchPage, type Stack } from './harness';
 
 const RATE = 300;
@@ -30,7 +31,8 @@ describe.skipIf(!rendererBuilt())(`budgets at ${RATE} msg/s (real core, demo sou
     tap.on('open', () => tap.send(JSON.stringify({ type: 'ready' })));
     tap.on('message', (data) => {
       const { push } = JSON.parse(data.toString()) as { push?: ViewPush };
-      if (push?.type === 'events') for (const e of push.events) if (e.kind === 'chat') receivedAt.set(e.id, e.receivedAt);
+      if (push?.type === 'events')
+        for (const e of push.events) if (e.kind === 'chat') receivedAt.set(e.id, e.receivedAt);
     });
 
     const overlay = await stack.browser.newPage({ viewport: { width: 480, height: 720 } });
@@ -41,30 +43,7 @@ describe.skipIf(!rendererBuilt())(`budgets at ${RATE} msg/s (real core, demo sou
     await overlay.waitForSelector('[data-testid="chat-line"]');
     await mod.waitForSelector('[data-testid="mod-line"]');
 
-    // In the overlay: the frame after each line appeared, frame gaps and long tasks.
-    await overlay.evaluate(() => {
-      const w = window as unknown as { __painted: Record<string, number>; __gaps: number[]; __long: number[] };
-      w.__painted = {};
-      w.__gaps = [];
-      w.__long = [];
-      new MutationObserver((records) => {
-        const ids: string[] = [];
-        for (const record of records)
-          for (const node of record.addedNodes)
-            if (node instanceof HTMLElement && node.dataset.messageId) ids.push(node.dataset.messageId);
-        if (ids.length) requestAnimationFrame(() => ids.forEach((id) => (w.__painted[id] = Date.now())));
-      }).observe(document.querySelector('[data-testid="chat"]')!, { childList: true });
-      let last = performance.now();
-      const loop = (now: number) => {
-        w.__gaps.push(now - last);
-        last = now;
-        requestAnimationFrame(loop);
-      };
-      requestAnimationFrame(loop);
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({
-        type: 'longtask',
-      });
-    });
+    await overlay.evaluate(startFrameProbe);
 
     let maxOverlay = 0;
     let maxMod = 0;
@@ -74,10 +53,7 @@ describe.skipIf(!rendererBuilt())(`budgets at ${RATE} msg/s (real core, demo sou
       maxMod = Math.max(maxMod, await elementCount(mod));
       await overlay.waitForTimeout(250);
     }
-    const measured = await overlay.evaluate(() => {
-      const w = window as unknown as { __painted: Record<string, number>; __gaps: number[]; __long: number[] };
-      return { painted: w.__painted, gaps: w.__gaps, long: w.__long };
-    });
+    const measured = await overlay.evaluate<FrameProbeResult>(readFrameProbe);
     tap.terminate();
 
     const latencies = Object.entries(measured.painted)
@@ -123,11 +99,13 @@ describe.skipIf(!rendererBuilt())(`budgets at ${RATE} msg/s (real core, demo sou
     await page.goto(`${stack.server.overlayUrl}?fade=1`);
     await page.waitForSelector('[data-testid="chat-line"]');
     // Stop the chat: disable the only source.
-    const result = await stack.core.handlers.updateSettings({ sources: [{ ...demoSource(RATE, 7), enabled: false }] });
+    const result = await stack.core.handlers.updateSettings({
+      sources: [{ ...demoSource(RATE, 7), enabled: false }],
+    });
     expect(result.ok).toBe(true);
     await page.waitForSelector('[data-testid="chat-line"]', { state: 'detached', timeout: 4000 });
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    expect(await page.evaluate<number>(runningAnimations)).toBe(0);
     await page.close();
   });
 });

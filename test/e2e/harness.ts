@@ -7,6 +7,7 @@ import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import type { SourceConfig } from '../../src/shared/settings';
+import { countElements } from './page-probes';
 
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
@@ -36,7 +37,10 @@ export interface Stack {
 }
 
 /** The real core (createCore) with the given sources, the headless server, and one Chromium. */
-export async function startStack(sources: SourceConfig[], overlay: Record<string, unknown> = {}): Promise<Stack> {
+export async function startStack(
+  sources: SourceConfig[],
+  overlay: Record<string, unknown> = {},
+): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
   const settingsPath = join(dir, 'settings.json');
   await writeFile(settingsPath, JSON.stringify({ version: 1, sources, overlay }));
@@ -69,7 +73,7 @@ export const demoSource = (rate: number, seed = 42, alertEverySeconds = 0): Sour
 
 /** Elements in the page (what performance.md's DOM budgets count). */
 export function elementCount(page: Page): Promise<number> {
-  return page.evaluate(() => document.getElementsByTagName('*').length);
+  return page.evaluate<number>(countElements);
 }
 
 /** Collects uncaught page errors and CSP violations so a test can assert there were none. */

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import { RENDERER_DIR, launchChromium, rendererBuilt } from './harness';
 import type { Browser } from 'playwright-core';
+import { lineReport } from './page-probes';
 
 /**
  * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
@@ -24,7 +25,12 @@ const hostile: ChatMessage = {
     color: 'red;background:url(https://evil.example/c)',
     badges: [
       { setId: 'moderator', version: '1', title: 'Moderator', imageUrl: 'javascript:alert(1)' },
-      { setId: 'vip', version: '1', title: 'VIP', imageUrl: 'https://static-cdn.jtvnw.net/badge.png" onerror="x' },
+      {
+        setId: 'vip',
+        version: '1',
+        title: 'VIP',
+        imageUrl: 'https://static-cdn.jtvnw.net/badge.png" onerror="x',
+      },
     ],
     roles: [],
   },
@@ -88,7 +94,12 @@ describe.skipIf(!rendererBuilt())('hostile event fields in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startHeadlessServer({ core: coreDouble(), port: 0, rendererDir: RENDERER_DIR, log: silentLogger });
+    server = await startHeadlessServer({
+      core: coreDouble(),
+      port: 0,
+      rendererDir: RENDERER_DIR,
+      log: silentLogger,
+    });
     browser = await launchChromium();
   });
 
@@ -103,14 +114,14 @@ describe.skipIf(!rendererBuilt())('hostile event fields in Chromium', () => {
       await page.goto(view === 'overlay' ? server.overlayUrl : server.modUrl);
       const line = page.locator(`[data-message-id="evil-1"]`);
       await line.waitFor();
-      const report = await line.evaluate((el) => ({
-        text: el.textContent,
-        styles: [...el.querySelectorAll('[style]')].map((node) => node.getAttribute('style')),
-        hrefs: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href')),
-        imgs: [...el.querySelectorAll('img')].map((img) => img.getAttribute('src')),
-        bold: el.querySelectorAll('b').length,
-        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
-      }));
+      const report = await page.evaluate<{
+        text: string;
+        styles: string[];
+        hrefs: string[];
+        imgs: string[];
+        bold: number;
+        pwned: number | null;
+      }>(lineReport('evil-1'));
       expect(report.text).toContain('Mallory<b>');
       expect(report.text).toContain('click me');
       expect(report.text).toContain('Kappa');

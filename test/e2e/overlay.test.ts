@@ -2,7 +2,16 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, demoSource, elementCount, rendererBuilt, startStack, watchPage, type Stack } from './harness';
+import { bodyBackground } from './page-probes';
+import {
+  SCREENSHOT_DIR,
+  demoSource,
+  elementCount,
+  rendererBuilt,
+  startStack,
+  watchPage,
+  type Stack,
+} from './harness';
 
 describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real core, demo source)', () => {
   let stack: Stack;
@@ -31,7 +40,7 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     // The mod console labels the demo; the on-stream overlay shows the lines like any chat.
     expect(await overlay.textContent('body')).not.toMatch(/not a real chat|DEMO/);
     expect(await overlay.locator('[data-testid="demo-label"]').count()).toBe(0);
-    const background = await overlay.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = await overlay.evaluate<string>(bodyBackground);
     expect(background).toBe('rgba(0, 0, 0, 0)');
   });
 
@@ -60,7 +69,9 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     await expect.poll(() => modLine.getAttribute('data-removed')).toMatch(/^(local|confirmed)$/);
     expect(await modLine.textContent()).toMatch(/hidden in OnAir only|removed on/);
     await mod.waitForSelector('[data-testid="toast"]');
-    expect(await mod.locator('[data-testid="toast"]').last().textContent()).toMatch(/Delete .*(local only|done)/);
+    expect(await mod.locator('[data-testid="toast"]').last().textContent()).toMatch(
+      /Delete .*(local only|done)/,
+    );
   });
 
   it('timeout from a line goes through and is logged', async () => {

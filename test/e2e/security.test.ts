@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { inertReport, tryControlSocket, type ControlAttempt } from './page-probes';
 import { demoSource, rendererBuilt, startStack, watchPage, type Stack } from './harness';
 
 const HOSTILE = [
@@ -14,17 +15,7 @@ const HOSTILE = [
 
 /** Nothing hostile became markup, ran, or reached an attribute. */
 async function expectInert(page: Page): Promise<void> {
-  const report = await page.evaluate(() => ({
-    pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
-    scripts: document.querySelectorAll('body script').length,
-    badImages: [...document.images].filter((img) => !/^(https?:|data:image\/)/.test(img.getAttribute('src') ?? ''))
-      .length,
-    badLinks: [...document.querySelectorAll('a[href]')].filter(
-      (a) => !/^https?:/.test(a.getAttribute('href') ?? ''),
-    ).length,
-    styledUrls: [...document.querySelectorAll('[style]')].filter((el) => /url\(/.test(el.getAttribute('style') ?? ''))
-      .length,
-  }));
+  const report = await page.evaluate<Record<string, number | null>>(inertReport);
   expect(report).toEqual({ pwned: null, scripts: 0, badImages: 0, badLinks: 0, styledUrls: 0 });
 }
 
@@ -49,31 +40,17 @@ describe.skipIf(!rendererBuilt())('security in Chromium (real core)', () => {
     await new Promise<void>((resolve) => (foreign ? foreign.close(() => resolve()) : resolve()));
   });
 
-  /** Tries the mod socket from inside a page; resolves with what happened. */
   const tryControl = (page: Page, port: number, protocols: string[]) =>
-    page.evaluate(
-      ({ port, protocols }) =>
-        new Promise<{ opened: boolean; frames: number; code: number }>((resolve) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/mod`, protocols);
-          let opened = false;
-          let frames = 0;
-          ws.onopen = () => {
-            opened = true;
-            ws.send(JSON.stringify({ type: 'ready' }));
-            ws.send(JSON.stringify({ id: 1, method: 'act', params: { type: 'clearChat', sourceId: 'demo' } }));
-          };
-          ws.onmessage = () => frames++;
-          ws.onclose = (event) => resolve({ opened, frames, code: event.code });
-          setTimeout(() => resolve({ opened, frames, code: -1 }), 3000);
-        }),
-      { port, protocols },
-    );
+    page.evaluate<ControlAttempt>(tryControlSocket(port, protocols));
 
   it('refuses the control socket from another origin, even with the secret', async () => {
     const page = await stack.browser.newPage();
     await page.goto(foreignOrigin);
     const before = stack.server.stats.refusedUpgrades;
-    const result = await tryControl(page, stack.server.port, ['onair-mod.v1', `secret.${stack.server.secret}`]);
+    const result = await tryControl(page, stack.server.port, [
+      'onair-mod.v1',
+      `secret.${stack.server.secret}`,
+    ]);
     expect(result).toMatchObject({ opened: false, frames: 0 });
     expect(stack.server.stats.refusedUpgrades).toBe(before + 1);
     await page.close();

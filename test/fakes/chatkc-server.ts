@@ -1,6 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CAPTURE_TOKENS, FakeDb, type FakeAccount, type SeedMessage, type StoredMessage } from './chatkc/fake-db';
+import {
+  CAPTURE_TOKENS,
+  FakeDb,
+  type FakeAccount,
+  type SeedMessage,
+  type StoredMessage,
+} from './chatkc/fake-db';
 import { ChatKcLogic, type Peer } from './chatkc/server-logic';
 
 export type { FakeAccount, SeedMessage, StoredMessage } from './chatkc/fake-db';
@@ -73,7 +79,12 @@ export async function startFakeChatKc(options: FakeChatKcOptions = {}): Promise<
   let port = options.port ?? 0;
 
   const attach = (ws: WebSocket, address: string): void => {
-    const peer: LivePeer = { ws, address, access: [], send: (text) => ws.readyState === ws.OPEN && ws.send(text) };
+    const peer: LivePeer = {
+      ws,
+      address,
+      access: [],
+      send: (text) => ws.readyState === ws.OPEN && ws.send(text),
+    };
     peers.add(peer);
     ws.on('message', (data, isBinary) => {
       if (!isBinary) logic.onPacket(peer, data.toString());
@@ -90,7 +101,9 @@ export async function startFakeChatKc(options: FakeChatKcOptions = {}): Promise<
       wss.once('listening', resolve);
       wss.once('error', reject);
     });
-    wss.on('connection', (ws, request) => attach(ws, (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '')));
+    wss.on('connection', (ws, request) =>
+      attach(ws, (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '')),
+    );
     port = (wss.address() as AddressInfo).port;
     server = wss;
   };
@@ -124,7 +137,11 @@ export async function startFakeChatKc(options: FakeChatKcOptions = {}): Promise<
     connections: () =>
       [...peers].map((peer) => {
         const authorId = logic.socketAuthor.get(peer) ?? null;
-        return { address: peer.address, authorId, name: authorId ? (db.users.get(authorId)?.name ?? null) : null };
+        return {
+          address: peer.address,
+          authorId,
+          name: authorId ? (db.users.get(authorId)?.name ?? null) : null,
+        };
       }),
     say: (name, text, opts) => logic.say(name, text, opts),
     kill: () => closeServer(false),

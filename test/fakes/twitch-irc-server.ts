@@ -294,7 +294,7 @@ class FakeServer {
       const [key, value = ''] = tag.split('=');
       if (key === 'client-nonce' || key === 'reply-parent-msg-id') extra[key] = value;
     }
-    const line = privmsgLine(user, channel, text, extra);
+    const line = privmsgLine(user, channel, text, extra, id);
     for (const other of this.clients) {
       if (other !== client && other.channels.has(channel)) this.send(other, [this.shape(other, line)]);
     }

@@ -57,7 +57,9 @@ async function replay(fake: FakeChatKc): Promise<void> {
     if ('dir' in record) sockets.get(record.conn)?.send(record.frame);
     else if (record.event === 'open') await open(record.conn, fake.url);
     else {
-      const group = records.filter((r) => 'event' in r && r.event === 'close' && r.t >= record.t && r.t - record.t <= 2);
+      const group = records.filter(
+        (r) => 'event' in r && r.event === 'close' && r.t >= record.t && r.t - record.t <= 2,
+      );
       for (const r of group) closed.add(r);
       closeGroup(group);
     }
@@ -98,7 +100,13 @@ describe('ChatKC fake server conformance with the reference-server capture', () 
       [21380, 1, '!timer start pizza', 0, 0],
       [21381, 0, '@AdminUser Timer "pizza" created', 0, 0],
     ]);
-    const users = [...(server?.db.users.values() ?? [])].map((u) => [u.id, u.name, u.color, u.level, u.bannedUntil]);
+    const users = [...(server?.db.users.values() ?? [])].map((u) => [
+      u.id,
+      u.name,
+      u.color,
+      u.level,
+      u.bannedUntil,
+    ]);
     expect(users).toContainEqual([1, 'AdminUser', '123ABC', 100, 0]);
     expect(users).toContainEqual([4, 'NewUser_1', 'ABCDEF', 0, 9007199254740991]);
   });

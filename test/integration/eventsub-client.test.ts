@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FRIEND, followEvent, sleep, startRig, STREAMER, waitFor, type Rig } from '../fakes/twitch-api/eventsub-rig';
+import {
+  FRIEND,
+  followEvent,
+  sleep,
+  startRig,
+  STREAMER,
+  waitFor,
+  type Rig,
+} from '../fakes/twitch-api/eventsub-rig';
 
 const EXPECTED_TYPES = [
   'automod.message.hold@2',
@@ -40,7 +48,9 @@ function liveSession(r: Rig): string {
 }
 
 async function connected(r: Rig): Promise<string> {
-  await waitFor('15 subscriptions', () => r.server.fake.sessions().some((s) => s.status === 'connected' && s.subscriptions === 15));
+  await waitFor('15 subscriptions', () =>
+    r.server.fake.sessions().some((s) => s.status === 'connected' && s.subscriptions === 15),
+  );
   await waitFor('status connected', () => r.client.status().state === 'connected');
   return liveSession(r);
 }
@@ -59,8 +69,14 @@ describe('EventSub client against the fake server', () => {
     const subs = rig.server.fake.subscriptions();
     const condition = (type: string) => subs.find((s) => s.type === type)?.condition;
     expect(condition('channel.raid')).toEqual({ to_broadcaster_user_id: STREAMER.id });
-    expect(condition('channel.follow')).toEqual({ broadcaster_user_id: STREAMER.id, moderator_user_id: STREAMER.id });
-    expect(condition('channel.chat.clear')).toEqual({ broadcaster_user_id: STREAMER.id, user_id: STREAMER.id });
+    expect(condition('channel.follow')).toEqual({
+      broadcaster_user_id: STREAMER.id,
+      moderator_user_id: STREAMER.id,
+    });
+    expect(condition('channel.chat.clear')).toEqual({
+      broadcaster_user_id: STREAMER.id,
+      user_id: STREAMER.id,
+    });
     expect(condition('channel.cheer')).toEqual({ broadcaster_user_id: STREAMER.id });
 
     rig.server.fake.notify('channel.cheer', {
@@ -114,7 +130,9 @@ describe('EventSub client against the fake server', () => {
     const counters = rig.client.counters();
     expect(counters.notifications - counters.duplicatesDropped).toBe(total);
     expect(counters.duplicatesDropped).toBeGreaterThanOrEqual(20);
-    console.info(`reconnect drill: ${counters.notifications} notifications received, ${counters.duplicatesDropped} duplicates dropped`);
+    console.info(
+      `reconnect drill: ${counters.notifications} notifications received, ${counters.duplicatesDropped} duplicates dropped`,
+    );
 
     const sessions = rig.server.fake.sessions();
     const old = sessions.find((s) => s.id === first)!;
@@ -133,12 +151,22 @@ describe('EventSub client against the fake server', () => {
     rig.client.start();
     const first = await connected(rig);
     rig.server.fake.setKeepalive(first, false);
-    await waitFor('a second session with 15 subscriptions', () =>
-      rig!.server.fake.sessions().some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 15),
-    4000);
+    await waitFor(
+      'a second session with 15 subscriptions',
+      () =>
+        rig!.server.fake
+          .sessions()
+          .some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 15),
+      4000,
+    );
     const second = liveSession(rig);
     expect(enabledOn(rig, second)).toEqual(EXPECTED_TYPES);
-    expect(rig.server.fake.subscriptions().filter((s) => s.transport.session_id === first).every((s) => s.status !== 'enabled')).toBe(true);
+    expect(
+      rig.server.fake
+        .subscriptions()
+        .filter((s) => s.transport.session_id === first)
+        .every((s) => s.status !== 'enabled'),
+    ).toBe(true);
     await waitFor('connected again', () => rig!.client.status().state === 'connected');
     expect(rig.client.status().reconnects).toBeGreaterThanOrEqual(1);
     assertNoInboundTraffic(rig);
@@ -165,7 +193,9 @@ describe('EventSub client against the fake server', () => {
     await connected(rig);
     const follow = rig.server.fake.subscriptions().find((s) => s.type === 'channel.follow')!;
     rig.server.fake.revoke(follow.id, 'authorization_revoked');
-    await waitFor('revocation notice', () => rig!.ofKind('notice').some((n) => n.code === 'eventsub_revoked'));
+    await waitFor('revocation notice', () =>
+      rig!.ofKind('notice').some((n) => n.code === 'eventsub_revoked'),
+    );
     const notice = rig.ofKind('notice').find((n) => n.code === 'eventsub_revoked')!;
     expect(notice).toMatchObject({ level: 'error', source: { sourceId: 'twitch-eventsub' } });
     expect(notice.text).toContain('channel.follow');
@@ -180,11 +210,15 @@ describe('EventSub client against the fake server', () => {
     const first = await connected(rig);
     await rig.server.fake.close(first, 4006);
     await waitFor('a fresh session with 15 subscriptions', () =>
-      rig!.server.fake.sessions().some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 15),
+      rig!.server.fake
+        .sessions()
+        .some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 15),
     );
     const notice = rig.ofKind('notice').find((n) => n.code === 'eventsub_close_4006');
     expect(notice?.text).toContain('network error');
-    expect(rig.ofKind('status').some((s) => s.state === 'reconnecting' && s.error?.includes('4006'))).toBe(true);
+    expect(rig.ofKind('status').some((s) => s.state === 'reconnecting' && s.error?.includes('4006'))).toBe(
+      true,
+    );
     expect(rig.client.counters().closeCodes).toBe(1);
     assertNoInboundTraffic(rig);
   });
@@ -207,11 +241,17 @@ describe('EventSub client against the fake server', () => {
     rig = await startRig({
       clientScopes: without(ALL_SCOPES, ['bits:read', 'moderator:manage:automod']),
       // The server knows better: it also lacks the followers scope → 403 for channel.follow.
-      serverScopes: without(ALL_SCOPES, ['bits:read', 'moderator:manage:automod', 'moderator:read:followers']),
+      serverScopes: without(ALL_SCOPES, [
+        'bits:read',
+        'moderator:manage:automod',
+        'moderator:read:followers',
+      ]),
     });
     rig.client.start();
     await waitFor('11 subscriptions', () => rig!.server.fake.sessions().some((s) => s.subscriptions === 11));
-    await waitFor('refusal notice', () => rig!.ofKind('notice').some((n) => n.code === 'eventsub_subscribe_failed'));
+    await waitFor('refusal notice', () =>
+      rig!.ofKind('notice').some((n) => n.code === 'eventsub_subscribe_failed'),
+    );
     const skipped = rig.ofKind('notice').find((n) => n.code === 'eventsub_skipped')!;
     expect(skipped.text).toContain('channel.cheer');
     expect(skipped.text).toContain('automod.message.hold');
@@ -232,5 +272,28 @@ describe('EventSub client against the fake server', () => {
     expect(rig.server.fake.sessions()).toMatchObject([{ id: session, subscriptions: 25 }]);
     expect(rig.ofKind('notice').some((n) => n.code === 'eventsub_subscribe_failed')).toBe(false);
     expect(rig.client.counters().subscriptions).toBe(25);
+  });
+
+  it('stops in failed (no 4003 loop) when Twitch refuses every subscription; retries when the failure is transient', async () => {
+    rig = await startRig({
+      createSubscription: () => async () => ({ ok: false, status: 403, message: 'nope' }),
+    });
+    rig.client.start();
+    await waitFor('failed', () => rig!.client.status().state === 'failed');
+    await sleep(300);
+    expect(rig.server.fake.sessions()).toHaveLength(1);
+    expect(rig.client.status().error).toContain('accepted no EventSub subscription');
+    await rig.close();
+
+    let calls = 0;
+    rig = await startRig({
+      createSubscription: (inner) => async (request) => {
+        calls += 1;
+        return calls <= 15 ? { ok: false, status: 503, message: 'unavailable' } : inner(request);
+      },
+    });
+    rig.client.start();
+    await connected(rig);
+    expect(rig.server.fake.sessions().length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createTokenState, startEventSubServer, TEST_CLIENT_ID, type RunningEventSub } from '../fakes/twitch-api/eventsub-harness';
+import {
+  createTokenState,
+  startEventSubServer,
+  TEST_CLIENT_ID,
+  type RunningEventSub,
+} from '../fakes/twitch-api/eventsub-harness';
 import type { FakeEventSubOptions } from '../fakes/twitch-api/eventsub';
 
 const STREAMER = { id: '1001', login: 'streamer', displayName: 'Streamer' };
@@ -9,8 +14,17 @@ const TOKEN = 'fake-token-abcdef';
 const WEAK = 'weak-token-abcdef';
 
 interface Frame {
-  metadata: { message_id: string; message_type: string; message_timestamp: string; subscription_type?: string };
-  payload: { session?: { id: string; keepalive_timeout_seconds: number | null; reconnect_url: string | null }; subscription?: { id: string; status: string }; event?: object };
+  metadata: {
+    message_id: string;
+    message_type: string;
+    message_timestamp: string;
+    subscription_type?: string;
+  };
+  payload: {
+    session?: { id: string; keepalive_timeout_seconds: number | null; reconnect_url: string | null };
+    subscription?: { id: string; status: string };
+    event?: object;
+  };
 }
 
 interface Peer {
@@ -31,8 +45,20 @@ afterEach(async () => {
 async function start(options: FakeEventSubOptions = {}): Promise<RunningEventSub> {
   const far = Date.now() + 3_600_000;
   const state = createTokenState([STREAMER, OTHER], {
-    [TOKEN]: { userId: STREAMER.id, login: STREAMER.login, scopes: ['bits:read', 'moderator:read:followers'], clientId: TEST_CLIENT_ID, expiresAt: far },
-    [WEAK]: { userId: STREAMER.id, login: STREAMER.login, scopes: [], clientId: TEST_CLIENT_ID, expiresAt: far },
+    [TOKEN]: {
+      userId: STREAMER.id,
+      login: STREAMER.login,
+      scopes: ['bits:read', 'moderator:read:followers'],
+      clientId: TEST_CLIENT_ID,
+      expiresAt: far,
+    },
+    [WEAK]: {
+      userId: STREAMER.id,
+      login: STREAMER.login,
+      scopes: [],
+      clientId: TEST_CLIENT_ID,
+      expiresAt: far,
+    },
   });
   server = await startEventSubServer(state, options);
   return server;
@@ -68,7 +94,11 @@ function connect(url: string, options: WebSocket.ClientOptions = {}): Peer {
   return peer;
 }
 
-async function post(body: object, token = TOKEN, clientId = TEST_CLIENT_ID): Promise<{ status: number; body: Record<string, unknown> }> {
+async function post(
+  body: object,
+  token = TOKEN,
+  clientId = TEST_CLIENT_ID,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${server!.httpBase}/helix/eventsub/subscriptions`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Client-Id': clientId, 'Content-Type': 'application/json' },
@@ -84,7 +114,10 @@ const follow = (sessionId: string, version = '2') => ({
   transport: { method: 'websocket', session_id: sessionId },
 });
 
-async function welcomed(s: RunningEventSub, query = ''): Promise<{ peer: Peer; sessionId: string; welcome: Frame }> {
+async function welcomed(
+  s: RunningEventSub,
+  query = '',
+): Promise<{ peer: Peer; sessionId: string; welcome: Frame }> {
   const peer = connect(s.wsUrl + query);
   const welcome = await peer.next('session_welcome');
   return { peer, sessionId: welcome.payload.session!.id, welcome };
@@ -94,7 +127,11 @@ describe('fake EventSub server', () => {
   it('welcomes with a session, honours keepalive_timeout_seconds (clamped) and sends keepalives', async () => {
     const s = await start({ keepaliveSeconds: 1 });
     const { welcome } = await welcomed(s, '?keepalive_timeout_seconds=3');
-    expect(welcome.payload.session).toMatchObject({ keepalive_timeout_seconds: 10, reconnect_url: null, status: 'connected' });
+    expect(welcome.payload.session).toMatchObject({
+      keepalive_timeout_seconds: 10,
+      reconnect_url: null,
+      status: 'connected',
+    });
     expect(welcome.metadata.message_timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
     const quick = await welcomed(s);
     expect(quick.welcome.payload.session!.keepalive_timeout_seconds).toBe(1);
@@ -107,7 +144,15 @@ describe('fake EventSub server', () => {
     const created = await post(follow(sessionId));
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({
-      data: [{ type: 'channel.follow', version: '2', status: 'enabled', cost: 0, transport: { method: 'websocket', session_id: sessionId } }],
+      data: [
+        {
+          type: 'channel.follow',
+          version: '2',
+          status: 'enabled',
+          cost: 0,
+          transport: { method: 'websocket', session_id: sessionId },
+        },
+      ],
       total: 1,
       total_cost: 0,
       max_total_cost: 10,
@@ -115,23 +160,45 @@ describe('fake EventSub server', () => {
     expect((await post(follow(sessionId))).status).toBe(409);
     expect((await post(follow(sessionId, '1'))).status).toBe(410);
     expect((await post(follow('no-such-session'))).status).toBe(400);
-    expect((await post({ ...follow(sessionId), transport: { method: 'webhook', callback: 'https://x' } })).status).toBe(400);
-    expect((await post({ ...follow(sessionId), condition: { broadcaster_user_id: STREAMER.id } })).status).toBe(400);
+    expect(
+      (await post({ ...follow(sessionId), transport: { method: 'webhook', callback: 'https://x' } })).status,
+    ).toBe(400);
+    expect(
+      (await post({ ...follow(sessionId), condition: { broadcaster_user_id: STREAMER.id } })).status,
+    ).toBe(400);
     expect((await post({ ...follow(sessionId), type: 'channel.nope' })).status).toBe(400);
     expect((await post(follow(sessionId), WEAK)).status).toBe(403);
     expect((await post(follow(sessionId), 'bad-token')).status).toBe(401);
     expect((await post(follow(sessionId), TOKEN, 'other-client')).status).toBe(401);
-    const cheerForOther = { ...follow(sessionId), type: 'channel.cheer', version: '1', condition: { broadcaster_user_id: OTHER.id } };
+    const cheerForOther = {
+      ...follow(sessionId),
+      type: 'channel.cheer',
+      version: '1',
+      condition: { broadcaster_user_id: OTHER.id },
+    };
     expect((await post(cheerForOther)).status).toBe(403);
-    const raidBoth = { ...follow(sessionId), type: 'channel.raid', version: '1', condition: { from_broadcaster_user_id: OTHER.id, to_broadcaster_user_id: STREAMER.id } };
+    const raidBoth = {
+      ...follow(sessionId),
+      type: 'channel.raid',
+      version: '1',
+      condition: { from_broadcaster_user_id: OTHER.id, to_broadcaster_user_id: STREAMER.id },
+    };
     expect((await post(raidBoth)).status).toBe(400);
 
     const headers = { Authorization: `Bearer ${TOKEN}`, 'Client-Id': TEST_CLIENT_ID };
-    const listed = (await (await fetch(`${s.httpBase}/helix/eventsub/subscriptions?type=channel.follow`, { headers })).json()) as { data: Array<{ id: string }>; total: number };
+    const listed = (await (
+      await fetch(`${s.httpBase}/helix/eventsub/subscriptions?type=channel.follow`, { headers })
+    ).json()) as { data: Array<{ id: string }>; total: number };
     expect(listed.data).toHaveLength(1);
     const id = listed.data[0]!.id;
-    expect((await fetch(`${s.httpBase}/helix/eventsub/subscriptions?id=${id}`, { method: 'DELETE', headers })).status).toBe(204);
-    expect((await fetch(`${s.httpBase}/helix/eventsub/subscriptions?id=${id}`, { method: 'DELETE', headers })).status).toBe(404);
+    expect(
+      (await fetch(`${s.httpBase}/helix/eventsub/subscriptions?id=${id}`, { method: 'DELETE', headers }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await fetch(`${s.httpBase}/helix/eventsub/subscriptions?id=${id}`, { method: 'DELETE', headers }))
+        .status,
+    ).toBe(404);
     expect((await fetch(`${s.httpBase}/helix/users`, { headers })).status).toBe(404); // not ours: handleHttp → false
   });
 
@@ -169,9 +236,17 @@ describe('fake EventSub server', () => {
     expect((await a.peer.next('notification')).metadata.message_id).toBe(ids[0]);
     const sub = s.fake.subscriptions()[0]!;
     s.fake.revoke(sub.id, 'user_removed');
-    expect((await a.peer.next('revocation')).payload.subscription).toMatchObject({ id: sub.id, status: 'user_removed' });
+    expect((await a.peer.next('revocation')).payload.subscription).toMatchObject({
+      id: sub.id,
+      status: 'user_removed',
+    });
     expect(s.fake.notify('channel.follow', {}, { version: '2' })).toEqual([]);
-    expect(b.peer.frames.filter((f) => f.metadata.message_type !== 'session_welcome' && f.metadata.message_type !== 'session_keepalive')).toEqual([]);
+    expect(
+      b.peer.frames.filter(
+        (f) =>
+          f.metadata.message_type !== 'session_welcome' && f.metadata.message_type !== 'session_keepalive',
+      ),
+    ).toEqual([]);
   });
 
   it('reconnect drill: new session inherits subscriptions, old keeps delivering, 4004 if never closed; bad id → 4007', async () => {
@@ -181,7 +256,11 @@ describe('fake EventSub server', () => {
     const [url] = s.fake.reconnectDrill();
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/eventsub\/ws\?reconnect_id=/);
     const reconnect = await old.peer.next('session_reconnect');
-    expect(reconnect.payload.session).toMatchObject({ id: old.sessionId, reconnect_url: url, keepalive_timeout_seconds: null });
+    expect(reconnect.payload.session).toMatchObject({
+      id: old.sessionId,
+      reconnect_url: url,
+      keepalive_timeout_seconds: null,
+    });
     const fresh = await welcomed(s, url!.slice(s.wsUrl.length));
     expect(fresh.sessionId).not.toBe(old.sessionId);
     expect(s.fake.subscriptions()[0]!.transport.session_id).toBe(fresh.sessionId);

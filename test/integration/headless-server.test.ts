@@ -101,7 +101,8 @@ function frames(ws: WebSocket) {
         seen.splice(seen.indexOf(hit), 1);
         return hit;
       }
-      if (Date.now() > deadline) throw new Error(`no matching frame; saw ${JSON.stringify(seen).slice(0, 300)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching frame; saw ${JSON.stringify(seen).slice(0, 300)}`);
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -111,7 +112,10 @@ function frames(ws: WebSocket) {
   return { seen, next };
 }
 
-function open(url: string, options: WebSocket.ClientOptions & { protocols?: string[] } = {}): Promise<WebSocket> {
+function open(
+  url: string,
+  options: WebSocket.ClientOptions & { protocols?: string[] } = {},
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, options.protocols ?? [], options);
     ws.once('open', () => resolve(ws));
@@ -121,17 +125,19 @@ function open(url: string, options: WebSocket.ClientOptions & { protocols?: stri
 }
 
 function get(port: number, path: string, host = `127.0.0.1:${port}`) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    },
-  );
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('headless server', () => {
@@ -180,7 +186,11 @@ describe('headless server', () => {
     const asset = await get(server.port, '/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    for (const path of ['/assets/../../secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+    for (const path of [
+      '/assets/../../secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+    ]) {
       const res = await get(server.port, path);
       expect([403, 404]).toContain(res.status);
       expect(res.body).not.toContain('do not serve');
@@ -199,24 +209,26 @@ describe('headless server', () => {
     fake.publish({ type: 'events', events: [chat('m1', 'hello')] });
     const second = await rx.next((f) => 'push' in f);
     expect(second.push).toMatchObject({ type: 'events', events: [{ id: 'm1', text: 'hello' }] });
-    ws.send(JSON.stringify({ id: 7, method: 'act', params: { type: 'delete', sourceId: 'demo', messageId: 'm1' } }));
+    ws.send(
+      JSON.stringify({ id: 7, method: 'act', params: { type: 'delete', sourceId: 'demo', messageId: 'm1' } }),
+    );
     expect(await rx.next((f) => f.id === 7)).toMatchObject({ error: 'the overlay connection is read-only' });
     expect(fake.calls.filter((c) => c.method === 'act')).toHaveLength(0);
   });
 
   it('overlay socket refuses a foreign origin', async () => {
-    await expect(open(`ws://127.0.0.1:${server.port}/ws/overlay`, { origin: 'https://evil.example' })).rejects.toThrow(
-      'HTTP 403',
-    );
+    await expect(
+      open(`ws://127.0.0.1:${server.port}/ws/overlay`, { origin: 'https://evil.example' }),
+    ).rejects.toThrow('HTTP 403');
   });
 
   it('mod socket: refused without the secret, with a wrong secret, or from another origin', async () => {
     const url = `ws://127.0.0.1:${server.port}/ws/mod`;
     const before = server.stats.refusedUpgrades;
     await expect(open(url, { origin: origin() })).rejects.toThrow('HTTP 401');
-    await expect(open(url, { origin: origin(), protocols: ['onair-mod.v1', 'secret.wrong'] })).rejects.toThrow(
-      'HTTP 401',
-    );
+    await expect(
+      open(url, { origin: origin(), protocols: ['onair-mod.v1', 'secret.wrong'] }),
+    ).rejects.toThrow('HTTP 401');
     await expect(open(url, { ...modOptions(), origin: 'http://127.0.0.1:1' })).rejects.toThrow('HTTP 403');
     await expect(open(url, { ...modOptions(), origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
     await expect(open(url, { protocols: modOptions().protocols })).rejects.toThrow('HTTP 403');
@@ -238,13 +250,24 @@ describe('headless server', () => {
     expect(await rx.next((f) => f.id === 1)).toMatchObject({ error: 'unknown method: selfDestruct' });
     ws.send(JSON.stringify({ id: 2, method: '__proto__', params: {} }));
     expect((await rx.next((f) => f.id === 2)).error).toMatch(/unknown method/);
-    ws.send(JSON.stringify({ id: 3, method: 'act', params: { type: 'timeout', sourceId: 'demo', userId: 'u', login: 'x', seconds: -5 } }));
+    ws.send(
+      JSON.stringify({
+        id: 3,
+        method: 'act',
+        params: { type: 'timeout', sourceId: 'demo', userId: 'u', login: 'x', seconds: -5 },
+      }),
+    );
     expect((await rx.next((f) => f.id === 3)).error).toMatch(/^bad params for act: seconds/);
     expect(server.stats.badRequests).toBe(bad + 4);
 
-    ws.send(JSON.stringify({ id: 4, method: 'act', params: { type: 'delete', sourceId: 'demo', messageId: 'm1' } }));
+    ws.send(
+      JSON.stringify({ id: 4, method: 'act', params: { type: 'delete', sourceId: 'demo', messageId: 'm1' } }),
+    );
     expect(await rx.next((f) => f.id === 4)).toMatchObject({ result: { ok: true, local: false } });
-    expect(fake.calls.at(-1)).toEqual({ method: 'act', params: { type: 'delete', sourceId: 'demo', messageId: 'm1' } });
+    expect(fake.calls.at(-1)).toEqual({
+      method: 'act',
+      params: { type: 'delete', sourceId: 'demo', messageId: 'm1' },
+    });
 
     ws.send(JSON.stringify({ id: 5, method: 'setClickThrough', params: { enabled: true } }));
     expect(await rx.next((f) => f.id === 5)).toMatchObject({
@@ -259,7 +282,9 @@ describe('headless server', () => {
   it('closes a connection whose frame exceeds the size limit', async () => {
     const ws = track(await open(`ws://127.0.0.1:${server.port}/ws/mod`, modOptions()));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.send(JSON.stringify({ id: 1, method: 'send', params: { sourceId: 'demo', text: 'x'.repeat(200_000) } }));
+    ws.send(
+      JSON.stringify({ id: 1, method: 'send', params: { sourceId: 'demo', text: 'x'.repeat(200_000) } }),
+    );
     expect(await closed).toBe(1009);
     // The server still serves others.
     const again = track(await open(`ws://127.0.0.1:${server.port}/ws/mod`, modOptions()));

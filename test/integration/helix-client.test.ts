@@ -79,7 +79,11 @@ describe('Helix client against the fake Helix API', () => {
     await announce();
     const error = await announce().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HelixError);
-    expect(error).toMatchObject({ status: 429, code: 'rate-limited', message: 'Twitch rate limit — wait a moment.' });
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'rate-limited',
+      message: 'Twitch rate limit — wait a moment.',
+    });
     expect(helixRequests('/chat/announcements')).toHaveLength(2);
   });
 
@@ -92,14 +96,22 @@ describe('Helix client against the fake Helix API', () => {
     expect(b?.id).toBe('1002');
     expect(api.refreshCount).toBe(1);
     expect(auth.token()?.accessToken).not.toBe(before);
-    expect(helixRequests('/users').map((r) => r.status).sort()).toEqual([200, 200, 401, 401]);
+    expect(
+      helixRequests('/users')
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual([200, 200, 401, 401]);
   });
 
   it('gives up with "log in again" when the refresh fails too', async () => {
     await setup();
     api.revokeAll();
     const error = await helix.getUserByLogin('troll').catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: expect.stringMatching(/log in again/) });
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+      message: expect.stringMatching(/log in again/),
+    });
     expect(auth.state().status).toBe('login-needed');
     expect(helixRequests('/users')).toHaveLength(1);
   });
@@ -107,7 +119,11 @@ describe('Helix client against the fake Helix API', () => {
   it('a missing scope is not "expired": no refresh, a clear message', async () => {
     await setup({}, ['chat:read']);
     const error = await helix
-      .request({ method: 'DELETE', path: '/moderation/chat', query: { broadcaster_id: '1001', moderator_id: '1001' } })
+      .request({
+        method: 'DELETE',
+        path: '/moderation/chat',
+        query: { broadcaster_id: '1001', moderator_id: '1001' },
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       status: 401,
@@ -120,14 +136,20 @@ describe('Helix client against the fake Helix API', () => {
 
   it('maps statuses to typed errors and network failures to offline', async () => {
     await setup();
-    await expect(helix.request({ method: 'GET', path: '/nope' })).rejects.toMatchObject({ status: 404, code: 'not-found' });
+    await expect(helix.request({ method: 'GET', path: '/nope' })).rejects.toMatchObject({
+      status: 404,
+      code: 'not-found',
+    });
     const offline = createHelixClient({ baseUrl: 'http://127.0.0.1:9/helix', auth, clock: systemClock, log });
     await expect(offline.getUserByLogin('x')).rejects.toMatchObject({ status: 0, code: 'offline' });
   });
 
   it('sends chat messages and reports drops from HTTP 200 answers', async () => {
     await setup();
-    expect(await helix.sendChatMessage('1001', 'hello chat')).toMatchObject({ isSent: true, dropReason: null });
+    expect(await helix.sendChatMessage('1001', 'hello chat')).toMatchObject({
+      isSent: true,
+      dropReason: null,
+    });
     const dup = await helix.sendChatMessage('1001', 'hello chat');
     expect(dup).toMatchObject({ isSent: false, messageId: '', dropReason: { code: 'msg_duplicate' } });
   });
@@ -151,7 +173,10 @@ describe('Helix client against the fake Helix API', () => {
       };
       const ok = await helix.createEventSubSubscription(request);
       expect(ok).toMatchObject({ ok: true, id: expect.any(String) });
-      const bad = await helix.createEventSubSubscription({ ...request, transport: { method: 'websocket', session_id: 'gone' } });
+      const bad = await helix.createEventSubSubscription({
+        ...request,
+        transport: { method: 'websocket', session_id: 'gone' },
+      });
       expect(bad).toMatchObject({ ok: false, status: 400 });
     } finally {
       socket.close();

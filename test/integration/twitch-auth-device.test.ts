@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import { createMemorySecretStore, createTwitchAuthService, type TwitchAuthService } from '../../src/main/core/twitch/auth';
+import {
+  createMemorySecretStore,
+  createTwitchAuthService,
+  type TwitchAuthService,
+} from '../../src/main/core/twitch/auth';
 import { TWITCH_SCOPES } from '../../src/main/core/twitch/auth/scopes';
 import { startFakeTwitchApi, type FakeTwitchApi } from '../fakes/twitch-api';
 import { createManualClock, waitUntil, type ManualClock } from '../fakes/twitch-api/manual-clock';
@@ -13,7 +17,11 @@ describe('Twitch Device Code login against the fake OAuth server', () => {
   let expiresSeconds = 1800;
 
   async function setup(
-    options: { deviceIntervalSeconds?: number; enforcedIntervalSeconds?: number; deviceExpiresSeconds?: number } = {},
+    options: {
+      deviceIntervalSeconds?: number;
+      enforcedIntervalSeconds?: number;
+      deviceExpiresSeconds?: number;
+    } = {},
   ) {
     clock = createManualClock();
     expiresSeconds = options.deviceExpiresSeconds ?? 1800;
@@ -155,7 +163,11 @@ describe('Twitch Device Code login against the fake OAuth server', () => {
       log: createLogger(() => {}),
     });
     const result = await other.startDeviceLogin();
-    expect(result).toMatchObject({ ok: false, code: 'rejected', message: expect.stringContaining('invalid client') });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'rejected',
+      message: expect.stringContaining('invalid client'),
+    });
     expect(other.state().status).toBe('logged-out');
   });
 

@@ -37,7 +37,14 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
   /** A stored login as a previous run would have left it; init() validates it. */
   async function loginFromStore(store: SecretStore = createMemorySecretStore(), login = 'streamer') {
     const minted = api.mintToken(login);
-    const token: TwitchToken = { accessToken: minted.accessToken, userId: '', login: '', scopes: [], clientId: api.clientId, expiresAt: null };
+    const token: TwitchToken = {
+      accessToken: minted.accessToken,
+      userId: '',
+      login: '',
+      scopes: [],
+      clientId: api.clientId,
+      expiresAt: null,
+    };
     await store.save(serializeLogin({ token, refreshToken: minted.refreshToken }));
     auth = createTwitchAuthService({
       clientId: api.clientId,
@@ -55,15 +62,52 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
   it('validates the stored login at start and fills in who it is', async () => {
     const { minted, store } = await loginFromStore();
     expect(auth.state()).toEqual({ provider: 'twitch', status: 'logged-in', login: 'streamer' });
-    expect(auth.token()).toMatchObject({ accessToken: minted.accessToken, login: 'streamer', userId: '1001' });
+    expect(auth.token()).toMatchObject({
+      accessToken: minted.accessToken,
+      login: 'streamer',
+      userId: '1001',
+    });
     expect(auth.token()?.expiresAt).toBe(clock.now() + 4 * HOUR);
     expect(api.counters.validateCount).toBe(1);
     expect(await store.load()).toContain('"login":"streamer"');
   });
 
+  it('accepts /validate answering `scopes: null` for a token without scopes', async () => {
+    const minted = api.mintToken('viewer1', []);
+    const raw = await fetch(`${api.oauthBase}/validate`, {
+      headers: { Authorization: `OAuth ${minted.accessToken}` },
+    });
+    expect(((await raw.json()) as { scopes: unknown }).scopes).toBeNull();
+    const token: TwitchToken = {
+      accessToken: minted.accessToken,
+      userId: '',
+      login: '',
+      scopes: ['stale'],
+      clientId: api.clientId,
+      expiresAt: null,
+    };
+    const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
+    auth = createTwitchAuthService({
+      clientId: api.clientId,
+      oauthBase: api.oauthBase,
+      store,
+      clock,
+      log: createLogger(logs.sink),
+    });
+    await auth.init();
+    expect(auth.state()).toMatchObject({ status: 'logged-in', login: 'viewer1' });
+    expect(auth.token()?.scopes).toEqual([]);
+  });
+
   it('treats a corrupt stored login as logged out and says so in the log', async () => {
     const store = createMemorySecretStore('{not json');
-    auth = createTwitchAuthService({ clientId: api.clientId, oauthBase: api.oauthBase, store, clock, log: createLogger(logs.sink) });
+    auth = createTwitchAuthService({
+      clientId: api.clientId,
+      oauthBase: api.oauthBase,
+      store,
+      clock,
+      log: createLogger(logs.sink),
+    });
     await auth.init();
     expect(auth.state().status).toBe('logged-out');
     expect(store.peek()).toBeNull();
@@ -112,9 +156,22 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     const store = createMemorySecretStore();
     const minted = api.mintToken('streamer');
     api.expireAccessTokens();
-    const token: TwitchToken = { accessToken: minted.accessToken, userId: '1001', login: 'streamer', scopes: [], clientId: api.clientId, expiresAt: null };
+    const token: TwitchToken = {
+      accessToken: minted.accessToken,
+      userId: '1001',
+      login: 'streamer',
+      scopes: [],
+      clientId: api.clientId,
+      expiresAt: null,
+    };
     await store.save(serializeLogin({ token, refreshToken: minted.refreshToken }));
-    auth = createTwitchAuthService({ clientId: api.clientId, oauthBase: api.oauthBase, store, clock, log: createLogger(logs.sink) });
+    auth = createTwitchAuthService({
+      clientId: api.clientId,
+      oauthBase: api.oauthBase,
+      store,
+      clock,
+      log: createLogger(logs.sink),
+    });
     await auth.init();
     expect(auth.state()).toMatchObject({ status: 'logged-in', login: 'streamer' });
     expect(api.refreshCount).toBe(1);
@@ -143,14 +200,25 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
       const { minted } = await loginFromStore(createFileSecretStore(path));
       api.onTokenUse((used) => {
         if (used === minted.accessToken) return;
-        const stored = JSON.parse(readFileSync(path, 'utf8')) as { accessToken: string; refreshToken: string };
-        uses.push({ used, storedAccess: stored.accessToken, storedRefreshLive: api.store.refreshTokens.has(stored.refreshToken) });
+        const stored = JSON.parse(readFileSync(path, 'utf8')) as {
+          accessToken: string;
+          refreshToken: string;
+        };
+        uses.push({
+          used,
+          storedAccess: stored.accessToken,
+          storedRefreshLive: api.store.refreshTokens.has(stored.refreshToken),
+        });
       });
       api.expireAccessTokens();
       expect(await auth.validateNow()).toBe(true); // 401 → refresh → validate the new token
       expect(api.refreshCount).toBe(1);
       expect(uses.length).toBeGreaterThan(0);
-      expect(uses[0]).toEqual({ used: auth.token()?.accessToken, storedAccess: auth.token()?.accessToken, storedRefreshLive: true });
+      expect(uses[0]).toEqual({
+        used: auth.token()?.accessToken,
+        storedAccess: auth.token()?.accessToken,
+        storedRefreshLive: true,
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -162,7 +230,10 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     const states: string[] = [];
     auth.onState((s) => states.push(s.status));
     expect(await auth.refresh(minted.accessToken)).toBeNull();
-    expect(auth.state()).toMatchObject({ status: 'login-needed', error: expect.stringMatching(/log in again/) });
+    expect(auth.state()).toMatchObject({
+      status: 'login-needed',
+      error: expect.stringMatching(/log in again/),
+    });
     expect(auth.token()).toBeNull();
     expect(await store.load()).toBeNull();
     expect(await auth.refresh(minted.accessToken)).toBeNull();
@@ -179,7 +250,11 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     const form = (refresh: string) =>
       fetch(`${api.oauthBase}/token`, {
         method: 'POST',
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh, client_id: api.clientId }),
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: refresh,
+          client_id: api.clientId,
+        }),
       });
     expect((await form(minted.refreshToken)).status).toBe(200);
     const again = await form(minted.refreshToken);
@@ -199,9 +274,22 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
 
   it('keeps the stored login when Twitch is unreachable at start', async () => {
     const minted = api.mintToken('streamer');
-    const token: TwitchToken = { accessToken: minted.accessToken, userId: '1001', login: 'streamer', scopes: ['chat:read'], clientId: api.clientId, expiresAt: null };
+    const token: TwitchToken = {
+      accessToken: minted.accessToken,
+      userId: '1001',
+      login: 'streamer',
+      scopes: ['chat:read'],
+      clientId: api.clientId,
+      expiresAt: null,
+    };
     const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
-    auth = createTwitchAuthService({ clientId: api.clientId, oauthBase: 'http://127.0.0.1:9/oauth2', store, clock, log: createLogger(logs.sink) });
+    auth = createTwitchAuthService({
+      clientId: api.clientId,
+      oauthBase: 'http://127.0.0.1:9/oauth2',
+      store,
+      clock,
+      log: createLogger(logs.sink),
+    });
     await auth.init();
     expect(auth.state()).toMatchObject({ status: 'logged-in', login: 'streamer' });
     expect(auth.token()?.accessToken).toBe(minted.accessToken);

@@ -35,13 +35,26 @@ function corpusFrames(): CorpusFrame[] {
   return frames;
 }
 
-const resolveRef = (login: string) => ({ sourceId: `twitch:${login}`, provider: 'twitch' as const, channel: login });
+const resolveRef = (login: string) => ({
+  sourceId: `twitch:${login}`,
+  provider: 'twitch' as const,
+  channel: login,
+});
 
 /** A fresh processor per frame: the corpus reuses message ids across files, which must not hide a frame. */
 function run(raw: string): { outcome: FrameOutcome; events: OnAirEvent[] } {
   const events: OnAirEvent[] = [];
-  const clock = { now: () => Date.parse('2026-01-01T00:00:00Z'), setTimeout: () => undefined as never, clearTimeout: () => {} };
-  const processor = createFrameProcessor({ resolveRef, clock, emit: (e) => events.push(e), staleAfterMs: Infinity });
+  const clock = {
+    now: () => Date.parse('2026-01-01T00:00:00Z'),
+    setTimeout: () => undefined as never,
+    clearTimeout: () => {},
+  };
+  const processor = createFrameProcessor({
+    resolveRef,
+    clock,
+    emit: (e) => events.push(e),
+    staleAfterMs: Infinity,
+  });
   return { outcome: processor.processRaw(raw), events };
 }
 
@@ -86,7 +99,9 @@ describe('EventSub corpus conformance', () => {
       const decoded = decodeFrame(frame.raw);
       if (decoded.kind !== 'malformed') continue;
       expect(decoded.reason, frame.where).toBe('no metadata');
-      expect(frame.where, frame.where).toMatch(/^(twitch_api-rs\/webhook-body|.*INDEX\.json|twitch-cli-mock\/subscriptions-api)/);
+      expect(frame.where, frame.where).toMatch(
+        /^(twitch_api-rs\/webhook-body|.*INDEX\.json|twitch-cli-mock\/subscriptions-api)/,
+      );
     }
   });
 
@@ -101,7 +116,9 @@ describe('EventSub corpus conformance', () => {
         by: 'nerixyz',
         confirmed: true,
         at: Date.parse('2024-05-14T12:31:47.995Z'),
-        durationSeconds: Math.round((Date.parse('2024-11-27T20:01:55.358Z') - Date.parse('2024-05-14T12:31:47.995Z')) / 1000),
+        durationSeconds: Math.round(
+          (Date.parse('2024-11-27T20:01:55.358Z') - Date.parse('2024-05-14T12:31:47.995Z')) / 1000,
+        ),
       },
       {
         kind: 'modlog',
@@ -120,9 +137,14 @@ describe('EventSub corpus conformance', () => {
   });
 
   it('maps real channel.moderate mode changes to modes events', () => {
-    const modes = (file: string) => runFile(`chatterino-eventsub-ws/messages/${file}`).find((e) => e.kind === 'modes');
-    expect(modes('channel.moderate-followers.json')).toMatchObject({ modes: { followersOnlyMinutes: 10080 } });
-    expect(modes('channel.moderate-followersoff.json')).toMatchObject({ modes: { followersOnlyMinutes: null } });
+    const modes = (file: string) =>
+      runFile(`chatterino-eventsub-ws/messages/${file}`).find((e) => e.kind === 'modes');
+    expect(modes('channel.moderate-followers.json')).toMatchObject({
+      modes: { followersOnlyMinutes: 10080 },
+    });
+    expect(modes('channel.moderate-followersoff.json')).toMatchObject({
+      modes: { followersOnlyMinutes: null },
+    });
     expect(modes('channel.moderate-emoteonly.json')).toMatchObject({ modes: { emoteOnly: true } });
     const mod = runFile('chatterino-eventsub-ws/messages/channel.moderate-mod.json');
     expect(mod.map((e) => e.kind)).toEqual(['modlog']);
@@ -145,7 +167,13 @@ describe('EventSub corpus conformance', () => {
       status: 'pending',
     });
     const [update] = runFile('chatterino-eventsub-ws/messages/automod.message.update.json');
-    expect(update).toMatchObject({ kind: 'automod', id: 'bad-message-id', status: 'approved', resolvedBy: 'The_Mod', reason: 'blocked term' });
+    expect(update).toMatchObject({
+      kind: 'automod',
+      id: 'bad-message-id',
+      status: 'approved',
+      resolvedBy: 'The_Mod',
+      reason: 'blocked term',
+    });
   });
 
   it('maps gift bombs, cheers, raids and resubs with the amounts IRC uses', () => {

@@ -28,7 +28,10 @@ describe('EventSub subscription plan', () => {
       transport: { method: 'websocket', session_id: 'sess' },
     });
     expect(byType['automod.message.update']?.version).toBe('2');
-    expect(byType['channel.chat.message_delete']?.condition).toEqual({ broadcaster_user_id: '1', user_id: '1' });
+    expect(byType['channel.chat.message_delete']?.condition).toEqual({
+      broadcaster_user_id: '1',
+      user_id: '1',
+    });
     expect(plan.skipped.map((s) => s.type).sort()).toEqual([
       'channel.channel_points_custom_reward_redemption.add',
       'channel.cheer',
@@ -40,12 +43,38 @@ describe('EventSub subscription plan', () => {
   });
 
   it('a moderator token skips broadcaster-only types and channel.moderate needs every scope group', () => {
-    const all = ['bits:read', 'channel:read:subscriptions', 'channel:read:redemptions', ...MODERATE_SCOPES.slice(1)];
+    const all = [
+      'bits:read',
+      'channel:read:subscriptions',
+      'channel:read:redemptions',
+      ...MODERATE_SCOPES.slice(1),
+    ];
     const plan = planSubscriptions({ userId: '9', scopes: all }, [{ login: 'them', userId: '5' }], 's');
     const skipped = Object.fromEntries(plan.skipped.map((s) => [s.type, s.why]));
     expect(skipped['channel.cheer']).toContain('broadcaster');
-    expect(skipped['channel.moderate']).toBe('missing scope moderator:read:blocked_terms|moderator:manage:blocked_terms');
-    expect(plan.create.map((p) => p.request.type).sort()).toEqual(['channel.raid', 'stream.offline', 'stream.online']);
-    expect(plan.create.find((p) => p.request.type === 'channel.raid')?.request.condition).toEqual({ to_broadcaster_user_id: '5' });
+    expect(skipped['channel.moderate']).toBe(
+      'missing scope moderator:read:blocked_terms|moderator:manage:blocked_terms',
+    );
+    expect(plan.create.map((p) => p.request.type).sort()).toEqual([
+      'channel.raid',
+      'stream.offline',
+      'stream.online',
+    ]);
+    expect(plan.create.find((p) => p.request.type === 'channel.raid')?.request.condition).toEqual({
+      to_broadcaster_user_id: '5',
+    });
+  });
+
+  it('ignores channels without a user id and channels listed twice', () => {
+    const plan = planSubscriptions(
+      { userId: '9', scopes: [] },
+      [
+        { login: 'a', userId: '' },
+        { login: 'b', userId: '5' },
+        { login: 'B', userId: '5' },
+      ],
+      's',
+    );
+    expect(plan.create.map((p) => p.channel)).toEqual(['b', 'b', 'b']);
   });
 });

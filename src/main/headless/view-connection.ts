@@ -18,7 +18,9 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 type Reply = { id: string | number; result: unknown } | { id: string | number | null; error: string };
 
 function isRequestId(value: unknown): value is string | number {
-  return (typeof value === 'string' && value.length <= 64) || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    (typeof value === 'string' && value.length <= 64) || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function isModMethod(value: unknown): value is ModMethod {

@@ -51,7 +51,8 @@ function timer({ args }: CommandRequest, host: CommandHost): BotResponse {
       if (started === undefined) return announce(`Timer "${name}" does not exist`);
       const elapsed = hhmmss(host.nowSeconds() - started);
       const since = host.formatTime(started);
-      if (action === 'check') return announce(`Timer "${name}" has been running for ${elapsed} (started ${since})`);
+      if (action === 'check')
+        return announce(`Timer "${name}" has been running for ${elapsed} (started ${since})`);
       host.timers.delete(name);
       return announce(`Timer "${name}" stopped at ${elapsed} (started ${since})`);
     }
@@ -129,7 +130,13 @@ export const COMMANDS = new Map<string, { level: number; run: Handler }>([
   ['ipban', { level: AUTH_ADMIN, run: ipban }],
   ['mod', { level: AUTH_ADMIN, run: setLevel(AUTH_MOD) }],
   ['rm', { level: AUTH_MOD, run: remove }],
-  ['time', { level: AUTH_USER, run: (_r, h) => announce(`The time for the streamer is: ${h.formatTime(h.nowSeconds())}`) }],
+  [
+    'time',
+    {
+      level: AUTH_USER,
+      run: (_r, h) => announce(`The time for the streamer is: ${h.formatTime(h.nowSeconds())}`),
+    },
+  ],
   ['timer', { level: AUTH_USER, run: timer }],
   ['unban', { level: AUTH_ADMIN, run: unban }],
   ['unmod', { level: AUTH_ADMIN, run: setLevel(AUTH_USER) }],
@@ -147,13 +154,25 @@ export function runCommand(line: string, author: UserRow, host: CommandHost): Bo
 }
 
 const GREETINGS = ['hello', 'hi', 'hey', 'salutations', 'greetings', 'sup', 'wassup'];
-const EIGHT_BALL = ['It is certain.', 'Without a doubt.', 'Ask again later.', 'Very doubtful.', 'My reply is no.'];
+const EIGHT_BALL = [
+  'It is certain.',
+  'Without a doubt.',
+  'Ask again later.',
+  'Very doubtful.',
+  'My reply is no.',
+];
 
 /** The bot answers greetings and `@Bot …?` questions that mention it. */
-export function mentionResponse(line: string, author: UserRow, botName: string, random: () => number): BotResponse | null {
+export function mentionResponse(
+  line: string,
+  author: UserRow,
+  botName: string,
+  random: () => number,
+): BotResponse | null {
   const words = line.split(' ').map((w) => w.toLowerCase());
   const greeting = GREETINGS.some((g) => words.includes(g)) || /what'?s up/.test(line);
-  if (greeting) return announce(author.level >= AUTH_MEMBER ? `Hey @${author.name}!` : 'I only say hello to subscribers');
+  if (greeting)
+    return announce(author.level >= AUTH_MEMBER ? `Hey @${author.name}!` : 'I only say hello to subscribers');
   if (line.toLowerCase().startsWith(`@${botName.toLowerCase()}`) && line.endsWith('?')) {
     return announce(EIGHT_BALL[Math.floor(random() * EIGHT_BALL.length)] ?? 'Yes.');
   }

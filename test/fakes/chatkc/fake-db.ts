@@ -67,7 +67,11 @@ export class FakeDb {
   readonly bannedWords: string[];
   nextMessageId: number;
 
-  constructor(options: { tokens: Record<string, FakeAccount>; bannedWords: string[]; nextMessageId: number }) {
+  constructor(options: {
+    tokens: Record<string, FakeAccount>;
+    bannedWords: string[];
+    nextMessageId: number;
+  }) {
     this.bannedWords = options.bannedWords;
     this.nextMessageId = options.nextMessageId;
     for (const [token, account] of Object.entries(options.tokens)) {

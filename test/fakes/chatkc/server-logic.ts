@@ -36,7 +36,8 @@ const MAX_CHAT_LENGTH = 500;
 const MAX_REQUESTS = 10;
 const REQUEST_WINDOW_MS = 1000;
 // Characters the real server turns into plain spaces before trimming (invisible "blank" characters).
-const BLANKS = /[\u00AD\u00A0\u0009\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2000-\u200F\u202F\u205F\u2060-\u2064\u206A-\u206F\u3000\u2800\u3164\uFEFF\uFFA0]/g;
+const BLANKS =
+  /[\u00AD\u00A0\u0009\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2000-\u200F\u202F\u205F\u2060-\u2064\u206A-\u206F\u3000\u2800\u3164\uFEFF\uFFA0]/g;
 
 const frame = (type: string, data: { [key: string]: QtJsonValue }): string => serverFrame(type, data);
 const statusFrame = (status: string): string => frame('status', { status });
@@ -68,7 +69,8 @@ export class ChatKcLogic {
     const field = (key: string): unknown => (packet as Record<string, unknown>)[key];
     const type = qtToString(field('type'));
     if (type === 'hello') return this.hello(peer, field('data'));
-    if ((this.db.bannedHosts.get(peer.address) ?? 0) > this.nowSeconds()) return peer.send(statusFrame('banned'));
+    if ((this.db.bannedHosts.get(peer.address) ?? 0) > this.nowSeconds())
+      return peer.send(statusFrame('banned'));
     const token = qtToString(field('token'));
     const userId = this.db.tokens.get(token);
     if (!token || qtToString(field('auth')) !== 'google' || userId === undefined) {
@@ -238,7 +240,13 @@ export class ChatKcLogic {
 
   private reply(author: UserRow, response: BotResponse): void {
     if (response.public) {
-      const bot: UserRow = { ...author, id: 0, name: this.options.botName, color: this.options.botColor, level: AUTH_MOD };
+      const bot: UserRow = {
+        ...author,
+        id: 0,
+        name: this.options.botName,
+        color: this.options.botColor,
+        level: AUTH_MOD,
+      };
       this.publish(bot, `@${author.name} ${response.text}`, 0, '');
       return;
     }
@@ -286,12 +294,14 @@ export class ChatKcLogic {
       banUser: (user, until) => this.banUser(user, until),
       unbanUser: (user) => {
         user.bannedUntil = 0;
-        for (const peer of this.authorSockets.get(user.id) ?? []) peer.send(statusFrame(this.userState(user)));
+        for (const peer of this.authorSockets.get(user.id) ?? [])
+          peer.send(statusFrame(this.userState(user)));
       },
       banAddress: (address, until) => void this.db.bannedHosts.set(address, until),
       setLevel: (user, level) => {
         user.level = level;
-        for (const peer of this.authorSockets.get(user.id) ?? []) peer.send(frame('authlevel', { value: level }));
+        for (const peer of this.authorSockets.get(user.id) ?? [])
+          peer.send(frame('authlevel', { value: level }));
       },
     };
   }

@@ -19,7 +19,8 @@ export function createTokenState(users: FakeUser[], tokens: Record<string, FakeT
     authorize(headers) {
       const bearer = /^Bearer (.+)$/.exec(String(headers.authorization ?? ''))?.[1];
       const info = bearer ? tokens[bearer] : undefined;
-      if (!info || info.expiresAt < Date.now()) return { ok: false, status: 401, message: 'Invalid OAuth token' };
+      if (!info || info.expiresAt < Date.now())
+        return { ok: false, status: 401, message: 'Invalid OAuth token' };
       if (headers['client-id'] !== info.clientId) {
         return { ok: false, status: 401, message: 'Client ID and OAuth token do not match' };
       }
@@ -84,7 +85,9 @@ export function helixCreateSubscription(httpBase: string, auth: TwitchAuth): Cre
 }
 
 /** A TwitchAuth whose token the test sets. */
-export function createTestAuth(initial: TwitchToken | null): TwitchAuth & { set(token: TwitchToken | null): void } {
+export function createTestAuth(
+  initial: TwitchToken | null,
+): TwitchAuth & { set(token: TwitchToken | null): void } {
   let current = initial;
   const listeners = new Set<(token: TwitchToken | null) => void>();
   return {

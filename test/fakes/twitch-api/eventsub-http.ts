@@ -31,15 +31,22 @@ function readCondition(value: unknown): Record<string, string> | null {
   return out;
 }
 
-function checkCondition(key: string, condition: Record<string, string>, token: FakeTokenInfo, store: SubscriptionStore): Rejection | null {
+function checkCondition(
+  key: string,
+  condition: Record<string, string>,
+  token: FakeTokenInfo,
+  store: SubscriptionStore,
+): Rejection | null {
   const spec = FAKE_TYPES[key]!;
   const missing = spec.condition.filter((field) => !condition[field]);
-  if (missing.length > 0) return { status: 400, message: `missing condition field(s): ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return { status: 400, message: `missing condition field(s): ${missing.join(', ')}` };
   if (spec.oneOf && spec.oneOf.filter((field) => condition[field]).length !== 1) {
     return { status: 400, message: `exactly one of ${spec.oneOf.join(', ')} is required` };
   }
   for (const id of Object.values(condition)) {
-    if (id && !store.state.usersById.has(id)) return { status: 400, message: `user ${id} in condition does not exist` };
+    if (id && !store.state.usersById.has(id))
+      return { status: 400, message: `user ${id} in condition does not exist` };
   }
   const wrongUser = spec.tokenUserFields.find((field) => condition[field] !== token.userId);
   if (wrongUser || (spec.broadcasterOnly && condition.broadcaster_user_id !== token.userId)) {
@@ -47,18 +54,32 @@ function checkCondition(key: string, condition: Record<string, string>, token: F
   }
   const scopes = new Set(token.scopes);
   const lacking = spec.scopes.filter((group) => !group.some((s) => scopes.has(s)));
-  if (lacking.length > 0) return { status: 403, message: `subscription missing proper authorization: ${lacking.map((g) => g.join(' or ')).join(', ')}` };
+  if (lacking.length > 0)
+    return {
+      status: 403,
+      message: `subscription missing proper authorization: ${lacking.map((g) => g.join(' or ')).join(', ')}`,
+    };
   return null;
 }
 
-function validateCreate(body: unknown, token: FakeTokenInfo, store: SubscriptionStore): Rejection | { sub: FakeSubscription; session: FakeSession } {
+function validateCreate(
+  body: unknown,
+  token: FakeTokenInfo,
+  store: SubscriptionStore,
+): Rejection | { sub: FakeSubscription; session: FakeSession } {
   if (!isObject(body)) return { status: 400, message: 'invalid JSON body' };
   const { type, version } = body;
   const transport = isObject(body.transport) ? body.transport : null;
-  if (typeof type !== 'string' || typeof version !== 'string') return { status: 400, message: 'type and version are required' };
-  if (transport?.method !== 'websocket') return { status: 400, message: 'transport.method must be websocket' };
-  const session = typeof transport.session_id === 'string' ? store.sessions.get(transport.session_id) : undefined;
-  if (!session || session.status !== 'connected') {
+  if (typeof type !== 'string' || typeof version !== 'string')
+    return { status: 400, message: 'type and version are required' };
+  if (transport?.method !== 'websocket')
+    return { status: 400, message: 'transport.method must be websocket' };
+  // A session in its reconnect grace period still accepts subscriptions; they land where its
+  // subscriptions went (the successor) once the client has reconnected.
+  let session =
+    typeof transport.session_id === 'string' ? store.sessions.get(transport.session_id) : undefined;
+  while (session?.successor) session = session.successor;
+  if (!session || session.status === 'closed') {
     return { status: 400, message: 'websocket transport session does not exist or has already disconnected' };
   }
   const key = `${type}@${version}`;
@@ -68,12 +89,22 @@ function validateCreate(body: unknown, token: FakeTokenInfo, store: Subscription
   if (!condition) return { status: 400, message: 'condition must be an object of strings' };
   const refused = checkCondition(key, condition, token, store);
   if (refused) return refused;
-  const onSession = [...store.subscriptions.values()].filter((s) => s.transport.session_id === session.id && s.status === 'enabled');
+  const onSession = [...store.subscriptions.values()].filter(
+    (s) => s.transport.session_id === session.id && s.status === 'enabled',
+  );
   const same = JSON.stringify(Object.entries(condition).sort());
-  if (onSession.some((s) => s.type === type && s.version === version && JSON.stringify(Object.entries(s.condition).sort()) === same)) {
+  if (
+    onSession.some(
+      (s) =>
+        s.type === type &&
+        s.version === version &&
+        JSON.stringify(Object.entries(s.condition).sort()) === same,
+    )
+  ) {
     return { status: 409, message: 'subscription already exists' };
   }
-  if (onSession.length >= MAX_SUBSCRIPTIONS_PER_SESSION) return { status: 400, message: 'too many subscriptions on this session' };
+  if (onSession.length >= MAX_SUBSCRIPTIONS_PER_SESSION)
+    return { status: 400, message: 'too many subscriptions on this session' };
   const authorizedUser = Object.values(condition).includes(token.userId);
   const sub: FakeSubscription = {
     id: randomUUID(),
@@ -90,7 +121,9 @@ function validateCreate(body: unknown, token: FakeTokenInfo, store: Subscription
 }
 
 function owned(store: SubscriptionStore, token: FakeTokenInfo): FakeSubscription[] {
-  return [...store.subscriptions.values()].filter((s) => s.owner.clientId === token.clientId && s.owner.userId === token.userId);
+  return [...store.subscriptions.values()].filter(
+    (s) => s.owner.clientId === token.clientId && s.owner.userId === token.userId,
+  );
 }
 
 function listBody(subs: FakeSubscription[], all: FakeSubscription[]): object {
@@ -104,7 +137,12 @@ function listBody(subs: FakeSubscription[], all: FakeSubscription[]): object {
   };
 }
 
-async function create(req: IncomingMessage, res: ServerResponse, token: FakeTokenInfo, store: SubscriptionStore): Promise<void> {
+async function create(
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: FakeTokenInfo,
+  store: SubscriptionStore,
+): Promise<void> {
   const result = validateCreate(await readJson(req), token, store);
   if ('status' in result) return sendError(res, result.status, result.message);
   store.subscriptions.set(result.sub.id, result.sub);
@@ -138,7 +176,12 @@ function remove(res: ServerResponse, url: URL, token: FakeTokenInfo, store: Subs
 }
 
 /** `POST|GET|DELETE /helix/eventsub/subscriptions` (twitch.md §2.6). False for any other path. */
-export function handleSubscriptionsHttp(req: IncomingMessage, res: ServerResponse, url: URL, store: SubscriptionStore): boolean {
+export function handleSubscriptionsHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  store: SubscriptionStore,
+): boolean {
   if (url.pathname !== SUBSCRIPTIONS_PATH) return false;
   const auth = store.state.authorize(req.headers);
   if (!auth.ok) {

@@ -28,7 +28,12 @@ export interface FakeSession {
   /** The session that took over after a completed reconnect. */
   successor: FakeSession | null;
   awaitingPong: boolean;
-  timers: { keepalive?: NodeJS.Timeout; ping?: NodeJS.Timeout; window?: NodeJS.Timeout; grace?: NodeJS.Timeout };
+  timers: {
+    keepalive?: NodeJS.Timeout;
+    ping?: NodeJS.Timeout;
+    window?: NodeJS.Timeout;
+    grace?: NodeJS.Timeout;
+  };
 }
 
 /** Close code → the status Twitch gives the session's subscriptions (twitch.md §2.3). */
@@ -78,7 +83,12 @@ export function publicSubscription(sub: FakeSubscription): Omit<FakeSubscription
 export function envelope(
   messageType: string,
   payload: object,
-  extra: { messageId?: string; timestamp?: string; subscriptionType?: string; subscriptionVersion?: string } = {},
+  extra: {
+    messageId?: string;
+    timestamp?: string;
+    subscriptionType?: string;
+    subscriptionVersion?: string;
+  } = {},
 ): string {
   const metadata: Record<string, string> = {
     message_id: extra.messageId ?? newMessageId(),

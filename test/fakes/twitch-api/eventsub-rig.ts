@@ -37,7 +37,14 @@ export const FRIEND = { id: '2002', login: 'friend', displayName: 'Friend' };
 export const ACCESS_TOKEN = 'streamer-access-token-123456';
 
 export function streamerToken(scopes = ALL_SCOPES): TwitchToken {
-  return { accessToken: ACCESS_TOKEN, userId: STREAMER.id, login: STREAMER.login, scopes, clientId: TEST_CLIENT_ID, expiresAt: null };
+  return {
+    accessToken: ACCESS_TOKEN,
+    userId: STREAMER.id,
+    login: STREAMER.login,
+    scopes,
+    clientId: TEST_CLIENT_ID,
+    expiresAt: null,
+  };
 }
 
 export interface RigOptions {

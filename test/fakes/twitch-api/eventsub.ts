@@ -2,9 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { handleSubscriptionsHttp, type SubscriptionStore } from './eventsub-http';
+import { SessionWire } from './eventsub-wire';
 import {
-  CLOSE_REASON,
-  DISABLED_STATUS,
   envelope,
   nanoTimestamp,
   newMessageId,
@@ -76,7 +75,7 @@ interface Sent {
 class FakeEventSubServer implements FakeEventSub {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly store: SubscriptionStore;
-  private readonly closes: Array<{ sessionId: string; code: number }> = [];
+  private readonly wire: SessionWire;
   private lastSent: Sent[] = [];
   private inbound = 0;
 
@@ -90,6 +89,7 @@ class FakeEventSubServer implements FakeEventSub {
       subscriptions: new Map(),
       onSubscribed: (session) => clearTimeout(session.timers.window),
     };
+    this.wire = new SessionWire(this.store, options.pingIntervalMs ?? 5000);
   }
 
   handleHttp(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
@@ -107,11 +107,11 @@ class FakeEventSubServer implements FakeEventSub {
   async close(sessionId?: string, code?: number): Promise<void> {
     if (sessionId !== undefined) {
       const session = this.store.sessions.get(sessionId);
-      if (session) this.closeSession(session, code ?? 4000);
+      if (session) this.wire.closeSession(session, code ?? 4000);
       return;
     }
     for (const session of this.store.sessions.values()) {
-      this.clearTimers(session);
+      this.wire.clearTimers(session);
       session.socket.terminate();
     }
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -122,7 +122,7 @@ class FakeEventSubServer implements FakeEventSub {
       id: s.id,
       status: s.status,
       keepaliveSeconds: s.keepaliveSeconds,
-      subscriptions: this.subsOf(s).length,
+      subscriptions: this.wire.subsOf(s).length,
       successorId: s.successor?.id ?? null,
     }));
   }
@@ -145,7 +145,7 @@ class FakeEventSubServer implements FakeEventSub {
         subscriptionType: type,
         subscriptionVersion: version,
       });
-      this.deliver(sub, raw);
+      this.wire.deliver(sub, raw);
       sent.push({ subscriptionId: sub.id, raw });
       ids.push(messageId);
     }
@@ -155,14 +155,14 @@ class FakeEventSubServer implements FakeEventSub {
 
   sendFrame(sessionId: string, raw: string): void {
     const session = this.store.sessions.get(sessionId);
-    if (session && session.status !== 'closed') this.send(session, raw);
+    if (session && session.status !== 'closed') this.wire.send(session, raw);
   }
 
   duplicateLast(): number {
     let sent = 0;
     for (const { subscriptionId, raw } of this.lastSent) {
       const sub = this.store.subscriptions.get(subscriptionId);
-      if (sub) sent += this.deliver(sub, raw);
+      if (sub) sent += this.wire.deliver(sub, raw);
     }
     return sent;
   }
@@ -173,9 +173,9 @@ class FakeEventSubServer implements FakeEventSub {
       if (session.status !== 'connected') continue;
       session.status = 'reconnecting';
       const url = `ws://${session.host}${EVENTSUB_WS_PATH}?reconnect_id=${Buffer.from(session.id).toString('base64url')}`;
-      this.send(session, envelope('session_reconnect', sessionPayload(session, url)));
+      this.wire.send(session, envelope('session_reconnect', sessionPayload(session, url)));
       const grace = options.graceMs ?? this.options.reconnectGraceMs ?? 30_000;
-      session.timers.grace = setTimeout(() => this.closeSession(session, 4004), grace);
+      session.timers.grace = setTimeout(() => this.wire.closeSession(session, 4004), grace);
       urls.push(url);
     }
     return urls;
@@ -190,7 +190,7 @@ class FakeEventSubServer implements FakeEventSub {
       { subscription: publicSubscription(sub) },
       { subscriptionType: sub.type, subscriptionVersion: sub.version },
     );
-    this.deliver(sub, raw);
+    this.wire.deliver(sub, raw);
   }
 
   setKeepalive(sessionId: string, enabled: boolean): void {
@@ -199,7 +199,7 @@ class FakeEventSubServer implements FakeEventSub {
   }
 
   closeLog(): Array<{ sessionId: string; code: number }> {
-    return [...this.closes];
+    return [...this.wire.closes];
   }
 
   inboundDataFrames(): number {
@@ -231,19 +231,19 @@ class FakeEventSubServer implements FakeEventSub {
     this.store.sessions.set(session.id, session);
     socket.on('message', () => {
       this.inbound += 1;
-      this.closeSession(session, 4001);
+      this.wire.closeSession(session, 4001);
     });
     socket.on('pong', () => (session.awaitingPong = false));
-    socket.on('close', () => this.onSocketClosed(session));
+    socket.on('close', () => this.wire.onSocketClosed(session));
     socket.on('error', () => undefined);
-    if (reconnectId && !predecessor) return this.closeSession(session, 4007);
+    if (reconnectId && !predecessor) return this.wire.closeSession(session, 4007);
     if (predecessor) this.takeOver(predecessor, session);
-    this.send(session, envelope('session_welcome', sessionPayload(session, null)));
-    this.startPings(session);
+    this.wire.send(session, envelope('session_welcome', sessionPayload(session, null)));
+    this.wire.startPings(session);
     if (!predecessor) {
       const windowMs = this.options.subscribeWindowMs ?? 10_000;
       session.timers.window = setTimeout(() => {
-        if (this.subsOf(session).length === 0) this.closeSession(session, 4003);
+        if (this.wire.subsOf(session).length === 0) this.wire.closeSession(session, 4003);
       }, windowMs);
     }
   }
@@ -257,85 +257,8 @@ class FakeEventSubServer implements FakeEventSub {
   /** The new session inherits every subscription; the old socket stays open until the client closes it. */
   private takeOver(old: FakeSession, next: FakeSession): void {
     old.successor = next;
-    for (const sub of this.subsOf(old)) {
+    for (const sub of this.wire.subsOf(old)) {
       sub.transport = { ...sub.transport, session_id: next.id, connected_at: next.connectedAt };
     }
-  }
-
-  private subsOf(session: FakeSession): FakeSubscription[] {
-    return [...this.store.subscriptions.values()].filter((s) => s.transport.session_id === session.id);
-  }
-
-  /** To the session that holds the subscription, and to its predecessors still open (reconnect overlap). */
-  private deliver(sub: FakeSubscription, raw: string): number {
-    const holder = this.store.sessions.get(sub.transport.session_id);
-    if (!holder || holder.status === 'closed') return 0;
-    let sent = 0;
-    for (const session of this.store.sessions.values()) {
-      if (session.status === 'closed') continue;
-      if (session === holder || this.leadsTo(session, holder)) {
-        this.send(session, raw);
-        sent += 1;
-      }
-    }
-    return sent;
-  }
-
-  private leadsTo(from: FakeSession, to: FakeSession): boolean {
-    for (let s = from.successor; s; s = s.successor) if (s === to) return true;
-    return false;
-  }
-
-  private send(session: FakeSession, raw: string): void {
-    if (session.socket.readyState !== session.socket.OPEN) return;
-    session.socket.send(raw);
-    this.armKeepalive(session);
-  }
-
-  private armKeepalive(session: FakeSession): void {
-    clearTimeout(session.timers.keepalive);
-    session.timers.keepalive = setTimeout(() => {
-      if (session.status === 'closed') return;
-      if (session.keepaliveEnabled) this.send(session, envelope('session_keepalive', {}));
-      else this.armKeepalive(session);
-    }, session.keepaliveSeconds * 1000);
-  }
-
-  private startPings(session: FakeSession): void {
-    session.timers.ping = setInterval(() => {
-      if (session.awaitingPong) return this.closeSession(session, 4002);
-      session.awaitingPong = true;
-      session.socket.ping();
-    }, this.options.pingIntervalMs ?? 5000);
-  }
-
-  private closeSession(session: FakeSession, code: number): void {
-    if (session.status === 'closed') return;
-    this.closes.push({ sessionId: session.id, code });
-    this.disable(session, DISABLED_STATUS[code] ?? 'websocket_disconnected');
-    session.socket.close(code, CLOSE_REASON[code] ?? '');
-  }
-
-  private onSocketClosed(session: FakeSession): void {
-    if (session.status !== 'closed') this.disable(session, 'websocket_disconnected');
-  }
-
-  /** Subscriptions still bound to this session stop (a completed reconnect already moved them). */
-  private disable(session: FakeSession, status: string): void {
-    session.status = 'closed';
-    this.clearTimers(session);
-    const at = nanoTimestamp();
-    for (const sub of this.subsOf(session)) {
-      if (sub.status !== 'enabled') continue;
-      sub.status = status;
-      sub.transport = { ...sub.transport, disconnected_at: at };
-    }
-  }
-
-  private clearTimers(session: FakeSession): void {
-    clearTimeout(session.timers.keepalive);
-    clearInterval(session.timers.ping);
-    clearTimeout(session.timers.window);
-    clearTimeout(session.timers.grace);
   }
 }

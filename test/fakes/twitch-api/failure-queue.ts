@@ -14,7 +14,9 @@ export class FailureQueue {
   }
 
   take(method: string, path: string): ScriptedFailure | null {
-    const index = this.queue.findIndex((f) => f.method === method.toUpperCase() && path.startsWith(f.pathPrefix));
+    const index = this.queue.findIndex(
+      (f) => f.method === method.toUpperCase() && path.startsWith(f.pathPrefix),
+    );
     if (index < 0) return null;
     return this.queue.splice(index, 1)[0] ?? null;
   }

@@ -69,7 +69,11 @@ export class FakeTwitchStore implements FakeTwitchState {
   }
 
   secret(length = 30): string {
-    const value = randomBytes(length).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, length);
+    const value = randomBytes(length)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, length);
     this.minted.push(value);
     return value;
   }
@@ -80,7 +84,14 @@ export class FakeTwitchStore implements FakeTwitchState {
     const accessToken = this.secret();
     const refreshToken = this.secret(50);
     const expiresAt = this.now() + this.accessTokenTtlSeconds * 1000;
-    this.accessTokens.set(accessToken, { userId, login: user.login, scopes: [...scopes], clientId, expiresAt, grantId });
+    this.accessTokens.set(accessToken, {
+      userId,
+      login: user.login,
+      scopes: [...scopes],
+      clientId,
+      expiresAt,
+      grantId,
+    });
     this.refreshTokens.set(refreshToken, { userId, scopes: [...scopes], clientId, grantId });
     return { accessToken, refreshToken, expiresIn: this.accessTokenTtlSeconds };
   }
@@ -115,7 +126,8 @@ export class FakeTwitchStore implements FakeTwitchState {
     this.tokenUsed(token, 'helix');
     const info = this.lookup(token);
     if (!info) return { ok: false, status: 401, message: 'Invalid OAuth token' };
-    if (info.clientId !== clientId) return { ok: false, status: 401, message: 'Client ID and OAuth token do not match' };
+    if (info.clientId !== clientId)
+      return { ok: false, status: 401, message: 'Client ID and OAuth token do not match' };
     const { grantId: _grantId, ...plain } = info;
     return { ok: true, token: plain };
   }

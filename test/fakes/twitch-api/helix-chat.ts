@@ -1,21 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import { sendJson } from './http-util';
-import { fail, jsonBody, requireModerator, requireScope, type HelixContext, type HelixHandler } from './helix-context';
+import {
+  fail,
+  jsonBody,
+  requireModerator,
+  requireScope,
+  type HelixContext,
+  type HelixHandler,
+} from './helix-context';
 import type { FakeChatSettings } from './moderation-record';
 
 function getUsers(ctx: HelixContext): void {
   const ids = ctx.query.getAll('id');
   const logins = ctx.query.getAll('login').map((l) => l.toLowerCase());
-  if (ids.length + logins.length > 100) return void fail(ctx, 400, 'The request exceeds the maximum of 100 ids and logins.');
+  if (ids.length + logins.length > 100)
+    return void fail(ctx, 400, 'The request exceeds the maximum of 100 ids and logins.');
   const wanted =
     ids.length + logins.length === 0
       ? [ctx.store.usersById.get(ctx.token.userId)]
-      : [...ids.map((id) => ctx.store.usersById.get(id)), ...logins.map((l) => ctx.store.usersByLogin.get(l))];
+      : [
+          ...ids.map((id) => ctx.store.usersById.get(id)),
+          ...logins.map((l) => ctx.store.usersByLogin.get(l)),
+        ];
   const seen = new Set<string>();
   const data = wanted.flatMap((u) => {
     if (!u || seen.has(u.id)) return [];
     seen.add(u.id);
-    return [{ id: u.id, login: u.login, display_name: u.displayName, type: '', broadcaster_type: '', description: '' }];
+    return [
+      {
+        id: u.id,
+        login: u.login,
+        display_name: u.displayName,
+        type: '',
+        broadcaster_type: '',
+        description: '',
+      },
+    ];
   });
   sendJson(ctx.res, 200, { data });
 }
@@ -25,7 +45,11 @@ function getChatSettings(ctx: HelixContext): void {
   if (!broadcasterId || !ctx.store.usersById.has(broadcasterId)) {
     return void fail(ctx, 400, 'Missing required parameter "broadcaster_id"');
   }
-  const { non_moderator_chat_delay: _d, non_moderator_chat_delay_duration: _dd, ...open } = ctx.mod.settingsFor(broadcasterId);
+  const {
+    non_moderator_chat_delay: _d,
+    non_moderator_chat_delay_duration: _dd,
+    ...open
+  } = ctx.mod.settingsFor(broadcasterId);
   sendJson(ctx.res, 200, { data: [{ broadcaster_id: broadcasterId, ...open }] });
 }
 
@@ -40,14 +64,16 @@ function applyDuration(
   range: [number, number, number],
 ): string | null {
   const value = patch[field];
-  if (patch[flag] !== undefined && typeof patch[flag] !== 'boolean') return `The value in ${flag} is not valid.`;
+  if (patch[flag] !== undefined && typeof patch[flag] !== 'boolean')
+    return `The value in ${flag} is not valid.`;
   if (value !== undefined && value !== null) {
     if (!Number.isInteger(value) || (value as number) < range[0] || (value as number) > range[1]) {
       return `The value in the ${field} field must be in the range ${range[0]} through ${range[1]}.`;
     }
     if (patch[flag] !== true) return `To set ${field}, ${flag} must be true.`;
   }
-  if (patch[flag] === true) Object.assign(next, { [flag]: true, [field]: (value as number | undefined) ?? range[2] });
+  if (patch[flag] === true)
+    Object.assign(next, { [flag]: true, [field]: (value as number | undefined) ?? range[2] });
   if (patch[flag] === false) Object.assign(next, { [flag]: false, [field]: null });
   return null;
 }
@@ -70,7 +96,9 @@ async function patchChatSettings(ctx: HelixContext): Promise<void> {
   if (error) return void fail(ctx, 400, error);
   ctx.mod.chatSettings.set(broadcasterId, next);
   ctx.mod.emit({ type: 'chatSettings', broadcasterId, moderatorId: ctx.token.userId, settings: { ...next } });
-  sendJson(ctx.res, 200, { data: [{ broadcaster_id: broadcasterId, moderator_id: ctx.token.userId, ...next }] });
+  sendJson(ctx.res, 200, {
+    data: [{ broadcaster_id: broadcasterId, moderator_id: ctx.token.userId, ...next }],
+  });
 }
 
 async function postChatMessage(ctx: HelixContext): Promise<void> {
@@ -82,20 +110,42 @@ async function postChatMessage(ctx: HelixContext): Promise<void> {
     return void fail(ctx, 400, 'The ID in broadcaster_id is not valid.');
   }
   if (senderId !== ctx.token.userId) {
-    return void fail(ctx, 401, "The ID in sender_id must match the user ID found in the request's OAuth token.");
+    return void fail(
+      ctx,
+      401,
+      "The ID in sender_id must match the user ID found in the request's OAuth token.",
+    );
   }
-  if (typeof message !== 'string' || !message.trim()) return void fail(ctx, 400, 'Missing required parameter "message"');
+  if (typeof message !== 'string' || !message.trim())
+    return void fail(ctx, 400, 'Missing required parameter "message"');
   if (message.length > 500) return void fail(ctx, 422, 'The message is too long.');
   const dropped = dropReason(ctx, broadcasterId, message);
-  if (dropped) return sendJson(ctx.res, 200, { data: [{ message_id: '', is_sent: false, drop_reason: dropped }] });
+  if (dropped)
+    return sendJson(ctx.res, 200, { data: [{ message_id: '', is_sent: false, drop_reason: dropped }] });
   const messageId = randomUUID();
   const replyTo = typeof body.reply_parent_message_id === 'string' ? body.reply_parent_message_id : undefined;
-  ctx.mod.messages.set(messageId, { broadcasterId, senderId: ctx.token.userId, sentAt: ctx.now, text: message });
-  ctx.mod.emit({ type: 'chatMessage', broadcasterId, senderId: ctx.token.userId, messageId, text: message, replyTo });
+  ctx.mod.messages.set(messageId, {
+    broadcasterId,
+    senderId: ctx.token.userId,
+    sentAt: ctx.now,
+    text: message,
+  });
+  ctx.mod.emit({
+    type: 'chatMessage',
+    broadcasterId,
+    senderId: ctx.token.userId,
+    messageId,
+    text: message,
+    replyTo,
+  });
   sendJson(ctx.res, 200, { data: [{ message_id: messageId, is_sent: true, drop_reason: null }] });
 }
 
-function dropReason(ctx: HelixContext, broadcasterId: string, message: string): { code: string; message: string } | null {
+function dropReason(
+  ctx: HelixContext,
+  broadcasterId: string,
+  message: string,
+): { code: string; message: string } | null {
   if (ctx.mod.activeBan(broadcasterId, ctx.token.userId, ctx.now)) {
     return { code: 'msg_banned', message: 'You are banned from talking in this channel.' };
   }
@@ -103,7 +153,10 @@ function dropReason(ctx: HelixContext, broadcasterId: string, message: string): 
     .filter((m) => m.broadcasterId === broadcasterId && m.senderId === ctx.token.userId)
     .at(-1);
   if (last && last.text === message && ctx.now - last.sentAt < 30_000) {
-    return { code: 'msg_duplicate', message: 'Your message is identical to the one you sent within the last 30 seconds.' };
+    return {
+      code: 'msg_duplicate',
+      message: 'Your message is identical to the one you sent within the last 30 seconds.',
+    };
   }
   return null;
 }

@@ -29,9 +29,14 @@ export function requireModerator(ctx: HelixContext, broadcasterParam = 'broadcas
   const moderatorId = ctx.query.get('moderator_id');
   if (!broadcasterId) return fail(ctx, 400, `Missing required parameter "${broadcasterParam}"`);
   if (!moderatorId) return fail(ctx, 400, 'Missing required parameter "moderator_id"');
-  if (!ctx.store.usersById.has(broadcasterId)) return fail(ctx, 400, `The ID in ${broadcasterParam} is not valid.`);
+  if (!ctx.store.usersById.has(broadcasterId))
+    return fail(ctx, 400, `The ID in ${broadcasterParam} is not valid.`);
   if (moderatorId !== ctx.token.userId) {
-    return fail(ctx, 401, "The ID in moderator_id must match the user ID found in the request's OAuth token.");
+    return fail(
+      ctx,
+      401,
+      "The ID in moderator_id must match the user ID found in the request's OAuth token.",
+    );
   }
   if (!ctx.store.isModerator(broadcasterId, moderatorId)) {
     return fail(ctx, 403, "The user in moderator_id is not one of the broadcaster's moderators.");
@@ -56,6 +61,7 @@ export async function dataBody(ctx: HelixContext): Promise<Record<string, unknow
   const body = await jsonBody(ctx);
   if (!body) return null;
   const data = body.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return fail(ctx, 400, 'Missing required parameter "data"');
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return fail(ctx, 400, 'Missing required parameter "data"');
   return data as Record<string, unknown>;
 }

@@ -54,7 +54,15 @@ export class FakeHelix {
     if (failure) return sendError(res, failure.status, failure.message);
     const route = this.routes[`${req.method} ${path}`];
     if (!route) return sendError(res, 404, 'Not Found');
-    await route({ req, res, query: url.searchParams, token: auth.token, now: this.store.now(), store: this.store, mod: this.mod });
+    await route({
+      req,
+      res,
+      query: url.searchParams,
+      token: auth.token,
+      now: this.store.now(),
+      store: this.store,
+      mod: this.mod,
+    });
   }
 
   private bucket(key: string): Bucket {
@@ -74,7 +82,10 @@ export class FakeHelix {
     if (allowed) bucket.used += 1;
     res.setHeader('Ratelimit-Limit', String(this.rateLimit.points));
     res.setHeader('Ratelimit-Remaining', String(this.rateLimit.points - bucket.used));
-    res.setHeader('Ratelimit-Reset', String(Math.ceil((bucket.windowStart + this.rateLimit.windowMs) / 1000)));
+    res.setHeader(
+      'Ratelimit-Reset',
+      String(Math.ceil((bucket.windowStart + this.rateLimit.windowMs) / 1000)),
+    );
     return allowed;
   }
 }

@@ -82,7 +82,12 @@ export interface FakeTwitchApi {
 export async function startFakeTwitchApi(options: FakeTwitchApiOptions = {}): Promise<FakeTwitchApi> {
   const clientId = options.clientId ?? FAKE_CLIENT_ID;
   const users = options.users ?? DEFAULT_FAKE_USERS;
-  const store = new FakeTwitchStore(clientId, options.accessTokenTtlSeconds ?? 14_400, options.now ?? Date.now, users);
+  const store = new FakeTwitchStore(
+    clientId,
+    options.accessTokenTtlSeconds ?? 14_400,
+    options.now ?? Date.now,
+    users,
+  );
   const moderators = options.moderators ?? (options.users ? {} : { streamer: ['moddy'] });
   for (const [b, mods] of Object.entries(moderators)) for (const m of mods) addModerator(store, b, m);
   const failures = new FailureQueue();
@@ -92,18 +97,27 @@ export async function startFakeTwitchApi(options: FakeTwitchApiOptions = {}): Pr
     deviceExpiresSeconds: options.deviceExpiresSeconds ?? 1800,
     enforcedIntervalSeconds: options.enforcedIntervalSeconds,
   });
-  const helix = new FakeHelix(store, moderation, failures, options.rateLimit ?? { points: 800, windowMs: 60_000 });
+  const helix = new FakeHelix(
+    store,
+    moderation,
+    failures,
+    options.rateLimit ?? { points: 800, windowMs: 60_000 },
+  );
   const eventSub = createFakeEventSub(store, options.eventSub);
   const requests: FakeRequestRecord[] = [];
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    res.on('finish', () => requests.push({ method: req.method ?? '', path: url.pathname, status: res.statusCode }));
+    res.on('finish', () =>
+      requests.push({ method: req.method ?? '', path: url.pathname, status: res.statusCode }),
+    );
     if (eventSub.handleHttp(req, res, url)) return;
-    if (url.pathname.startsWith('/helix/')) return helix.handle(req, res, url, url.pathname.slice('/helix'.length));
+    if (url.pathname.startsWith('/helix/'))
+      return helix.handle(req, res, url, url.pathname.slice('/helix'.length));
     const failure = failures.take(req.method ?? 'GET', url.pathname);
     if (failure) return sendError(res, failure.status, failure.message);
-    if (url.pathname.startsWith('/oauth2/')) return oauth.handle(req, res, url, url.pathname.slice('/oauth2'.length));
+    if (url.pathname.startsWith('/oauth2/'))
+      return oauth.handle(req, res, url, url.pathname.slice('/oauth2'.length));
     sendError(res, 404, 'Not Found');
   };
 

@@ -1,6 +1,10 @@
 import type { Clock } from '../../../src/main/core/clock';
 import type { Logger } from '../../../src/main/core/log/logger';
-import { createMemorySecretStore, createTwitchAuthService, type TwitchAuthService } from '../../../src/main/core/twitch/auth';
+import {
+  createMemorySecretStore,
+  createTwitchAuthService,
+  type TwitchAuthService,
+} from '../../../src/main/core/twitch/auth';
 import { serializeLogin } from '../../../src/main/core/twitch/auth/stored-login';
 import type { FakeTwitchApi } from './index';
 import type { MintedTokens } from './fake-state';
@@ -12,11 +16,22 @@ import type { MintedTokens } from './fake-state';
 export async function createLoggedInAuth(
   api: FakeTwitchApi,
   options: { login?: string; scopes?: string[]; clock: Clock; log: Logger },
-): Promise<{ auth: TwitchAuthService; minted: MintedTokens; store: ReturnType<typeof createMemorySecretStore> }> {
+): Promise<{
+  auth: TwitchAuthService;
+  minted: MintedTokens;
+  store: ReturnType<typeof createMemorySecretStore>;
+}> {
   const minted = api.mintToken(options.login ?? 'streamer', options.scopes);
   const store = createMemorySecretStore(
     serializeLogin({
-      token: { accessToken: minted.accessToken, userId: '', login: '', scopes: [], clientId: api.clientId, expiresAt: null },
+      token: {
+        accessToken: minted.accessToken,
+        userId: '',
+        login: '',
+        scopes: [],
+        clientId: api.clientId,
+        expiresAt: null,
+      },
       refreshToken: minted.refreshToken,
     }),
   );

@@ -35,17 +35,37 @@ export const DEFAULT_CHAT_SETTINGS: FakeChatSettings = {
 };
 
 export type FakeModerationEvent =
-  | { type: 'ban'; broadcasterId: string; userId: string; moderatorId: string; durationSeconds: number | null; reason: string }
+  | {
+      type: 'ban';
+      broadcasterId: string;
+      userId: string;
+      moderatorId: string;
+      durationSeconds: number | null;
+      reason: string;
+    }
   | { type: 'unban'; broadcasterId: string; userId: string; moderatorId: string }
   | { type: 'delete'; broadcasterId: string; messageId: string; moderatorId: string }
   | { type: 'clear'; broadcasterId: string; moderatorId: string }
   | { type: 'chatSettings'; broadcasterId: string; moderatorId: string; settings: FakeChatSettings }
-  | { type: 'automod'; broadcasterId: string; messageId: string; action: 'ALLOW' | 'DENY'; moderatorId: string }
+  | {
+      type: 'automod';
+      broadcasterId: string;
+      messageId: string;
+      action: 'ALLOW' | 'DENY';
+      moderatorId: string;
+    }
   | { type: 'warn'; broadcasterId: string; userId: string; moderatorId: string; reason: string }
   | { type: 'mod' | 'unmod'; broadcasterId: string; userId: string }
   | { type: 'announcement'; broadcasterId: string; moderatorId: string; message: string; color: string }
   | { type: 'shoutout'; broadcasterId: string; toBroadcasterId: string; moderatorId: string }
-  | { type: 'chatMessage'; broadcasterId: string; senderId: string; messageId: string; text: string; replyTo?: string };
+  | {
+      type: 'chatMessage';
+      broadcasterId: string;
+      senderId: string;
+      messageId: string;
+      text: string;
+      replyTo?: string;
+    };
 
 export interface FakeChatMessage {
   broadcasterId: string;
@@ -68,7 +88,8 @@ export class FakeModerationState {
   readonly messages = new Map<string, FakeChatMessage>();
   readonly chatSettings = new Map<string, FakeChatSettings>();
   readonly automodHolds = new Map<string, FakeAutoModHold>();
-  readonly warnings: Array<{ broadcasterId: string; userId: string; moderatorId: string; reason: string }> = [];
+  readonly warnings: Array<{ broadcasterId: string; userId: string; moderatorId: string; reason: string }> =
+    [];
   readonly announcements: Array<{ broadcasterId: string; message: string; color: string; at: number }> = [];
   readonly shoutouts: Array<{ broadcasterId: string; toBroadcasterId: string; at: number }> = [];
   readonly events: FakeModerationEvent[] = [];

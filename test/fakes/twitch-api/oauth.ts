@@ -29,7 +29,14 @@ const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
  * public client, /validate (OAuth or Bearer), /revoke. Errors carry the code in `message`.
  */
 export class FakeOAuth {
-  readonly counters = { deviceRequests: 0, tokenPolls: 0, slowDowns: 0, refreshCount: 0, validateCount: 0, revokeCount: 0 };
+  readonly counters = {
+    deviceRequests: 0,
+    tokenPolls: 0,
+    slowDowns: 0,
+    refreshCount: 0,
+    validateCount: 0,
+    revokeCount: 0,
+  };
   private readonly devices = new Map<string, DeviceGrant>();
 
   constructor(
@@ -75,7 +82,9 @@ export class FakeOAuth {
     this.counters.deviceRequests += 1;
     if (form.get('client_id') !== this.store.clientId) return sendOAuthError(res, 400, 'invalid client');
     const deviceCode = this.store.secret(40);
-    const userCode = Array.from({ length: 8 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join('');
+    const userCode = Array.from({ length: 8 }, () =>
+      String.fromCharCode(65 + Math.floor(Math.random() * 26)),
+    ).join('');
     const scopes = (form.get('scopes') ?? '').split(' ').filter(Boolean);
     this.devices.set(deviceCode, {
       deviceCode,
@@ -163,7 +172,8 @@ export class FakeOAuth {
 
   private revoke(res: ServerResponse, form: URLSearchParams): void {
     this.counters.revokeCount += 1;
-    if (form.get('client_id') !== this.store.clientId) return sendOAuthError(res, 404, 'client does not exist');
+    if (form.get('client_id') !== this.store.clientId)
+      return sendOAuthError(res, 404, 'client does not exist');
     const info = this.store.accessTokens.get(form.get('token') ?? '');
     if (!info) return sendOAuthError(res, 400, 'Invalid token');
     this.store.revokeGrant(info.grantId);

@@ -43,7 +43,13 @@ export function userStateTags(user: UserView, messageId?: string): Record<string
   return { ...tags, mod: user.mod ? '1' : '0', subscriber: '0', turbo: '0', 'user-type': user.mod ? 'mod' : '' };
 }
 
-export function privmsgLine(user: UserView, channel: string, text: string, extra: Record<string, string>): string {
+export function privmsgLine(
+  user: UserView,
+  channel: string,
+  text: string,
+  extra: Record<string, string>,
+  id: string = randomUUID(),
+): string {
   const tags: Record<string, string> = {
     'badge-info': '',
     badges: badgesOf(user),
@@ -53,7 +59,7 @@ export function privmsgLine(user: UserView, channel: string, text: string, extra
     emotes: '',
     'first-msg': '0',
     flags: '',
-    id: randomUUID(),
+    id,
     mod: user.mod ? '1' : '0',
     'returning-chatter': '0',
     'room-id': numericId(channel),

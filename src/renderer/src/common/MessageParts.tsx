@@ -65,7 +65,12 @@ export const Badges = memo(function Badges({ badges }: { badges: Badge[] }) {
         return src ? (
           <img key={key} className="onair-badge" src={src} alt={badge.title} title={badge.title} />
         ) : (
-          <span key={key} className={`onair-badge onair-badge--text`} data-badge={badge.setId} title={badge.title}>
+          <span
+            key={key}
+            className={`onair-badge onair-badge--text`}
+            data-badge={badge.setId}
+            title={badge.title}
+          >
             {badgeLabel(badge.setId)}
           </span>
         );

@@ -2,7 +2,9 @@ import type { Money } from '../../../shared/events';
 
 export function formatMoney(money: Money): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(money.value);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(
+      money.value,
+    );
   } catch {
     // An unknown currency code from a service: show it plainly.
     return `${money.value.toFixed(2)} ${money.currency.slice(0, 8)}`;
@@ -13,7 +15,8 @@ export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds}s`;
   if (seconds < 3600) return seconds % 60 === 0 ? `${seconds / 60}m` : `${Math.round(seconds / 60)}m`;
   if (seconds < 86400) return seconds % 3600 === 0 ? `${seconds / 3600}h` : `${(seconds / 3600).toFixed(1)}h`;
-  if (seconds < 604800) return seconds % 86400 === 0 ? `${seconds / 86400}d` : `${(seconds / 86400).toFixed(1)}d`;
+  if (seconds < 604800)
+    return seconds % 86400 === 0 ? `${seconds / 86400}d` : `${(seconds / 86400).toFixed(1)}d`;
   return seconds % 604800 === 0 ? `${seconds / 604800}w` : `${(seconds / 86400).toFixed(1)}d`;
 }
 

@@ -6,7 +6,16 @@
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /** Fallback colours for users who never chose one (readable on dark and on transparent backgrounds). */
-const FALLBACK_COLORS = ['#ff7f50', '#1e90ff', '#9acd32', '#ff69b4', '#daa520', '#5f9ea0', '#b388ff', '#00ced1'];
+const FALLBACK_COLORS = [
+  '#ff7f50',
+  '#1e90ff',
+  '#9acd32',
+  '#ff69b4',
+  '#daa520',
+  '#5f9ea0',
+  '#b388ff',
+  '#00ced1',
+];
 
 export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && HEX_COLOR.test(value);

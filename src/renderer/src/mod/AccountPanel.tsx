@@ -30,7 +30,11 @@ function TwitchLogin() {
           <span className="grow">
             Logged in as <b>{auth.login}</b>
           </span>
-          <button type="button" data-action="logout" onClick={() => void run('Log out of Twitch', (b) => b.request('logoutTwitch', undefined))}>
+          <button
+            type="button"
+            data-action="logout"
+            onClick={() => void run('Log out of Twitch', (b) => b.request('logoutTwitch', undefined))}
+          >
             Log out
           </button>
         </div>
@@ -51,17 +55,32 @@ function TwitchLogin() {
           <div className="user-code" data-testid="user-code">
             {auth.userCode}
           </div>
-          {auth.expiresAt ? <p className="muted small">Code expires at {new Date(auth.expiresAt).toLocaleTimeString()}</p> : null}
-          <button type="button" data-action="cancel-login" onClick={() => void run('Cancel login', (b) => b.request('cancelLogin', undefined))}>
+          {auth.expiresAt ? (
+            <p className="muted small">Code expires at {new Date(auth.expiresAt).toLocaleTimeString()}</p>
+          ) : null}
+          <button
+            type="button"
+            data-action="cancel-login"
+            onClick={() => void run('Cancel login', (b) => b.request('cancelLogin', undefined))}
+          >
             Cancel
           </button>
         </div>
       ) : null}
       {auth.status === 'logged-out' || auth.status === 'login-needed' ? (
         <div>
-          {auth.status === 'login-needed' ? <p className="error">The Twitch login expired or was revoked. Log in again.</p> : null}
-          <p className="muted small">Reading chat needs no login. Moderating and sending need one (set a client id in Settings first).</p>
-          <button type="button" className="primary" data-action="login" onClick={() => void run('Log in with Twitch', (b) => b.request('loginTwitch', undefined))}>
+          {auth.status === 'login-needed' ? (
+            <p className="error">The Twitch login expired or was revoked. Log in again.</p>
+          ) : null}
+          <p className="muted small">
+            Reading chat needs no login. Moderating and sending need one (set a client id in Settings first).
+          </p>
+          <button
+            type="button"
+            className="primary"
+            data-action="login"
+            onClick={() => void run('Log in with Twitch', (b) => b.request('loginTwitch', undefined))}
+          >
             Log in with Twitch
           </button>
         </div>
@@ -74,7 +93,9 @@ function TwitchLogin() {
 function UserConfForm({ status }: { status: SourceStatus }) {
   const act = useAct();
   const [name, setName] = useState(status.identity?.displayName ?? '');
-  const [color, setColor] = useState(isHexColor(status.identity?.color) ? (status.identity?.color ?? '#ffffff') : '#ffffff');
+  const [color, setColor] = useState(
+    isHexColor(status.identity?.color) ? (status.identity?.color ?? '#ffffff') : '#ffffff',
+  );
   return (
     <form
       className="userconf"
@@ -90,8 +111,18 @@ function UserConfForm({ status }: { status: SourceStatus }) {
     >
       <h3>{status.label}: your name</h3>
       <div className="row">
-        <input aria-label="Display name" value={name} maxLength={32} onChange={(event) => setName(event.target.value)} />
-        <input aria-label="Name colour" type="color" value={color} onChange={(event) => setColor(event.target.value)} />
+        <input
+          aria-label="Display name"
+          value={name}
+          maxLength={32}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <input
+          aria-label="Name colour"
+          type="color"
+          value={color}
+          onChange={(event) => setColor(event.target.value)}
+        />
         <button type="submit" data-action="userconf">
           Save
         </button>

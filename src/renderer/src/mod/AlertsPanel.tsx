@@ -3,7 +3,17 @@ import { alertHeadline } from '../common/alert-text';
 import { useModStore } from '../store/store-context';
 import { useRunAction } from './use-actions';
 
-const TYPES: AlertType[] = ['donation', 'cheer', 'sub', 'resub', 'giftsub', 'raid', 'follow', 'redemption', 'announcement'];
+const TYPES: AlertType[] = [
+  'donation',
+  'cheer',
+  'sub',
+  'resub',
+  'giftsub',
+  'raid',
+  'follow',
+  'redemption',
+  'announcement',
+];
 
 /** Alert queue control: what is on screen, what waits, pause/resume/skip, replay, and test alerts. */
 export function AlertsPanel() {
@@ -14,19 +24,35 @@ export function AlertsPanel() {
   return (
     <section className="panel" aria-label="Alerts">
       <h3>
-        Alerts <span className={`pill state-${alerts.status}`} data-testid="alert-status">{alerts.status}</span>
+        Alerts{' '}
+        <span className={`pill state-${alerts.status}`} data-testid="alert-status">
+          {alerts.status}
+        </span>
       </h3>
       <div className="row wrap">
         {alerts.status === 'paused' ? (
-          <button type="button" data-action="alerts-resume" onClick={() => control('Resume alerts', { command: 'resume' })}>
+          <button
+            type="button"
+            data-action="alerts-resume"
+            onClick={() => control('Resume alerts', { command: 'resume' })}
+          >
             Resume
           </button>
         ) : (
-          <button type="button" data-action="alerts-pause" onClick={() => control('Pause alerts', { command: 'pause' })}>
+          <button
+            type="button"
+            data-action="alerts-pause"
+            onClick={() => control('Pause alerts', { command: 'pause' })}
+          >
             Pause
           </button>
         )}
-        <button type="button" data-action="alerts-skip" disabled={!alerts.active} onClick={() => control('Skip alert', { command: 'skip' })}>
+        <button
+          type="button"
+          data-action="alerts-skip"
+          disabled={!alerts.active}
+          onClick={() => control('Skip alert', { command: 'skip' })}
+        >
           Skip current
         </button>
       </div>
@@ -44,7 +70,11 @@ export function AlertsPanel() {
         {alerts.recent.slice(0, 15).map((alert) => (
           <li key={alert.id} className="row">
             <span className="grow">{alertHeadline(alert)}</span>
-            <button type="button" data-action="alerts-replay" onClick={() => control('Replay alert', { command: 'replay', alertId: alert.id })}>
+            <button
+              type="button"
+              data-action="alerts-replay"
+              onClick={() => control('Replay alert', { command: 'replay', alertId: alert.id })}
+            >
               Replay
             </button>
           </li>
@@ -53,7 +83,12 @@ export function AlertsPanel() {
       <h4>Test</h4>
       <div className="row wrap">
         {TYPES.map((alertType) => (
-          <button key={alertType} type="button" data-action={`alert-test-${alertType}`} onClick={() => control(`Test ${alertType}`, { command: 'test', alertType })}>
+          <button
+            key={alertType}
+            type="button"
+            data-action={`alert-test-${alertType}`}
+            onClick={() => control(`Test ${alertType}`, { command: 'test', alertType })}
+          >
             {alertType}
           </button>
         ))}

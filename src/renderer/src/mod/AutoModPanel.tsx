@@ -17,7 +17,12 @@ export function AutoModPanel() {
       <h3>AutoMod {pending > 0 ? <span className="count">{pending} pending</span> : null}</h3>
       {shown.length === 0 ? <p className="muted">Nothing held.</p> : null}
       {shown.map((hold) => (
-        <div key={`${hold.source.sourceId}/${hold.id}`} className={`hold hold--${hold.status}`} data-testid="automod-hold" data-hold-id={hold.id}>
+        <div
+          key={`${hold.source.sourceId}/${hold.id}`}
+          className={`hold hold--${hold.status}`}
+          data-testid="automod-hold"
+          data-hold-id={hold.id}
+        >
           <div className="row small">
             <b>{hold.author.displayName}</b>
             <span className="muted">
@@ -36,7 +41,14 @@ export function AutoModPanel() {
                   type="button"
                   className="ok"
                   data-action="automod-allow"
-                  onClick={() => void act(`Approve ${hold.author.displayName}'s message`, { type: 'automod', sourceId: hold.source.sourceId, holdId: hold.id, allow: true })}
+                  onClick={() =>
+                    void act(`Approve ${hold.author.displayName}'s message`, {
+                      type: 'automod',
+                      sourceId: hold.source.sourceId,
+                      holdId: hold.id,
+                      allow: true,
+                    })
+                  }
                 >
                   Approve
                 </button>
@@ -44,7 +56,14 @@ export function AutoModPanel() {
                   type="button"
                   className="danger"
                   data-action="automod-deny"
-                  onClick={() => void act(`Deny ${hold.author.displayName}'s message`, { type: 'automod', sourceId: hold.source.sourceId, holdId: hold.id, allow: false })}
+                  onClick={() =>
+                    void act(`Deny ${hold.author.displayName}'s message`, {
+                      type: 'automod',
+                      sourceId: hold.source.sourceId,
+                      holdId: hold.id,
+                      allow: false,
+                    })
+                  }
                 >
                   Deny
                 </button>

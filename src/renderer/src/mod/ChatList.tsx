@@ -62,7 +62,10 @@ export function ChatList() {
     if (target) setScrollAnchor(messageKey(target));
   };
 
-  const command = useCallback((message: ChatMessage, cmd: LineCommand) => onCommand(message, cmd), [onCommand]);
+  const command = useCallback(
+    (message: ChatMessage, cmd: LineCommand) => onCommand(message, cmd),
+    [onCommand],
+  );
 
   return (
     <div className="chat-pane">

@@ -13,7 +13,15 @@ interface ConfirmButtonProps {
 }
 
 /** A button that asks before doing something hard to undo (clear chat, IP ban). */
-export function ConfirmButton({ children, question, confirmLabel, onConfirm, disabled, className, action }: ConfirmButtonProps) {
+export function ConfirmButton({
+  children,
+  question,
+  confirmLabel,
+  onConfirm,
+  disabled,
+  className,
+  action,
+}: ConfirmButtonProps) {
   const [open, setOpen] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -21,7 +29,13 @@ export function ConfirmButton({ children, question, confirmLabel, onConfirm, dis
   }, [open]);
   return (
     <>
-      <button type="button" className={className} data-action={action} disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={className}
+        data-action={action}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      >
         {children}
       </button>
       {open ? (

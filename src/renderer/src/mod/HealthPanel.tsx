@@ -22,7 +22,13 @@ export function HealthPanel() {
       <p className="small">Bridge to OnAir: {connected ? 'connected' : 'disconnected — retrying'}</p>
       {list.length === 0 ? <p className="muted">No sources.</p> : null}
       {list.map((status: SourceStatus) => (
-        <div key={status.source.sourceId} className={`health health--${status.state}`} data-testid="source-status" data-source-id={status.source.sourceId} data-state={status.state}>
+        <div
+          key={status.source.sourceId}
+          className={`health health--${status.state}`}
+          data-testid="source-status"
+          data-source-id={status.source.sourceId}
+          data-state={status.state}
+        >
           <div className="row">
             <b>{status.label}</b>
             {status.demo ? <span className="pill demo">DEMO — not a real chat</span> : null}
@@ -54,7 +60,11 @@ export function HealthPanel() {
             <button
               type="button"
               data-action="reconnect"
-              onClick={() => void run(`Reconnect ${status.label}`, (bridge) => bridge.request('reconnect', { sourceId: status.source.sourceId }))}
+              onClick={() =>
+                void run(`Reconnect ${status.label}`, (bridge) =>
+                  bridge.request('reconnect', { sourceId: status.source.sourceId }),
+                )
+              }
             >
               Reconnect
             </button>

@@ -13,7 +13,8 @@ export function NoticesPanel() {
       {shown.length === 0 ? <p className="muted">No notices.</p> : null}
       {shown.map((notice) => (
         <div key={notice.id} className={`notice notice--${notice.level}`} data-testid="notice">
-          <span className="mod-time">{formatClock(notice.at)}</span> <span className="pre">{notice.text}</span>
+          <span className="mod-time">{formatClock(notice.at)}</span>{' '}
+          <span className="pre">{notice.text}</span>
         </div>
       ))}
     </section>
@@ -36,9 +37,12 @@ export function ModLogPanel() {
               <td className="mod-time">{formatClock(entry.at)}</td>
               <td>
                 <b>{entry.actor}</b> {entry.action} <b>{entry.target}</b>
-                {entry.detail ? ` (${entry.detail})` : ''} · {statuses[entry.sourceId]?.label ?? entry.sourceId}
+                {entry.detail ? ` (${entry.detail})` : ''} ·{' '}
+                {statuses[entry.sourceId]?.label ?? entry.sourceId}
                 {entry.result === 'local' ? <span className="pill local">local only</span> : null}
-                {entry.result === 'error' ? <span className="error"> — {entry.error ?? 'failed'}</span> : null}
+                {entry.result === 'error' ? (
+                  <span className="error"> — {entry.error ?? 'failed'}</span>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -39,13 +39,17 @@ export function ModApp() {
   const connected = useModStore((state) => state.connected);
   const tab = useModStore((state) => state.sideTab);
   const setTab = useModStore((state) => state.setSideTab);
-  const pendingHolds = useModStore((state) => state.automod.filter((hold) => hold.status === 'pending').length);
+  const pendingHolds = useModStore(
+    (state) => state.automod.filter((hold) => hold.status === 'pending').length,
+  );
   return (
     <div className="mod-app">
       <TopBar />
       {!connected ? (
         <div className="banner error" data-testid="bridge-down">
-          {synced ? 'Connection to OnAir lost — reconnecting…' : 'Connecting to OnAir… (open the mod URL OnAir printed, with its #secret)'}
+          {synced
+            ? 'Connection to OnAir lost — reconnecting…'
+            : 'Connecting to OnAir… (open the mod URL OnAir printed, with its #secret)'}
         </div>
       ) : null}
       <main className="mod-main">
@@ -57,7 +61,15 @@ export function ModApp() {
         <aside className="side">
           <nav className="tabs" role="tablist">
             {TABS.map(({ id, label }) => (
-              <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'tab on' : 'tab'} data-tab={id} onClick={() => setTab(id)}>
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={tab === id}
+                className={tab === id ? 'tab on' : 'tab'}
+                data-tab={id}
+                onClick={() => setTab(id)}
+              >
                 {label}
                 {id === 'automod' && pendingHolds > 0 ? <span className="count">{pendingHolds}</span> : null}
               </button>
@@ -92,7 +104,11 @@ function TopBar() {
         >
           <span className="dot" />
           {status.label}
-          {status.demo ? <span className="pill demo" data-testid="demo-label">DEMO</span> : null}
+          {status.demo ? (
+            <span className="pill demo" data-testid="demo-label">
+              DEMO
+            </span>
+          ) : null}
         </button>
       ))}
     </header>

@@ -31,14 +31,27 @@ function removedLabel(message: ChatMessage): string | null {
   const removed = message.removed;
   if (!removed) return null;
   const what = { delete: 'deleted', timeout: 'timed out', ban: 'banned', clear: 'cleared' }[removed.reason];
-  return removed.confirmed ? `${what} · removed on ${serviceName(message)}` : `${what} · hidden in OnAir only`;
+  return removed.confirmed
+    ? `${what} · removed on ${serviceName(message)}`
+    : `${what} · hidden in OnAir only`;
 }
 
 function serviceName(message: ChatMessage): string {
-  return message.source.provider === 'twitch' ? 'Twitch' : message.source.provider === 'chatkc' ? 'ChatKC' : 'the service';
+  return message.source.provider === 'twitch'
+    ? 'Twitch'
+    : message.source.provider === 'chatkc'
+      ? 'ChatKC'
+      : 'the service';
 }
 
-export const ModLine = memo(function ModLine({ message, capabilities, presets, expanded, demo, onCommand }: ModLineProps) {
+export const ModLine = memo(function ModLine({
+  message,
+  capabilities,
+  presets,
+  expanded,
+  demo,
+  onCommand,
+}: ModLineProps) {
   const color = safeNameColor(message.author.color, message.author.login);
   const removed = removedLabel(message);
   const has = (capability: Capability): boolean => capabilities.includes(capability);
@@ -62,7 +75,12 @@ export const ModLine = memo(function ModLine({ message, capabilities, presets, e
     >
       <span className="mod-line-actions">
         {targetable && has('delete') && !message.removed ? (
-          <button type="button" data-action="delete" title="Delete message" onClick={() => onCommand(message, { type: 'delete' })}>
+          <button
+            type="button"
+            data-action="delete"
+            title="Delete message"
+            onClick={() => onCommand(message, { type: 'delete' })}
+          >
             ✕
           </button>
         ) : null}
@@ -80,24 +98,45 @@ export const ModLine = memo(function ModLine({ message, capabilities, presets, e
             ))
           : null}
         {targetable && has('ban') ? (
-          <button type="button" data-action="ban" className="danger" title="Ban user" onClick={() => onCommand(message, { type: 'ban' })}>
+          <button
+            type="button"
+            data-action="ban"
+            className="danger"
+            title="Ban user"
+            onClick={() => onCommand(message, { type: 'ban' })}
+          >
             ban
           </button>
         ) : null}
         {expanded && targetable && has('unban') && message.removed && message.removed.reason !== 'delete' ? (
-          <button type="button" data-action="unban" title="Unban / untimeout" onClick={() => onCommand(message, { type: 'unban' })}>
+          <button
+            type="button"
+            data-action="unban"
+            title="Unban / untimeout"
+            onClick={() => onCommand(message, { type: 'unban' })}
+          >
             ↺
           </button>
         ) : null}
         {expanded && has('reply') && targetable ? (
-          <button type="button" data-action="reply" title="Reply" onClick={() => onCommand(message, { type: 'reply' })}>
+          <button
+            type="button"
+            data-action="reply"
+            title="Reply"
+            onClick={() => onCommand(message, { type: 'reply' })}
+          >
             ↩
           </button>
         ) : null}
       </span>
       <span className="mod-time">{formatClock(message.receivedAt)}</span>
       <Badges badges={message.author.badges} />
-      <button type="button" className="mod-name" style={{ color }} onClick={() => onCommand(message, { type: 'user' })}>
+      <button
+        type="button"
+        className="mod-name"
+        style={{ color }}
+        onClick={() => onCommand(message, { type: 'user' })}
+      >
         {message.author.displayName || message.author.login}
       </button>
       {message.flags.action ? ' ' : ': '}

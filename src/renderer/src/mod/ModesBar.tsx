@@ -16,8 +16,12 @@ function followLabel(minutes: number): string {
 /** Chat mode toggles reflecting the current modes, plus announce and clear chat, for the active source. */
 export function ModesBar() {
   const sourceId = useModStore((state) => state.activeSourceId);
-  const status = useModStore((state) => (state.activeSourceId ? state.statuses[state.activeSourceId] : undefined));
-  const modes = useModStore((state) => (state.activeSourceId ? state.modes[state.activeSourceId] : undefined));
+  const status = useModStore((state) =>
+    state.activeSourceId ? state.statuses[state.activeSourceId] : undefined,
+  );
+  const modes = useModStore((state) =>
+    state.activeSourceId ? state.modes[state.activeSourceId] : undefined,
+  );
   const act = useAct();
   const [slow, setSlow] = useState(30);
   const [follow, setFollow] = useState(10);
@@ -56,11 +60,17 @@ export function ModesBar() {
               className={slowOn ? 'toggle on' : 'toggle'}
               aria-pressed={slowOn}
               data-action="mode-slow"
-              onClick={() => setModes({ slowSeconds: slowOn ? 0 : slow }, slowOn ? 'Slow mode off' : `Slow mode ${slow}s`)}
+              onClick={() =>
+                setModes({ slowSeconds: slowOn ? 0 : slow }, slowOn ? 'Slow mode off' : `Slow mode ${slow}s`)
+              }
             >
               Slow{slowOn ? ` ${modes?.slowSeconds}s` : ''}
             </button>
-            <select aria-label="Slow mode seconds" value={slow} onChange={(event) => setSlow(Number(event.target.value))}>
+            <select
+              aria-label="Slow mode seconds"
+              value={slow}
+              onChange={(event) => setSlow(Number(event.target.value))}
+            >
               {SLOW_CHOICES.map((s) => (
                 <option key={s} value={s}>
                   {s}s
@@ -83,7 +93,11 @@ export function ModesBar() {
             >
               Followers{followOn ? ` ${followLabel(modes?.followersOnlyMinutes ?? 0)}` : ''}
             </button>
-            <select aria-label="Followers-only age" value={follow} onChange={(event) => setFollow(Number(event.target.value))}>
+            <select
+              aria-label="Followers-only age"
+              value={follow}
+              onChange={(event) => setFollow(Number(event.target.value))}
+            >
               {FOLLOW_CHOICES.map((m) => (
                 <option key={m} value={m}>
                   {followLabel(m)}
@@ -100,7 +114,9 @@ export function ModesBar() {
             event.preventDefault();
             const text = announcement.trim();
             if (!text) return;
-            void act(`Announce (${label})`, { type: 'announce', sourceId, text }).then((r) => r.ok && setAnnouncement(''));
+            void act(`Announce (${label})`, { type: 'announce', sourceId, text }).then(
+              (r) => r.ok && setAnnouncement(''),
+            );
           }}
         >
           <input

@@ -5,7 +5,9 @@ import { can, useRunAction } from './use-actions';
 /** Send (and reply) into the active source's chat, when it can send. */
 export function SendBox() {
   const activeSourceId = useModStore((state) => state.activeSourceId);
-  const status = useModStore((state) => (state.activeSourceId ? state.statuses[state.activeSourceId] : undefined));
+  const status = useModStore((state) =>
+    state.activeSourceId ? state.statuses[state.activeSourceId] : undefined,
+  );
   const replyTo = useModStore((state) => state.replyTo);
   const setReplyTo = useModStore((state) => state.setReplyTo);
   const run = useRunAction();

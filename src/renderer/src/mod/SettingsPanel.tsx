@@ -27,10 +27,17 @@ export function SettingsPanel() {
   };
 
   useEffect(() => {
-    bridge.request('getSettings', undefined).then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    bridge
+      .request('getSettings', undefined)
+      .then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [bridge]);
 
-  if (!draft) return <section className="panel">{error ? <p className="error">{error}</p> : <p className="muted">Loading settings…</p>}</section>;
+  if (!draft)
+    return (
+      <section className="panel">
+        {error ? <p className="error">{error}</p> : <p className="muted">Loading settings…</p>}
+      </section>
+    );
 
   const save = async (): Promise<void> => {
     const presets = list(presetsText).map(Number);
@@ -63,7 +70,8 @@ export function SettingsPanel() {
   };
 
   const overlay = draft.overlay;
-  const setOverlay = (change: Partial<Settings['overlay']>): void => setDraft({ ...draft, overlay: { ...overlay, ...change } });
+  const setOverlay = (change: Partial<Settings['overlay']>): void =>
+    setDraft({ ...draft, overlay: { ...overlay, ...change } });
   const setEndpoint = (key: keyof Settings['endpoints'], value: string): void =>
     setDraft({ ...draft, endpoints: { ...draft.endpoints, [key]: value } });
 
@@ -74,26 +82,61 @@ export function SettingsPanel() {
       <h3>Twitch</h3>
       <label className="field">
         Client id (dev.twitch.tv, public — no secret)
-        <input value={draft.twitch.clientId} maxLength={64} onChange={(e) => setDraft({ ...draft, twitch: { ...draft.twitch, clientId: e.target.value.trim() } })} />
+        <input
+          value={draft.twitch.clientId}
+          maxLength={64}
+          onChange={(e) =>
+            setDraft({ ...draft, twitch: { ...draft.twitch, clientId: e.target.value.trim() } })
+          }
+        />
       </label>
       <label className="field">
         Timeout presets (seconds, comma-separated)
-        <input data-testid="timeout-presets" value={presetsText} onChange={(e) => setPresetsText(e.target.value)} />
+        <input
+          data-testid="timeout-presets"
+          value={presetsText}
+          onChange={(e) => setPresetsText(e.target.value)}
+        />
       </label>
       <h3>Overlay</h3>
       <div className="row wrap">
         <label className="inline">
-          max lines <input className="num" type="number" min={1} max={200} value={overlay.maxLines} onChange={(e) => setOverlay({ maxLines: Number(e.target.value) })} />
+          max lines{' '}
+          <input
+            className="num"
+            type="number"
+            min={1}
+            max={200}
+            value={overlay.maxLines}
+            onChange={(e) => setOverlay({ maxLines: Number(e.target.value) })}
+          />
         </label>
         <label className="inline">
           fade after (s, 0 = never){' '}
-          <input className="num" type="number" min={0} max={3600} value={overlay.fadeSeconds} onChange={(e) => setOverlay({ fadeSeconds: Number(e.target.value) })} />
+          <input
+            className="num"
+            type="number"
+            min={0}
+            max={3600}
+            value={overlay.fadeSeconds}
+            onChange={(e) => setOverlay({ fadeSeconds: Number(e.target.value) })}
+          />
         </label>
         <label className="inline">
-          <input type="checkbox" checked={overlay.hideCommands} onChange={(e) => setOverlay({ hideCommands: e.target.checked })} /> hide !commands
+          <input
+            type="checkbox"
+            checked={overlay.hideCommands}
+            onChange={(e) => setOverlay({ hideCommands: e.target.checked })}
+          />{' '}
+          hide !commands
         </label>
         <label className="inline">
-          <input type="checkbox" checked={overlay.showAlerts} onChange={(e) => setOverlay({ showAlerts: e.target.checked })} /> show alerts
+          <input
+            type="checkbox"
+            checked={overlay.showAlerts}
+            onChange={(e) => setOverlay({ showAlerts: e.target.checked })}
+          />{' '}
+          show alerts
         </label>
       </div>
       <label className="field">
@@ -118,7 +161,13 @@ export function SettingsPanel() {
         <button type="button" onClick={() => void bridge.request('getSettings', undefined).then(load)}>
           Revert
         </button>
-        <button type="button" className="primary" data-action="save-settings" disabled={saving} onClick={() => void save()}>
+        <button
+          type="button"
+          className="primary"
+          data-action="save-settings"
+          disabled={saving}
+          onClick={() => void save()}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SourceConfig } from '../../../shared/settings';
 import { sourceConfigSchema } from '../../../shared/settings';
+import { useRunAction } from './use-actions';
 
 interface SourcesEditorProps {
   sources: SourceConfig[];
@@ -40,9 +41,19 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
   const add = (): void => {
     const candidate =
       kind === 'twitch'
-        ? { type: 'twitch', id: uniqueId(`twitch:${channel.trim().toLowerCase()}`, sources), channel: channel.trim().toLowerCase(), anonymous }
+        ? {
+            type: 'twitch',
+            id: uniqueId(`twitch:${channel.trim().toLowerCase()}`, sources),
+            channel: channel.trim().toLowerCase(),
+            anonymous,
+          }
         : kind === 'chatkc'
-          ? { type: 'chatkc', id: uniqueId(`chatkc:${label.trim() || 'main'}`, sources), url: url.trim(), channel: label.trim() }
+          ? {
+              type: 'chatkc',
+              id: uniqueId(`chatkc:${label.trim() || 'main'}`, sources),
+              url: url.trim(),
+              channel: label.trim(),
+            }
           : { type: 'demo', id: uniqueId('demo', sources), rate: Number(rate), seed: Number(seed) };
     const parsed = sourceConfigSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -69,7 +80,13 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
               }
             />
             <span className="grow">{describe(source)}</span>
-            <button type="button" className="danger" data-action="remove-source" onClick={() => onChange(sources.filter((_, i) => i !== index))}>
+            {source.type === 'chatkc' ? <TokenForm sourceId={source.id} /> : null}
+            <button
+              type="button"
+              className="danger"
+              data-action="remove-source"
+              onClick={() => onChange(sources.filter((_, i) => i !== index))}
+            >
               Remove
             </button>
           </li>
@@ -77,32 +94,62 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
         {sources.length === 0 ? <li className="muted">No sources: OnAir runs the demo chat.</li> : null}
       </ul>
       <div className="row wrap add-source">
-        <select aria-label="Source type" value={kind} onChange={(event) => setKind(event.target.value as NewKind)}>
+        <select
+          aria-label="Source type"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as NewKind)}
+        >
           <option value="twitch">Twitch channel</option>
           <option value="chatkc">ChatKC</option>
           <option value="demo">Demo</option>
         </select>
         {kind === 'twitch' ? (
           <>
-            <input aria-label="Twitch channel" placeholder="channel login" value={channel} onChange={(event) => setChannel(event.target.value)} />
+            <input
+              aria-label="Twitch channel"
+              placeholder="channel login"
+              value={channel}
+              onChange={(event) => setChannel(event.target.value)}
+            />
             <label className="inline">
-              <input type="checkbox" checked={anonymous} onChange={(event) => setAnonymous(event.target.checked)} /> anonymous
+              <input
+                type="checkbox"
+                checked={anonymous}
+                onChange={(event) => setAnonymous(event.target.checked)}
+              />{' '}
+              anonymous
             </label>
           </>
         ) : null}
         {kind === 'chatkc' ? (
           <>
             <input aria-label="ChatKC URL" value={url} onChange={(event) => setUrl(event.target.value)} />
-            <input aria-label="ChatKC channel label" value={label} onChange={(event) => setLabel(event.target.value)} />
+            <input
+              aria-label="ChatKC channel label"
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+            />
           </>
         ) : null}
         {kind === 'demo' ? (
           <>
             <label className="inline">
-              rate <input aria-label="Demo rate" className="num" value={rate} onChange={(event) => setRate(event.target.value)} />
+              rate{' '}
+              <input
+                aria-label="Demo rate"
+                className="num"
+                value={rate}
+                onChange={(event) => setRate(event.target.value)}
+              />
             </label>
             <label className="inline">
-              seed <input aria-label="Demo seed" className="num" value={seed} onChange={(event) => setSeed(event.target.value)} />
+              seed{' '}
+              <input
+                aria-label="Demo seed"
+                className="num"
+                value={seed}
+                onChange={(event) => setSeed(event.target.value)}
+              />
             </label>
           </>
         ) : null}
@@ -112,5 +159,48 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
       </div>
       {error ? <p className="error">{error}</p> : null}
     </div>
+  );
+}
+
+/** A source's secret token (ChatKC moderator/user token): sent once, stored by the core, never shown again. */
+function TokenForm({ sourceId }: { sourceId: string }) {
+  const run = useRunAction(true);
+  const [token, setToken] = useState('');
+  return (
+    <span className="inline">
+      <input
+        type="password"
+        aria-label={`Token for ${sourceId}`}
+        placeholder="token"
+        autoComplete="off"
+        value={token}
+        maxLength={4096}
+        onChange={(event) => setToken(event.target.value)}
+      />
+      <button
+        type="button"
+        data-action="save-token"
+        disabled={token.trim() === ''}
+        onClick={() =>
+          void run(`Token for ${sourceId}`, (bridge) =>
+            bridge.request('setSourceToken', { sourceId, token: token.trim() }),
+          ).then((result) => result.ok && setToken(''))
+        }
+      >
+        Set
+      </button>
+      <button
+        type="button"
+        data-action="forget-token"
+        title="Forget the stored token"
+        onClick={() =>
+          void run(`Forget token for ${sourceId}`, (bridge) =>
+            bridge.request('setSourceToken', { sourceId, token: null }),
+          )
+        }
+      >
+        Forget
+      </button>
+    </span>
   );
 }

@@ -16,7 +16,12 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast--${toast.tone}`} data-testid="toast" data-tone={toast.tone}>
+        <div
+          key={toast.id}
+          className={`toast toast--${toast.tone}`}
+          data-testid="toast"
+          data-tone={toast.tone}
+        >
           <span>{toast.text}</span>
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
             ×

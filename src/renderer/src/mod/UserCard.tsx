@@ -14,7 +14,9 @@ export function UserCard() {
   const user = useModStore((state) => state.selectedUser);
   const close = useModStore((state) => state.openUser);
   const messages = useModStore((state) => state.messages);
-  const status = useModStore((state) => (state.selectedUser ? state.statuses[state.selectedUser.sourceId] : undefined));
+  const status = useModStore((state) =>
+    state.selectedUser ? state.statuses[state.selectedUser.sourceId] : undefined,
+  );
   const presets = useModStore((state) => state.timeoutPresets);
   const act = useAct();
   const [reason, setReason] = useState('');
@@ -23,7 +25,9 @@ export function UserCard() {
   const theirs = useMemo(
     () =>
       user
-        ? messages.filter((m: ChatMessage) => m.source.sourceId === user.sourceId && m.author.id === user.userId)
+        ? messages.filter(
+            (m: ChatMessage) => m.source.sourceId === user.sourceId && m.author.id === user.userId,
+          )
         : [],
     [messages, user],
   );
@@ -92,12 +96,21 @@ export function UserCard() {
               ))
             : null}
           {can(status, 'ban') ? (
-            <button type="button" className="danger" data-action="ban" onClick={() => void act(`Ban ${user.displayName}`, { type: 'ban', ...base, reason: why })}>
+            <button
+              type="button"
+              className="danger"
+              data-action="ban"
+              onClick={() => void act(`Ban ${user.displayName}`, { type: 'ban', ...base, reason: why })}
+            >
               Ban
             </button>
           ) : null}
           {can(status, 'unban') ? (
-            <button type="button" data-action="unban" onClick={() => void act(`Unban ${user.displayName}`, { type: 'unban', ...base })}>
+            <button
+              type="button"
+              data-action="unban"
+              onClick={() => void act(`Unban ${user.displayName}`, { type: 'unban', ...base })}
+            >
               Unban
             </button>
           ) : null}
@@ -107,18 +120,28 @@ export function UserCard() {
               data-action="warn"
               disabled={!why}
               title={why ? 'Warn with the reason above' : 'Type a reason first'}
-              onClick={() => why && void act(`Warn ${user.displayName}`, { type: 'warn', ...base, reason: why })}
+              onClick={() =>
+                why && void act(`Warn ${user.displayName}`, { type: 'warn', ...base, reason: why })
+              }
             >
               Warn
             </button>
           ) : null}
           {can(status, 'mod') ? (
-            <button type="button" data-action="mod" onClick={() => void act(`Mod ${user.displayName}`, { type: 'mod', ...base })}>
+            <button
+              type="button"
+              data-action="mod"
+              onClick={() => void act(`Mod ${user.displayName}`, { type: 'mod', ...base })}
+            >
               Mod
             </button>
           ) : null}
           {can(status, 'unmod') ? (
-            <button type="button" data-action="unmod" onClick={() => void act(`Unmod ${user.displayName}`, { type: 'unmod', ...base })}>
+            <button
+              type="button"
+              data-action="unmod"
+              onClick={() => void act(`Unmod ${user.displayName}`, { type: 'unmod', ...base })}
+            >
               Unmod
             </button>
           ) : null}
@@ -126,7 +149,13 @@ export function UserCard() {
             <button
               type="button"
               data-action="shoutout"
-              onClick={() => void act(`Shoutout ${user.displayName}`, { type: 'shoutout', sourceId: user.sourceId, login: user.login })}
+              onClick={() =>
+                void act(`Shoutout ${user.displayName}`, {
+                  type: 'shoutout',
+                  sourceId: user.sourceId,
+                  login: user.login,
+                })
+              }
             >
               Shoutout
             </button>
@@ -146,7 +175,13 @@ export function UserCard() {
               disabled={address.trim() === ''}
               question={`IP-ban ${address.trim()} on ${status?.label ?? user.sourceId}? Everyone on that address is locked out.`}
               confirmLabel="IP ban"
-              onConfirm={() => void act(`IP ban ${address.trim()}`, { type: 'ipban', sourceId: user.sourceId, address: address.trim() })}
+              onConfirm={() =>
+                void act(`IP ban ${address.trim()}`, {
+                  type: 'ipban',
+                  sourceId: user.sourceId,
+                  address: address.trim(),
+                })
+              }
             >
               IP ban…
             </ConfirmButton>
@@ -154,11 +189,17 @@ export function UserCard() {
         ) : null}
         <div className="user-history" data-testid="user-history">
           {theirs.slice(-RECENT_SHOWN).map((message) => (
-            <div key={message.id} className={message.removed ? "user-history-line mod-line--removed" : "user-history-line"}>
-              <span className="mod-time">{formatClock(message.receivedAt)}</span> <MessageParts parts={message.parts} clickableLinks />
+            <div
+              key={message.id}
+              className={message.removed ? 'user-history-line mod-line--removed' : 'user-history-line'}
+            >
+              <span className="mod-time">{formatClock(message.receivedAt)}</span>{' '}
+              <MessageParts parts={message.parts} clickableLinks />
             </div>
           ))}
-          {theirs.length === 0 ? <div className="muted">No messages from this user in this session.</div> : null}
+          {theirs.length === 0 ? (
+            <div className="muted">No messages from this user in this session.</div>
+          ) : null}
         </div>
       </div>
     </div>

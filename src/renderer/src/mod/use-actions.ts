@@ -37,7 +37,11 @@ export function useRunAction(localIsNormal = false): RunAction {
       try {
         result = await call(bridge);
       } catch (error) {
-        result = { ok: false, code: 'internal', message: error instanceof Error ? error.message : String(error) };
+        result = {
+          ok: false,
+          code: 'internal',
+          message: error instanceof Error ? error.message : String(error),
+        };
       }
       const { tone, text } = describeResult(label, result, localIsNormal);
       pushToast(tone, text);

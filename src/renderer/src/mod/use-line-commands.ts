@@ -34,7 +34,12 @@ export function useLineCommands(): (message: ChatMessage, command: LineCommand) 
           void act(`Unban ${displayName}`, { type: 'unban', sourceId, userId, login });
           break;
         case 'reply':
-          setReplyTo({ sourceId, messageId: message.id, author: displayName, text: message.text.slice(0, 80) });
+          setReplyTo({
+            sourceId,
+            messageId: message.id,
+            author: displayName,
+            text: message.text.slice(0, 80),
+          });
           break;
         case 'user':
           openUser({ sourceId, userId, login, displayName });

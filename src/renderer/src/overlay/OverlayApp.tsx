@@ -18,7 +18,10 @@ export function OverlayApp({ query }: { query: OverlayQuery }) {
   // New lines are judged against their own arrival so fresh ones are never taken for expired.
   const newest = messages.length > 0 ? messages[messages.length - 1].receivedAt : 0;
   const effectiveNow = Math.max(now, newest);
-  const lines = useMemo(() => visibleLines(messages, options, effectiveNow), [messages, options, effectiveNow]);
+  const lines = useMemo(
+    () => visibleLines(messages, options, effectiveNow),
+    [messages, options, effectiveNow],
+  );
 
   // One timer for the next line to expire, not one per line; nothing runs when nothing fades.
   const fadeMs = options.fadeSeconds * 1000;

@@ -57,7 +57,10 @@ export interface EffectiveOverlayOptions {
   hiddenUsers: Set<string>;
 }
 
-export function effectiveOptions(settings: Settings['overlay'], query: OverlayQuery): EffectiveOverlayOptions {
+export function effectiveOptions(
+  settings: Settings['overlay'],
+  query: OverlayQuery,
+): EffectiveOverlayOptions {
   return {
     fadeSeconds: query.fadeSeconds ?? settings.fadeSeconds,
     maxLines: Math.round(query.maxLines ?? settings.maxLines),
@@ -81,7 +84,11 @@ export function lineNodeCost(message: ChatMessage): number {
  * The lines the overlay shows now, oldest first: not removed, not filtered, not faded out, at most `maxLines`,
  * and pruned from the oldest end until the element budget holds whatever the chat rate.
  */
-export function visibleLines(messages: ChatMessage[], options: EffectiveOverlayOptions, now: number): ChatMessage[] {
+export function visibleLines(
+  messages: ChatMessage[],
+  options: EffectiveOverlayOptions,
+  now: number,
+): ChatMessage[] {
   const picked: ChatMessage[] = [];
   let budget = LINE_NODE_BUDGET;
   const oldestAllowed = options.fadeSeconds > 0 ? now - options.fadeSeconds * 1000 : -Infinity;

@@ -1,32 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Unsubscribe, ViewBridge, ViewPush } from '../../../shared/api';
-import type { ResolvedBridge } from '../bridge/resolve-bridge';
 import type { ConnectionSlice, ReplicaSlice } from './replica-slice';
 
 /** Schedules a flush; returns a cancel function. Injected so tests need no animation frames. */
 export type FrameScheduler = (flush: () => void) => () => void;
-
-/**
- * Next animation frame, with a timer fallback: hidden pages (a minimised window, an inactive OBS scene) get
- * no frames, and pushes must not pile up unapplied meanwhile.
- */
-export const animationFrameScheduler: FrameScheduler = (flush) => {
-  let done = false;
-  const run = (): void => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    flush();
-  };
-  const frame = requestAnimationFrame(run);
-  const timer = setTimeout(run, 250);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-};
 
 /**
  * The only place that subscribes to the bridge. Pushes are queued and applied at most once per frame, then
@@ -34,8 +11,8 @@ export const animationFrameScheduler: FrameScheduler = (flush) => {
  */
 export function bindStore(
   store: StoreApi<ReplicaSlice & ConnectionSlice>,
-  resolved: Pick<ResolvedBridge<ViewBridge>, 'bridge' | 'onConnection'>,
-  schedule: FrameScheduler = animationFrameScheduler,
+  resolved: { bridge: ViewBridge; onConnection(listener: (connected: boolean) => void): Unsubscribe },
+  schedule: FrameScheduler,
 ): Unsubscribe {
   let queue: ViewPush[] = [];
   let cancel: (() => void) | null = null;

@@ -1,6 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createModUiSlice, type ModUiSlice } from './mod-ui-slice';
-import { createConnectionSlice, createReplicaSlice, type ConnectionSlice, type ReplicaSlice } from './replica-slice';
+import {
+  createConnectionSlice,
+  createReplicaSlice,
+  type ConnectionSlice,
+  type ReplicaSlice,
+} from './replica-slice';
 import { modLimits, overlayLimits } from './replica-types';
 
 /** One store per window, built from slices. Factories so a test (or a second window) gets a fresh store. */

@@ -52,7 +52,10 @@ export const createModUiSlice =
     sideTab: 'automod',
     replyTo: null,
     pushToast: (tone, text) =>
-      set((state) => ({ toasts: [...state.toasts, { id: nextToastId++, tone, text }].slice(-MAX_TOASTS) }) as Partial<S>),
+      set(
+        (state) =>
+          ({ toasts: [...state.toasts, { id: nextToastId++, tone, text }].slice(-MAX_TOASTS) }) as Partial<S>,
+      ),
     dismissToast: (id) =>
       set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }) as Partial<S>),
     openUser: (user) => set({ selectedUser: user } as Partial<S>),

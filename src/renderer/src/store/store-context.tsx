@@ -7,7 +7,13 @@ import type { ModState, OverlayState } from './create-stores';
 const OverlayStoreContext = createContext<StoreApi<OverlayState> | null>(null);
 const ModStoreContext = createContext<{ store: StoreApi<ModState>; bridge: ModBridge } | null>(null);
 
-export function OverlayStoreProvider({ store, children }: { store: StoreApi<OverlayState>; children: ReactNode }) {
+export function OverlayStoreProvider({
+  store,
+  children,
+}: {
+  store: StoreApi<OverlayState>;
+  children: ReactNode;
+}) {
   return <OverlayStoreContext.Provider value={store}>{children}</OverlayStoreContext.Provider>;
 }
 

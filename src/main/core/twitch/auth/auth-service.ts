@@ -1,45 +1,13 @@
 import type { ActionResult } from '../../../../shared/api';
 import type { AuthState } from '../../../../shared/events';
-import type { Clock, TimerHandle } from '../../clock';
-import type { Logger } from '../../log/logger';
 import { registerSecret } from '../../log/mask';
-import type { TwitchAuth, TwitchToken } from '../account';
+import type { TwitchToken } from '../account';
 import { DeviceLoginFlow } from './device-login';
 import { OAuthClient, type TokenResponse, type ValidateResponse } from './oauth-client';
+import { TokenTimers, tokenFromResponse, withValidation } from './token-timers';
 import { TWITCH_SCOPES } from './scopes';
-import type { SecretStore } from './secret-store';
+import type { TwitchAuthOptions, TwitchAuthService } from './types';
 import { parseStoredLogin, serializeLogin, type StoredLogin } from './stored-login';
-
-export interface TwitchAuthOptions {
-  clientId: string;
-  /** e.g. `https://id.twitch.tv/oauth2` */
-  oauthBase: string;
-  store: SecretStore;
-  clock: Clock;
-  log: Logger;
-  scopes?: string[];
-  fetch?: typeof fetch;
-  /** Twitch requires validating at start and then every hour. */
-  validateIntervalMs?: number;
-  /** Refresh this long before the access token expires (but not before half its remaining life). */
-  refreshLeadMs?: number;
-  requestTimeoutMs?: number;
-}
-
-export interface TwitchAuthService extends TwitchAuth {
-  /** Load the stored login and validate it. Never throws. */
-  init(): Promise<void>;
-  state(): AuthState;
-  onState(listener: (state: AuthState) => void): () => void;
-  startDeviceLogin(): Promise<ActionResult>;
-  cancelLogin(): Promise<ActionResult>;
-  /** Revoke the token, clear the store, state logged-out. */
-  logout(): Promise<void>;
-  /** Validate the current token now (also runs hourly). True when it is valid (possibly after a refresh). */
-  validateNow(): Promise<boolean>;
-  /** Clear every timer; the instance is unusable afterwards. */
-  stop(): void;
-}
 
 const LOGIN_EXPIRED = 'Your Twitch login expired or was disconnected — log in again.';
 
@@ -48,8 +16,7 @@ export class TwitchAuthSession implements TwitchAuthService {
   private current: AuthState = { provider: 'twitch', status: 'logged-out' };
   private refreshing: Promise<TwitchToken | null> | null = null;
   private device: DeviceLoginFlow | null = null;
-  private validateTimer: TimerHandle | null = null;
-  private refreshTimer: TimerHandle | null = null;
+  private readonly timers: TokenTimers;
   private stopped = false;
   private readonly oauth: OAuthClient;
   private readonly scopes: string[];
@@ -59,7 +26,16 @@ export class TwitchAuthSession implements TwitchAuthService {
   constructor(private readonly options: TwitchAuthOptions) {
     this.scopes = options.scopes ?? [...TWITCH_SCOPES];
     const base = options.oauthBase.replace(/\/+$/, '');
-    this.oauth = new OAuthClient(base, options.clientId, options.fetch ?? fetch, options.requestTimeoutMs ?? 15_000);
+    this.timers = new TokenTimers(options.clock, options, {
+      refresh: (accessToken) => void this.refresh(accessToken),
+      validate: () => void this.validateNow(),
+    });
+    this.oauth = new OAuthClient(
+      base,
+      options.clientId,
+      options.fetch ?? fetch,
+      options.requestTimeoutMs ?? 15_000,
+    );
   }
 
   token(): TwitchToken | null {
@@ -115,7 +91,9 @@ export class TwitchAuthSession implements TwitchAuthService {
     if (this.session !== session) return this.session !== null;
     if (first.ok) return this.acceptValidation(first.body);
     if (first.status !== 401) {
-      this.options.log.warn(`token validation failed (${first.status === 0 ? 'network' : `HTTP ${first.status}`})`);
+      this.options.log.warn(
+        `token validation failed (${first.status === 0 ? 'network' : `HTTP ${first.status}`})`,
+      );
       this.scheduleValidation();
       return false;
     }
@@ -133,11 +111,17 @@ export class TwitchAuthSession implements TwitchAuthService {
       return { ok: false, code: 'bad-request', message: 'Set your Twitch client id in Settings first.' };
     }
     this.device?.cancel();
-    const flow: DeviceLoginFlow = new DeviceLoginFlow(this.oauth, this.scopes, this.options.clock, this.options.log, {
-      pending: (info) => this.setState({ provider: 'twitch', status: 'pending', ...info }),
-      approved: (tokens) => this.completeDeviceLogin(flow, tokens),
-      failed: (message) => this.endDeviceLogin(flow, message),
-    });
+    const flow: DeviceLoginFlow = new DeviceLoginFlow(
+      this.oauth,
+      this.scopes,
+      this.options.clock,
+      this.options.log,
+      {
+        pending: (info) => this.setState({ provider: 'twitch', status: 'pending', ...info }),
+        approved: (tokens) => this.completeDeviceLogin(flow, tokens),
+        failed: (message) => this.endDeviceLogin(flow, message),
+      },
+    );
     this.device = flow;
     const result = await flow.start();
     if (!result.ok) this.endDeviceLogin(flow, result.message);
@@ -159,9 +143,12 @@ export class TwitchAuthSession implements TwitchAuthService {
     this.dropSession();
     if (session) {
       const r = await this.oauth.revoke(session.token.accessToken);
-      if (!r.ok) this.options.log.warn(`token revoke failed (HTTP ${r.status}: ${r.message}); cleared locally`);
+      if (!r.ok)
+        this.options.log.warn(`token revoke failed (HTTP ${r.status}: ${r.message}); cleared locally`);
     }
-    await this.options.store.clear().catch((error: unknown) => this.options.log.error('cannot clear the stored login', error));
+    await this.options.store
+      .clear()
+      .catch((error: unknown) => this.options.log.error('cannot clear the stored login', error));
     this.setState({ provider: 'twitch', status: 'logged-out' });
     this.options.log.info('logged out of Twitch');
   }
@@ -170,7 +157,7 @@ export class TwitchAuthSession implements TwitchAuthService {
     this.stopped = true;
     this.device?.cancel();
     this.device = null;
-    this.clearTimers();
+    this.timers.clear();
   }
 
   private async runRefresh(session: StoredLogin): Promise<TwitchToken | null> {
@@ -185,11 +172,13 @@ export class TwitchAuthSession implements TwitchAuthService {
         this.options.log.warn(`token refresh refused (${r.message}); login needed`);
         await this.loginNeeded(LOGIN_EXPIRED);
       } else {
-        this.options.log.warn(`token refresh failed (${r.status === 0 ? 'network' : `HTTP ${r.status}`}); will retry`);
+        this.options.log.warn(
+          `token refresh failed (${r.status === 0 ? 'network' : `HTTP ${r.status}`}); will retry`,
+        );
       }
       return null;
     }
-    const next = this.tokenFrom(r.body, session.token);
+    const next = tokenFromResponse(r.body, session.token, this.options.clientId, this.options.clock.now());
     // Refresh tokens are single-use: the new pair must be on disk before the new access token is used.
     await this.persist({ token: next, refreshToken: r.body.refreshToken ?? session.refreshToken });
     this.options.log.info('access token refreshed');
@@ -198,13 +187,22 @@ export class TwitchAuthSession implements TwitchAuthService {
   }
 
   private async completeDeviceLogin(flow: DeviceLoginFlow, tokens: TokenResponse): Promise<void> {
-    const draft: StoredLogin = { token: this.tokenFrom(tokens, null), refreshToken: tokens.refreshToken };
+    const draft: StoredLogin = {
+      token: tokenFromResponse(tokens, null, this.options.clientId, this.options.clock.now()),
+      refreshToken: tokens.refreshToken,
+    };
     await this.persist(draft);
     const v = await this.oauth.validate(draft.token.accessToken);
     if (this.device !== flow) return;
-    if (!v.ok) return this.endDeviceLogin(flow, `Twitch did not accept the new login (${v.message}).`);
+    if (!v.ok) {
+      if (this.session) await this.persist(this.session); // keep the previous login on disk
+      return this.endDeviceLogin(flow, `Twitch did not accept the new login (${v.message}).`);
+    }
     this.device = null;
-    const login: StoredLogin = { ...draft, token: this.withValidation(draft.token, v.body) };
+    const login: StoredLogin = {
+      ...draft,
+      token: withValidation(draft.token, v.body, this.options.clock.now()),
+    };
     await this.persist(login);
     this.options.log.info(`logged in to Twitch as ${login.token.login}`);
     this.adoptSession(login);
@@ -226,7 +224,7 @@ export class TwitchAuthSession implements TwitchAuthService {
       await this.loginNeeded('The saved Twitch login belongs to another client id — log in again.');
       return false;
     }
-    const token = this.withValidation(session.token, v);
+    const token = withValidation(session.token, v, this.options.clock.now());
     const changed = JSON.stringify(token) !== JSON.stringify(session.token);
     if (changed) await this.persist({ token, refreshToken: session.refreshToken });
     if (this.session !== session) return this.session !== null;
@@ -237,27 +235,9 @@ export class TwitchAuthSession implements TwitchAuthService {
     this.becomeLoggedIn();
     // /validate rounds expires_in to seconds: only move the refresh timer for a real change.
     const expiryMoved = Math.abs((token.expiresAt ?? 0) - (session.token.expiresAt ?? 0)) > 10_000;
-    if (expiryMoved || !this.refreshTimer) this.scheduleRefresh();
+    if (expiryMoved || !this.timers.refreshScheduled) this.scheduleRefresh();
     this.scheduleValidation();
     return true;
-  }
-
-  private tokenFrom(t: TokenResponse, previous: TwitchToken | null): TwitchToken {
-    registerSecret(t.accessToken);
-    registerSecret(t.refreshToken);
-    return {
-      accessToken: t.accessToken,
-      userId: previous?.userId ?? '',
-      login: previous?.login ?? '',
-      scopes: t.scopes ?? previous?.scopes ?? [],
-      clientId: this.options.clientId,
-      expiresAt: t.expiresInSeconds === null ? null : this.options.clock.now() + t.expiresInSeconds * 1000,
-    };
-  }
-
-  private withValidation(token: TwitchToken, v: ValidateResponse): TwitchToken {
-    const expiresAt = v.expiresInSeconds === null ? token.expiresAt : this.options.clock.now() + v.expiresInSeconds * 1000;
-    return { ...token, login: v.login, userId: v.userId, scopes: v.scopes, expiresAt };
   }
 
   private adoptSession(session: StoredLogin): void {
@@ -277,7 +257,7 @@ export class TwitchAuthSession implements TwitchAuthService {
   private dropSession(): void {
     const had = this.session !== null;
     this.session = null;
-    this.clearTimers();
+    this.timers.clear();
     if (had) this.notifyToken();
   }
 
@@ -296,34 +276,11 @@ export class TwitchAuthSession implements TwitchAuthService {
   }
 
   private scheduleRefresh(): void {
-    this.options.clock.clearTimeout(this.refreshTimer);
-    this.refreshTimer = null;
-    const token = this.session?.token;
-    if (!token?.expiresAt || this.stopped) return;
-    const remaining = Math.max(0, token.expiresAt - this.options.clock.now());
-    // `lead` before expiry, but never sooner than half the remaining life: short-lived tokens cannot loop.
-    const delay = Math.max(remaining - (this.options.refreshLeadMs ?? 300_000), remaining / 2);
-    this.refreshTimer = this.options.clock.setTimeout(() => {
-      this.refreshTimer = null;
-      void this.refresh(token.accessToken);
-    }, delay);
+    if (!this.stopped) this.timers.scheduleRefresh(this.session?.token ?? null);
   }
 
   private scheduleValidation(): void {
-    this.options.clock.clearTimeout(this.validateTimer);
-    this.validateTimer = null;
-    if (!this.session || this.stopped) return;
-    this.validateTimer = this.options.clock.setTimeout(() => {
-      this.validateTimer = null;
-      void this.validateNow();
-    }, this.options.validateIntervalMs ?? 3_600_000);
-  }
-
-  private clearTimers(): void {
-    this.options.clock.clearTimeout(this.validateTimer);
-    this.options.clock.clearTimeout(this.refreshTimer);
-    this.validateTimer = null;
-    this.refreshTimer = null;
+    if (this.session && !this.stopped) this.timers.scheduleValidation();
   }
 
   private notifyToken(): void {

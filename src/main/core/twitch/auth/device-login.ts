@@ -36,7 +36,8 @@ export class DeviceLoginFlow {
     if (this.done) return { ok: false, code: 'rejected', message: 'The login was cancelled.' };
     if (!r.ok) {
       this.done = true;
-      if (r.status === 0) return { ok: false, code: 'offline', message: 'Could not reach Twitch — check the connection.' };
+      if (r.status === 0)
+        return { ok: false, code: 'offline', message: 'Could not reach Twitch — check the connection.' };
       return { ok: false, code: 'rejected', message: `Twitch refused to start the login: ${r.message}` };
     }
     registerSecret(r.body.deviceCode);

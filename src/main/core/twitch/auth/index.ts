@@ -1,6 +1,7 @@
-import { TwitchAuthSession, type TwitchAuthOptions, type TwitchAuthService } from './auth-service';
+import { TwitchAuthSession } from './auth-service';
+import type { TwitchAuthOptions, TwitchAuthService } from './types';
 
-export type { TwitchAuthOptions, TwitchAuthService } from './auth-service';
+export type { TwitchAuthOptions, TwitchAuthService } from './types';
 export { createFileSecretStore, createMemorySecretStore, type SecretStore } from './secret-store';
 export { TWITCH_SCOPES } from './scopes';
 

@@ -88,7 +88,11 @@ export class OAuthClient {
 
   /** Public client: no secret. */
   async refresh(refreshToken: string): Promise<OAuthResult<TokenResponse>> {
-    return this.tokenCall({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: this.clientId });
+    return this.tokenCall({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: this.clientId,
+    });
   }
 
   async validate(accessToken: string): Promise<OAuthResult<ValidateResponse>> {
@@ -152,13 +156,9 @@ export class OAuthClient {
       return { ok: false, status: 0, message: error instanceof Error ? error.name : 'network error' };
     }
     const text = await response.text().catch(() => '');
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
-    if (!response.ok) return { ok: false, status: response.status, message: oauthErrorMessage(body, response.status) };
+    const body = parseJson(text);
+    if (!response.ok)
+      return { ok: false, status: response.status, message: oauthErrorMessage(body, response.status) };
     const obj = body && typeof body === 'object' && !Array.isArray(body) ? (body as Json) : {};
     return { ok: true, status: response.status, body: obj };
   }
@@ -166,4 +166,13 @@ export class OAuthClient {
 
 function malformed(status: number): { ok: false; status: number; message: string } {
   return { ok: false, status, message: 'malformed response from Twitch' };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }

@@ -26,7 +26,8 @@ export function createFileSecretStore(path: string, log?: Logger): SecretStore {
         const text = await readFile(path, 'utf8');
         return text.length > 0 ? text : null;
       } catch (error) {
-        if (!isMissing(error)) log?.warn(`cannot read the stored Twitch login at ${path}; ignoring it`, error);
+        if (!isMissing(error))
+          log?.warn(`cannot read the stored Twitch login at ${path}; ignoring it`, error);
         return null;
       }
     },
@@ -49,7 +50,9 @@ export function createFileSecretStore(path: string, log?: Logger): SecretStore {
 }
 
 /** In-memory store (tests, and a fallback when nothing can be persisted). */
-export function createMemorySecretStore(initial: string | null = null): SecretStore & { peek(): string | null } {
+export function createMemorySecretStore(
+  initial: string | null = null,
+): SecretStore & { peek(): string | null } {
   let data = initial;
   return {
     peek: () => data,

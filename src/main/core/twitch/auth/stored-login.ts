@@ -38,7 +38,14 @@ export function parseStoredLogin(text: string): StoredLogin | null {
   const scopes = Array.isArray(j.scopes) ? j.scopes.filter(isStr) : [];
   const expiresAt = typeof j.expiresAt === 'number' && Number.isFinite(j.expiresAt) ? j.expiresAt : null;
   return {
-    token: { accessToken: j.accessToken, userId: j.userId, login: j.login, scopes, clientId: j.clientId, expiresAt },
+    token: {
+      accessToken: j.accessToken,
+      userId: j.userId,
+      login: j.login,
+      scopes,
+      clientId: j.clientId,
+      expiresAt,
+    },
     refreshToken: isStr(j.refreshToken) && j.refreshToken.length > 0 ? j.refreshToken : null,
   };
 }

@@ -34,8 +34,8 @@ export interface ConnectionHooks {
 export class EventSubConnection implements ManagedConnection {
   readonly closed: Promise<CloseInfo>;
   session: SessionInfo | null = null;
-  /** Subscription keys created on this session (resubscribe skips them). */
-  readonly subscribed = new Set<string>();
+  /** Subscription keys created on this session (resubscribe skips them); shared with a replacement. */
+  subscribed = new Set<string>();
   private resolveClosed!: (info: CloseInfo) => void;
   private watchdog: TimerHandle | null = null;
   private retired = false;

@@ -20,13 +20,7 @@ export type FrameCounters = {
 };
 
 export type FrameOutcome =
-  | 'event'
-  | 'control'
-  | 'duplicate'
-  | 'stale'
-  | 'unknown'
-  | 'malformed'
-  | 'revocation';
+  'event' | 'control' | 'duplicate' | 'stale' | 'unknown' | 'malformed' | 'revocation';
 
 export interface FrameProcessorOptions {
   resolveRef: ResolveTwitchRef;

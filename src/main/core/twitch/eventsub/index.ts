@@ -40,26 +40,45 @@ export interface EventSubClient {
 export const EVENTSUB_SOURCE_ID = 'twitch-eventsub';
 const LABEL = 'Twitch alerts (EventSub)';
 
+const scopeKey = (token: TwitchToken): string => [...token.scopes].sort().join(' ');
+
 export function createEventSubClient(options: EventSubClientOptions): EventSubClient {
   return new EventSubClientImpl(options);
 }
 
+/**
+ * Drives the shared ConnectionManager: `connect()` opens a socket and waits for the welcome; a fresh
+ * connection (`initial`/`reconnect`) gets every subscription created, a `replace` one (after
+ * `session_reconnect`) inherits them. `replace()` is exactly make-before-break: it opens the reconnect URL
+ * (handed to the next `connect()` through `reconnectUrl`) while the old socket keeps feeding the shared frame
+ * processor, swaps once the new welcome arrives, then closes the old socket. Frames from both sockets go
+ * through one processor, so the overlap is de-duplicated by message id.
+ */
 class EventSubClientImpl implements EventSubClient {
   private readonly reporter: StatusReporter;
   private readonly manager: ConnectionManager<EventSubConnection>;
   private readonly processor: FrameProcessor;
-  private readonly subscribeCounters: SubscribeCounters = { subscriptions: 0, subscribeFailures: 0, skipped: 0 };
+  private readonly subscribeCounters: SubscribeCounters = {
+    subscriptions: 0,
+    subscribeFailures: 0,
+    skipped: 0,
+  };
   private closeCodes = 0;
   private started = false;
   private unsubscribeAuth: (() => void) | null = null;
   private sessionUserId: string | null = null;
+  private sessionScopes = '';
+  /** The connection last made current (the manager's `current` is null while reconnecting). */
+  private active: EventSubConnection | null = null;
   /** Set by `session_reconnect`; the next connect (the replacement) uses it verbatim, once. */
   private reconnectUrl: string | null = null;
   private noticeSeq = 0;
 
   constructor(private readonly options: EventSubClientOptions) {
     const emitStatus = (event: OnAirEvent): void =>
-      options.emit(event.kind === 'status' ? { ...event, source: this.ref(), counters: this.counters() } : event);
+      options.emit(
+        event.kind === 'status' ? { ...event, source: this.ref(), counters: this.counters() } : event,
+      );
     this.reporter = new StatusReporter(this.ref(), LABEL, emitStatus, options.clock);
     this.processor = createFrameProcessor({
       resolveRef: options.resolveRef,
@@ -112,7 +131,11 @@ class EventSubClientImpl implements EventSubClient {
   }
 
   private ref(): SourceRef {
-    return { sourceId: EVENTSUB_SOURCE_ID, provider: 'twitch', channel: this.options.auth.token()?.login ?? '' };
+    return {
+      sourceId: EVENTSUB_SOURCE_ID,
+      provider: 'twitch',
+      channel: this.options.auth.token()?.login ?? '',
+    };
   }
 
   private startIfLoggedIn(): void {
@@ -132,6 +155,9 @@ class EventSubClientImpl implements EventSubClient {
     } else if (token.userId !== this.sessionUserId) {
       // Subscriptions belong to the old user: start over on a fresh session.
       this.manager.reconnectNow();
+    } else if (scopeKey(token) !== this.sessionScopes) {
+      // Same user, new consent: pick up the types the new scopes allow.
+      void this.resubscribe();
     }
   }
 
@@ -140,7 +166,10 @@ class EventSubClientImpl implements EventSubClient {
     if (!token) throw new FatalConnectionError('Log in to Twitch to receive alerts.', 'login-needed');
     const url = this.reconnectUrl ?? this.options.url;
     this.reconnectUrl = null;
-    if (url === this.options.url && planSubscriptions(token, this.options.channels(), '').create.length === 0) {
+    if (
+      url === this.options.url &&
+      planSubscriptions(token, this.options.channels(), '').create.length === 0
+    ) {
       throw new FatalConnectionError('Nothing to subscribe to (no channel, or the login lacks every scope).');
     }
     return EventSubConnection.open(url, {
@@ -155,7 +184,11 @@ class EventSubClientImpl implements EventSubClient {
 
   /** A replacement inherits the subscriptions (no resubscribe); anything else is a fresh session. */
   private onConnected(connection: EventSubConnection, kind: ConnectKind): void {
+    const previous = this.active;
+    this.active = connection;
     if (kind === 'replace') {
+      // Same subscriptions, new session: share the record so resubscribe() still knows what exists.
+      if (previous) connection.subscribed = previous.subscribed;
       this.options.log.info('eventsub: moved to the reconnect session; subscriptions carried over');
       return;
     }
@@ -166,6 +199,7 @@ class EventSubClientImpl implements EventSubClient {
   }
 
   private async subscribe(connection: EventSubConnection, token: TwitchToken): Promise<void> {
+    this.sessionScopes = scopeKey(token);
     const outcome = await createSubscriptions({
       connection,
       token,
@@ -174,9 +208,9 @@ class EventSubClientImpl implements EventSubClient {
       counters: this.subscribeCounters,
       notice: (level, code, text) => this.notice(level, code, text),
     });
-    if (outcome === 'none-accepted' && this.manager.current === connection) {
-      connection.fail('Twitch accepted no EventSub subscription (see notices).');
-    }
+    if (this.manager.current !== connection) return;
+    if (outcome === 'refused') connection.fail('Twitch accepted no EventSub subscription (see notices).');
+    if (outcome === 'failed') connection.close('no EventSub subscription could be created; retrying');
   }
 
   private onReconnectRequested(connection: EventSubConnection, url: string): void {
@@ -189,7 +223,10 @@ class EventSubClientImpl implements EventSubClient {
   }
 
   private onServerClose(connection: EventSubConnection, code: number, text: string): void {
-    if (connection !== this.manager.current) return;
+    if (connection !== this.manager.current) {
+      this.options.log.info(`eventsub: a replaced or pending socket closed: ${text}`);
+      return;
+    }
     this.closeCodes += 1;
     this.notice('warning', `eventsub_close_${code}`, `${text}. Reconnecting.`);
   }
@@ -203,6 +240,14 @@ class EventSubClientImpl implements EventSubClient {
   private notice(level: NoticeLevel, code: string, text: string): void {
     this.noticeSeq += 1;
     const at = this.options.clock.now();
-    this.options.emit({ kind: 'notice', id: `eventsub-${at}-${this.noticeSeq}`, source: this.ref(), level, code, text, at });
+    this.options.emit({
+      kind: 'notice',
+      id: `eventsub-${at}-${this.noticeSeq}`,
+      source: this.ref(),
+      level,
+      code,
+      text,
+      at,
+    });
   }
 }

@@ -47,8 +47,13 @@ function removalFor(
   const base = { kind: 'removal' as const, source, reason, by, confirmed: true, at: ctx.serverTime };
   if (action === 'clear') return { ...base, target: { type: 'all' } };
   const detail = obj(event, action);
-  if (reason === 'delete') return { ...base, target: { type: 'message', messageId: need(detail, 'message_id') } };
-  const target = { type: 'user' as const, userId: str(detail, 'user_id') ?? undefined, login: need(detail, 'user_login') };
+  if (reason === 'delete')
+    return { ...base, target: { type: 'message', messageId: need(detail, 'message_id') } };
+  const target = {
+    type: 'user' as const,
+    userId: str(detail, 'user_id') ?? undefined,
+    login: need(detail, 'user_login'),
+  };
   if (reason === 'ban') return { ...base, target };
   const expiresAt = parseTime(str(detail, 'expires_at'), Number.NaN);
   const seconds = Math.round((expiresAt - ctx.serverTime) / 1000);
@@ -56,10 +61,18 @@ function removalFor(
 }
 
 /** The mod-log line: who was acted on, plus the reason/term/duration when the payload has one. */
-function modLogFor(action: string, event: JsonObject, source: SourceRef, actor: string, ctx: MapContext): ModLogEvent {
+function modLogFor(
+  action: string,
+  event: JsonObject,
+  source: SourceRef,
+  actor: string,
+  ctx: MapContext,
+): ModLogEvent {
   const detail = obj(event, action) ?? obj(event, 'automod_terms') ?? obj(event, 'unban_request');
   const target = str(detail, 'user_login') ?? str(detail, 'message_id') ?? '';
-  const terms = Array.isArray(detail?.terms) ? detail.terms.filter((t) => typeof t === 'string').join(', ') : '';
+  const terms = Array.isArray(detail?.terms)
+    ? detail.terms.filter((t) => typeof t === 'string').join(', ')
+    : '';
   const followers = num(obj(event, 'followers'), 'follow_duration_minutes');
   const slow = num(obj(event, 'slow'), 'wait_time_seconds');
   const text =
@@ -97,7 +110,12 @@ const mapModerate: NotificationMapper = (event, ctx) => {
   return out;
 };
 
-function chatRemoval(event: JsonObject, ctx: MapContext, target: Removal['target'], reason: RemovalReason): Removal {
+function chatRemoval(
+  event: JsonObject,
+  ctx: MapContext,
+  target: Removal['target'],
+  reason: RemovalReason,
+): Removal {
   const source = ctx.resolveRef(need(event, 'broadcaster_user_login').toLowerCase());
   return { kind: 'removal', source, target, reason, confirmed: true, at: ctx.serverTime };
 }

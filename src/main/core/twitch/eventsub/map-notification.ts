@@ -22,7 +22,12 @@ export function isKnownNotification(type: string, version: string): boolean {
 }
 
 /** One notification's event payload → normalized events. Never throws. */
-export function mapNotification(type: string, version: string, event: JsonObject, ctx: MapContext): MapResult {
+export function mapNotification(
+  type: string,
+  version: string,
+  event: JsonObject,
+  ctx: MapContext,
+): MapResult {
   const mapper = MAPPERS[`${type}@${version}`];
   if (!Object.hasOwn(MAPPERS, `${type}@${version}`) || !mapper) return { outcome: 'unknown' };
   try {

@@ -20,7 +20,11 @@ export interface SubscribeJob {
   notice: (level: NoticeLevel, code: string, text: string) => void;
 }
 
-export type SubscribeOutcome = 'ok' | 'none-accepted' | 'nothing-to-do';
+/**
+ * `refused`: Twitch accepted none and every refusal was a client error (scopes, roles) — retrying cannot help.
+ * `failed`: none accepted, but some failure may be transient (network, 5xx, 429) — reconnect with backoff.
+ */
+export type SubscribeOutcome = 'ok' | 'refused' | 'failed' | 'nothing-to-do';
 
 interface Failure {
   planned: PlannedSubscription;
@@ -42,7 +46,9 @@ function describeSkipped(skipped: SkippedSubscription[]): string {
 }
 
 function describeFailures(failures: Failure[]): string {
-  const lines = failures.map((f) => `${f.planned.request.type} (#${f.planned.channel}): ${f.status} ${f.message}`);
+  const lines = failures.map(
+    (f) => `${f.planned.request.type} (#${f.planned.channel}): ${f.status} ${f.message}`,
+  );
   return `Twitch refused some EventSub subscriptions:\n${lines.join('\n')}`;
 }
 
@@ -57,10 +63,8 @@ export async function createSubscriptions(job: SubscribeJob): Promise<SubscribeO
   const plan = planSubscriptions(job.token, job.channels, sessionId);
   const fresh = job.connection.subscribed.size === 0;
   const todo = plan.create.filter((p) => !job.connection.subscribed.has(p.key));
-  if (fresh) {
-    job.counters.skipped = plan.skipped.length;
-    if (plan.skipped.length > 0) job.notice('info', 'eventsub_skipped', describeSkipped(plan.skipped));
-  }
+  job.counters.skipped = plan.skipped.length;
+  if (fresh && plan.skipped.length > 0) job.notice('info', 'eventsub_skipped', describeSkipped(plan.skipped));
   if (todo.length === 0) return 'nothing-to-do';
   for (const planned of todo) job.connection.subscribed.add(planned.key);
   const results = await Promise.all(todo.map((planned) => createOne(job, planned)));
@@ -74,5 +78,6 @@ export async function createSubscriptions(job: SubscribeJob): Promise<SubscribeO
   job.counters.subscriptions = job.connection.subscribed.size;
   job.counters.subscribeFailures += failures.length;
   if (failures.length > 0) job.notice('warning', 'eventsub_subscribe_failed', describeFailures(failures));
-  return job.connection.subscribed.size === 0 ? 'none-accepted' : 'ok';
+  if (job.connection.subscribed.size > 0) return 'ok';
+  return failures.every((f) => f.status >= 400 && f.status < 500 && f.status !== 429) ? 'refused' : 'failed';
 }

@@ -28,10 +28,28 @@ const AUTOMOD = [['moderator:manage:automod']];
 const readOrManage = (what: string): string[] => [`moderator:read:${what}`, `moderator:manage:${what}`];
 
 export const SUBSCRIPTION_SPECS: readonly SubscriptionSpec[] = [
-  { type: 'channel.cheer', version: '1', condition: byBroadcaster, scopes: [['bits:read']], broadcasterOnly: true },
+  {
+    type: 'channel.cheer',
+    version: '1',
+    condition: byBroadcaster,
+    scopes: [['bits:read']],
+    broadcasterOnly: true,
+  },
   { type: 'channel.subscribe', version: '1', condition: byBroadcaster, scopes: SUBS, broadcasterOnly: true },
-  { type: 'channel.subscription.message', version: '1', condition: byBroadcaster, scopes: SUBS, broadcasterOnly: true },
-  { type: 'channel.subscription.gift', version: '1', condition: byBroadcaster, scopes: SUBS, broadcasterOnly: true },
+  {
+    type: 'channel.subscription.message',
+    version: '1',
+    condition: byBroadcaster,
+    scopes: SUBS,
+    broadcasterOnly: true,
+  },
+  {
+    type: 'channel.subscription.gift',
+    version: '1',
+    condition: byBroadcaster,
+    scopes: SUBS,
+    broadcasterOnly: true,
+  },
   { type: 'channel.raid', version: '1', condition: (id) => ({ to_broadcaster_user_id: id }), scopes: [] },
   { type: 'channel.follow', version: '2', condition: asModerator, scopes: [['moderator:read:followers']] },
   {
@@ -48,9 +66,14 @@ export const SUBSCRIPTION_SPECS: readonly SubscriptionSpec[] = [
     version: '2',
     condition: asModerator,
     scopes: [
-      ...['blocked_terms', 'chat_settings', 'unban_requests', 'banned_users', 'chat_messages', 'warnings'].map(
-        readOrManage,
-      ),
+      ...[
+        'blocked_terms',
+        'chat_settings',
+        'unban_requests',
+        'banned_users',
+        'chat_messages',
+        'warnings',
+      ].map(readOrManage),
       ['moderator:read:moderators'],
       ['moderator:read:vips'],
     ],
@@ -81,7 +104,9 @@ export interface SubscriptionPlan {
 }
 
 function missingScopes(spec: SubscriptionSpec, scopes: ReadonlySet<string>): string[] {
-  return spec.scopes.filter((group) => !group.some((scope) => scopes.has(scope))).map((group) => group.join('|'));
+  return spec.scopes
+    .filter((group) => !group.some((scope) => scopes.has(scope)))
+    .map((group) => group.join('|'));
 }
 
 /** Everything to create for these channels "as permissions allow": types the token cannot get are skipped. */
@@ -92,22 +117,38 @@ export function planSubscriptions(
 ): SubscriptionPlan {
   const scopes = new Set(token.scopes);
   const plan: SubscriptionPlan = { create: [], skipped: [] };
+  const seen = new Set<string>();
   for (const channel of channels) {
+    if (!channel.userId || seen.has(channel.userId)) continue; // no id yet, or listed twice
+    seen.add(channel.userId);
     for (const spec of SUBSCRIPTION_SPECS) {
       if (spec.broadcasterOnly && channel.userId !== token.userId) {
-        plan.skipped.push({ type: spec.type, channel: channel.login, why: 'needs the broadcaster’s own login' });
+        plan.skipped.push({
+          type: spec.type,
+          channel: channel.login,
+          why: 'needs the broadcaster’s own login',
+        });
         continue;
       }
       const missing = missingScopes(spec, scopes);
       if (missing.length > 0) {
-        plan.skipped.push({ type: spec.type, channel: channel.login, why: `missing scope ${missing.join(', ')}` });
+        plan.skipped.push({
+          type: spec.type,
+          channel: channel.login,
+          why: `missing scope ${missing.join(', ')}`,
+        });
         continue;
       }
       const condition = spec.condition(channel.userId, token.userId);
       plan.create.push({
         key: `${spec.type}@${spec.version}|${JSON.stringify(condition)}`,
         channel: channel.login,
-        request: { type: spec.type, version: spec.version, condition, transport: { method: 'websocket', session_id: sessionId } },
+        request: {
+          type: spec.type,
+          version: spec.version,
+          condition,
+          transport: { method: 'websocket', session_id: sessionId },
+        },
       });
     }
   }

@@ -81,7 +81,10 @@ function twitchMessageOf(body: unknown, status: number): string {
 /** An "invalid/expired token" 401 (refresh and retry), as opposed to a missing scope or an id mismatch. */
 function isTokenRejected(error: HelixError): boolean {
   if (error.status !== 401 || error.missingScope) return false;
-  return /invalid|expired|oauth token is missing/i.test(error.twitchMessage) && !/must match/i.test(error.twitchMessage);
+  return (
+    /invalid|expired|oauth token is missing/i.test(error.twitchMessage) &&
+    !/must match/i.test(error.twitchMessage)
+  );
 }
 
 export class HelixApi implements HelixClient {
@@ -108,7 +111,8 @@ export class HelixApi implements HelixClient {
     let rateRetried = false;
     for (;;) {
       const answer = await this.send(request, token);
-      if (answer.status >= 200 && answer.status < 300) return { status: answer.status, data: answer.body as T | null };
+      if (answer.status >= 200 && answer.status < 300)
+        return { status: answer.status, data: answer.body as T | null };
       const error = helixError(answer.status, twitchMessageOf(answer.body, answer.status));
       if (answer.status === 429 && !rateRetried) {
         const wait = this.limiter.retryDelayAfter429(answer.headers);
@@ -145,8 +149,17 @@ export class HelixApi implements HelixClient {
 
   async sendChatMessage(broadcasterId: string, message: string, replyTo?: string): Promise<SentChatMessage> {
     const token = this.requireToken();
-    const body = { broadcaster_id: broadcasterId, sender_id: token.userId, message, reply_parent_message_id: replyTo };
-    const r = await this.request<{ data?: Array<Record<string, unknown>> }>({ method: 'POST', path: '/chat/messages', body });
+    const body = {
+      broadcaster_id: broadcasterId,
+      sender_id: token.userId,
+      message,
+      reply_parent_message_id: replyTo,
+    };
+    const r = await this.request<{ data?: Array<Record<string, unknown>> }>({
+      method: 'POST',
+      path: '/chat/messages',
+      body,
+    });
     const first = r.data?.data?.[0] ?? {};
     const drop = first.drop_reason as Record<string, unknown> | null | undefined;
     return {
@@ -156,7 +169,9 @@ export class HelixApi implements HelixClient {
     };
   }
 
-  createEventSubSubscription: CreateEventSubSubscription = async (request): Promise<EventSubSubscribeResult> => {
+  createEventSubSubscription: CreateEventSubSubscription = async (
+    request,
+  ): Promise<EventSubSubscribeResult> => {
     try {
       const r = await this.request<{ data?: Array<{ id?: unknown }> }>({
         method: 'POST',
@@ -166,7 +181,8 @@ export class HelixApi implements HelixClient {
       const id = r.data?.data?.[0]?.id;
       return { ok: true, id: typeof id === 'string' ? id : '' };
     } catch (error) {
-      if (error instanceof HelixError) return { ok: false, status: error.status, message: error.twitchMessage };
+      if (error instanceof HelixError)
+        return { ok: false, status: error.status, message: error.twitchMessage };
       return { ok: false, status: 0, message: 'internal error' };
     }
   };
@@ -203,17 +219,15 @@ export class HelixApi implements HelixClient {
         signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 15_000),
       });
     } catch (error) {
-      this.options.log.warn(`${request.method} ${request.path} failed`, error instanceof Error ? error.name : 'error');
+      this.options.log.warn(
+        `${request.method} ${request.path} failed`,
+        error instanceof Error ? error.name : 'error',
+      );
       throw helixError(0, 'network error');
     }
     this.limiter.update(response.headers);
     const text = await response.text().catch(() => '');
-    let body: unknown = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
+    const body = parseJson(text);
     if (!response.ok) this.options.log.debug(`${request.method} ${request.path} → ${response.status}`);
     return { status: response.status, headers: response.headers, body };
   }
@@ -228,7 +242,22 @@ export class HelixApi implements HelixClient {
     return (r.data?.data ?? []).flatMap((raw) => {
       const u = raw as Record<string, unknown>;
       if (typeof u.id !== 'string' || typeof u.login !== 'string') return [];
-      return [{ id: u.id, login: u.login, displayName: typeof u.display_name === 'string' ? u.display_name : u.login }];
+      return [
+        {
+          id: u.id,
+          login: u.login,
+          displayName: typeof u.display_name === 'string' ? u.display_name : u.login,
+        },
+      ];
     });
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
   }
 }

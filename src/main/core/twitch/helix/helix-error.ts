@@ -48,6 +48,7 @@ export function errorCodeFor(status: number): ErrorCode {
 export function defaultHelixMessage(status: number, twitchMessage: string): string {
   const scope = /missing (?:required )?scope:?\s*([a-z:_]+)/i.exec(twitchMessage)?.[1];
   if (status === 401 && scope) return `OnAir lacks the permission "${scope}" — log in again.`;
+  if (status === 401 && /must match/i.test(twitchMessage)) return 'Twitch says this account may not do that.';
   switch (status) {
     case 0:
       return 'Could not reach Twitch — check the connection.';
@@ -71,5 +72,10 @@ export function defaultHelixMessage(status: number, twitchMessage: string): stri
 }
 
 export function helixError(status: number, twitchMessage: string): HelixError {
-  return new HelixError(status, errorCodeFor(status), defaultHelixMessage(status, twitchMessage), twitchMessage);
+  return new HelixError(
+    status,
+    errorCodeFor(status),
+    defaultHelixMessage(status, twitchMessage),
+    twitchMessage,
+  );
 }

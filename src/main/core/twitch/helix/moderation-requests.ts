@@ -26,7 +26,8 @@ export function chatSettingsBody(modes: ChatModesAction['modes']): Record<string
   }
   if (modes.slowSeconds !== undefined) {
     if (modes.slowSeconds === 0) body.slow_mode = false;
-    else if (modes.slowSeconds < 3) throw new ModerationInputError('Slow mode must be 3 to 120 seconds (or off).');
+    else if (modes.slowSeconds < 3)
+      throw new ModerationInputError('Slow mode must be 3 to 120 seconds (or off).');
     else Object.assign(body, { slow_mode: true, slow_mode_wait_time: modes.slowSeconds });
   }
   if (Object.keys(body).length === 0) throw new ModerationInputError('No chat mode to change.');
@@ -45,7 +46,11 @@ export async function moderationRequest(
   const scoped = { broadcaster_id: ids.broadcasterId, moderator_id: ids.moderatorId };
   switch (action.type) {
     case 'delete':
-      return { method: 'DELETE', path: '/moderation/chat', query: { ...scoped, message_id: action.messageId } };
+      return {
+        method: 'DELETE',
+        path: '/moderation/chat',
+        query: { ...scoped, message_id: action.messageId },
+      };
     case 'clearChat':
       return { method: 'DELETE', path: '/moderation/chat', query: scoped };
     case 'timeout':
@@ -94,7 +99,10 @@ export async function moderationRequest(
       return {
         method: action.type === 'mod' ? 'POST' : 'DELETE',
         path: '/moderation/moderators',
-        query: { broadcaster_id: ids.broadcasterId, user_id: action.userId ?? (await userIdFor(action.login)) },
+        query: {
+          broadcaster_id: ids.broadcasterId,
+          user_id: action.userId ?? (await userIdFor(action.login)),
+        },
       };
     case 'ipban':
     case 'userConf':

@@ -24,23 +24,39 @@ const fail = (code: Extract<ActionResult, { ok: false }>['code'], message: strin
   message,
 });
 
+function roleFailure(
+  action: ModAction,
+  channel: TwitchChannel,
+  code: 'unauthorized' | 'forbidden',
+): ActionResult {
+  if (action.type === 'mod' || action.type === 'unmod') {
+    return fail(code, `Only the broadcaster of #${channel.login} can add or remove moderators.`);
+  }
+  return fail(code, `You are not a moderator of #${channel.login}.`);
+}
+
 /** User-facing text for a failed action (Chatterino-style wording: say what happened and what to do). */
-export function moderationFailure(action: ModAction, channel: TwitchChannel, error: HelixError): ActionResult {
+export function moderationFailure(
+  action: ModAction,
+  channel: TwitchChannel,
+  error: HelixError,
+): ActionResult {
   const scope = error.missingScope;
   switch (error.status) {
     case 401:
       if (scope) return fail('unauthorized', `OnAir lacks the permission "${scope}" — log in again.`);
+      // "The ID in broadcaster_id must match the user ID found in the request's OAuth token."
+      if (/must match/i.test(error.twitchMessage)) return roleFailure(action, channel, 'unauthorized');
       return fail('unauthorized', error.message);
     case 403:
-      if (action.type === 'mod' || action.type === 'unmod') {
-        return fail('forbidden', `Only the broadcaster of #${channel.login} can add or remove moderators.`);
-      }
-      return fail('forbidden', `You are not a moderator of #${channel.login}.`);
+      return roleFailure(action, channel, 'forbidden');
     case 404:
       if (action.type === 'delete') return fail('not-found', 'That message is gone or older than 6 hours.');
-      if (action.type === 'automod') return fail('not-found', 'That held message was already handled or expired.');
+      if (action.type === 'automod')
+        return fail('not-found', 'That held message was already handled or expired.');
       return fail('not-found', 'Twitch could not find that user or message.');
     case 409:
+      if (action.type === 'warn') return fail('conflict', 'Someone else is warning this user — try again.');
       return fail('conflict', "Someone else is changing this user's ban — try again.");
     case 425:
     case 429:
@@ -66,7 +82,8 @@ class HelixModeration implements TwitchModeration {
     if (!token) return fail('unauthorized', 'Log in to Twitch to moderate.');
     const scope = ACTION_SCOPES[action.type];
     if (!scope) return fail('unsupported', `Twitch has no "${action.type}" action.`);
-    if (!token.scopes.includes(scope)) return fail('unauthorized', `OnAir lacks the permission "${scope}" — log in again.`);
+    if (!token.scopes.includes(scope))
+      return fail('unauthorized', `OnAir lacks the permission "${scope}" — log in again.`);
     try {
       const broadcasterId = channel.roomId ?? (await this.userId(channel.login));
       const request = await moderationRequest(action, { broadcasterId, moderatorId: token.userId }, (login) =>
@@ -83,7 +100,9 @@ class HelixModeration implements TwitchModeration {
   private failure(channel: TwitchChannel, action: ModAction, error: unknown): ActionResult {
     if (error instanceof ModerationInputError) return fail('bad-request', error.message);
     if (error instanceof HelixError) {
-      this.options.log.warn(`${action.type} in #${channel.login} failed: HTTP ${error.status} ${error.twitchMessage}`);
+      this.options.log.warn(
+        `${action.type} in #${channel.login} failed: HTTP ${error.status} ${error.twitchMessage}`,
+      );
       return moderationFailure(action, channel, error);
     }
     this.options.log.error(`${action.type} in #${channel.login} failed unexpectedly`, error);
@@ -102,7 +121,9 @@ class HelixModeration implements TwitchModeration {
       return await call();
     } catch (error) {
       if (!(error instanceof HelixError) || error.status !== 409) throw error;
-      await new Promise<void>((resolve) => this.clock.setTimeout(resolve, this.options.conflictRetryMs ?? 500));
+      await new Promise<void>((resolve) =>
+        this.clock.setTimeout(resolve, this.options.conflictRetryMs ?? 500),
+      );
       return call();
     }
   }

@@ -41,7 +41,11 @@ export class HelixRateLimiter {
     const remaining = intHeader(headers, 'ratelimit-remaining');
     const reset = intHeader(headers, 'ratelimit-reset');
     if (remaining === null) return;
-    this.state = { limit: limit ?? this.state.limit, remaining, resetAt: reset === null ? null : reset * 1000 };
+    this.state = {
+      limit: limit ?? this.state.limit,
+      remaining,
+      resetAt: reset === null ? null : reset * 1000,
+    };
   }
 
   /** How long to wait before retrying a 429 (null = do not retry: not a bucket limit, or too far away). */

@@ -15,7 +15,9 @@ export class UserCache {
   private readonly byIdMap = new Map<string, HelixUser>();
   private readonly inFlight = new Map<string, Promise<HelixUser | null>>();
 
-  constructor(private readonly fetchUsers: (q: { ids: string[]; logins: string[] }) => Promise<HelixUser[]>) {}
+  constructor(
+    private readonly fetchUsers: (q: { ids: string[]; logins: string[] }) => Promise<HelixUser[]>,
+  ) {}
 
   byLogin(login: string): Promise<HelixUser | null> {
     const key = login.trim().toLowerCase().replace(/^#/, '');

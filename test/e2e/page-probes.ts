@@ -1,0 +1,82 @@
+/**
+ * Code that runs inside the Chromium page. Kept as source strings because the Node tsconfig (which checks
+ * tests) has no DOM types, and adding them globally would hide DOM use in main-process code.
+ */
+
+export const countElements = `document.getElementsByTagName('*').length`;
+
+export const bodyBackground = `getComputedStyle(document.body).backgroundColor`;
+
+export const runningAnimations = `document.getAnimations().length`;
+
+/** Nothing hostile became markup, ran, or reached an attribute. */
+export const inertReport = `(() => ({
+  pwned: window.__pwned ?? null,
+  scripts: document.querySelectorAll('body script').length,
+  badImages: [...document.images].filter((img) => !/^(https?:|data:image\\/)/.test(img.getAttribute('src') ?? '')).length,
+  badLinks: [...document.querySelectorAll('a[href]')].filter((a) => !/^https?:/.test(a.getAttribute('href') ?? '')).length,
+  styledUrls: [...document.querySelectorAll('[style]')].filter((el) => /url\\(/.test(el.getAttribute('style') ?? '')).length,
+}))()`;
+
+/** What one rendered line turned into: its text, inline styles, link targets and image sources. */
+export const lineReport = (messageId: string): string => `(() => {
+  const el = document.querySelector('[data-message-id=' + ${JSON.stringify(JSON.stringify(messageId))} + ']');
+  return {
+    text: el.textContent,
+    styles: [...el.querySelectorAll('[style]')].map((node) => node.getAttribute('style')),
+    hrefs: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    imgs: [...el.querySelectorAll('img')].map((img) => img.getAttribute('src')),
+    bold: el.querySelectorAll('b').length,
+    pwned: window.__pwned ?? null,
+  };
+})()`;
+
+export interface ControlAttempt {
+  opened: boolean;
+  frames: number;
+  code: number;
+}
+
+/** Tries the mod socket from inside a page, as a hostile page would. */
+export const tryControlSocket = (port: number, protocols: string[]): string => `new Promise((resolve) => {
+  const ws = new WebSocket('ws://127.0.0.1:${port}/ws/mod', ${JSON.stringify(protocols)});
+  let opened = false;
+  let frames = 0;
+  ws.onopen = () => {
+    opened = true;
+    ws.send(JSON.stringify({ type: 'ready' }));
+    ws.send(JSON.stringify({ id: 1, method: 'act', params: { type: 'clearChat', sourceId: 'demo' } }));
+  };
+  ws.onmessage = () => frames++;
+  ws.onclose = (event) => resolve({ opened, frames, code: event.code });
+  setTimeout(() => resolve({ opened, frames, code: -1 }), 3000);
+})`;
+
+/** Starts recording, in the overlay: the frame after each line appeared, frame gaps, long tasks. */
+export const startFrameProbe = `(() => {
+  window.__painted = {};
+  window.__gaps = [];
+  window.__long = [];
+  new MutationObserver((records) => {
+    const ids = [];
+    for (const record of records)
+      for (const node of record.addedNodes) if (node.dataset && node.dataset.messageId) ids.push(node.dataset.messageId);
+    if (ids.length) requestAnimationFrame(() => ids.forEach((id) => (window.__painted[id] = Date.now())));
+  }).observe(document.querySelector('[data-testid="chat"]'), { childList: true });
+  let last = performance.now();
+  const loop = (now) => {
+    window.__gaps.push(now - last);
+    last = now;
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+})()`;
+
+export interface FrameProbeResult {
+  painted: Record<string, number>;
+  gaps: number[];
+  long: number[];
+}
+
+export const readFrameProbe = `({ painted: window.__painted, gaps: window.__gaps, long: window.__long })`;

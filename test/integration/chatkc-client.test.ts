@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeChatKc, type FakeChatKc } from '../fakes/chatkc-server';
+import { startChatKcClient, type ClientHarness } from '../fakes/chatkc/client-harness';
+
+const open: Array<{ stop(): Promise<void> }> = [];
+async function server(options: Parameters<typeof startFakeChatKc>[0] = {}): Promise<FakeChatKc> {
+  const fake = await startFakeChatKc(options);
+  open.push(fake);
+  return fake;
+}
+function client(url: string, token: string | null): ClientHarness {
+  const harness = startChatKcClient(url, { token, ackTimeoutMs: 3000 });
+  open.unshift(harness);
+  return harness;
+}
+
+describe('ChatKC client against the fake server', () => {
+  afterEach(async () => {
+    for (const item of open.splice(0)) await item.stop();
+  });
+
+  it('alerts live donations but not donations replayed as history on the first connection', async () => {
+    const fake = await server({ seedHistory: [{ userId: 2, message: 'old gift', donate: '5.00' }] });
+    const c = client(fake.url, null);
+    await c.until('history', () => c.chats().length === 1);
+    expect(c.chats()[0]?.flags.donation).toEqual({ value: 5, currency: 'USD' });
+    await c.until('presence', () => c.of('presence').length > 0);
+    fake.say('RegularUser', 'take my <money>', { donate: '2.50' });
+    await c.until('live chat', () => c.chats().length === 2);
+    expect(c.chats()[1]?.flags.donation).toEqual({ value: 2.5, currency: 'USD' });
+    await c.until('alert', () => c.of('alert').length === 1);
+    expect(c.of('alert')[0]).toMatchObject({
+      alertType: 'donation',
+      amount: { value: 2.5, currency: 'USD' },
+      user: { id: '2', login: 'RegularUser' },
+      message: [{ type: 'text', text: 'take my <money>' }],
+    });
+  });
+
+  it('sends with replies, knows the parent, and keeps under the 10-packets-per-second limit without losing any', async () => {
+    const fake = await server();
+    const admin = client(fake.url, 'tok-admin');
+    await admin.until('admin', () => admin.source.status().capabilities.includes('send'));
+    const parentId = fake.say('RegularUser', 'parent text');
+    await admin.until('parent', () => admin.chats().length === 1);
+    const reply = await admin.source.send({
+      sourceId: 'chatkc:test',
+      text: 'the reply',
+      replyTo: String(parentId),
+    });
+    expect(reply).toEqual({ ok: true, local: false });
+    await admin.until('reply shown', () => admin.chats().length === 2);
+    expect(admin.chats()[1]?.reply).toEqual({
+      parentId: String(parentId),
+      parentAuthor: 'RegularUser',
+      parentText: 'parent text',
+    });
+    const started = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        admin.source.send({ sourceId: 'chatkc:test', text: `burst ${i}` }),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    // 2 connect packets + 1 reply + 24 = 27 packets: at most 9 per 1.05 s window means at least ~2 s.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(fake.messages().filter((m) => m.message.startsWith('burst')).length).toBe(24);
+  }, 15_000);
+
+  it('times out a request the server never answers', async () => {
+    const fake = await server();
+    const user = startChatKcClient(fake.url, { token: 'tok-user', ackTimeoutMs: 200 });
+    open.unshift(user);
+    await user.until('user', () => user.source.status().capabilities.includes('send'));
+    // A command line with nothing after the `!` gets no answer at all from the server.
+    const result = await user.source.send({ sourceId: 'chatkc:test', text: '! ' });
+    expect(result).toMatchObject({ ok: false, code: 'offline' });
+    expect(await user.source.send({ sourceId: 'chatkc:test', text: 'after the silence' })).toEqual({
+      ok: true,
+      local: false,
+    });
+  });
+});
