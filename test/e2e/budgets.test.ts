@@ -4,7 +4,8 @@ import type { ViewPush } from '../../src/shared/api';
 import { readFrameProbe, runningAnimations, startFrameProbe, type FrameProbeResult } from './page-probes';
 import { demoSource, elementCount, rendererBuilt, startStack, watchPage, type Stack } from './harness';
 
-const RATE = 300;
+/** Chat rate for the load run; `ONAIR_E2E_RATE=1000` to try others. */
+const RATE = Number(process.env.ONAIR_E2E_RATE ?? 300);
 const RUN_MS = 5000;
 
 function percentile(values: number[], p: number): number {

@@ -57,99 +57,118 @@ interface LivePeer extends Peer {
 }
 
 /** A protocol-faithful ChatKC server (the reference kcchat-server's behaviour) on 127.0.0.1. */
-export async function startFakeChatKc(options: FakeChatKcOptions = {}): Promise<FakeChatKc> {
-  const now = options.now ?? Date.now;
-  const db = new FakeDb({
-    tokens: options.tokens ?? CAPTURE_TOKENS,
-    bannedWords: options.bannedWords ?? ['badword'],
-    nextMessageId: options.nextMessageId ?? 1,
-  });
-  seed(db, options.seedHistory ?? [], now);
-  let garbage = 1946238848;
-  const logic = new ChatKcLogic(db, {
-    botName: options.botName ?? 'Bot',
-    botColor: options.botColor ?? 'FFFFFF',
-    now,
-    random: options.random ?? Math.random,
-    timeZone: options.timeZone ?? 'America/Los_Angeles',
-    garbageLevel: () => (garbage += 201216),
-  });
-  const peers = new Set<LivePeer>();
-  let server: WebSocketServer | null = null;
-  let port = options.port ?? 0;
+class FakeChatKcServer implements FakeChatKc {
+  readonly db: FakeDb;
+  private readonly logic: ChatKcLogic;
+  private readonly peers = new Set<LivePeer>();
+  private server: WebSocketServer | null = null;
+  private boundPort: number;
 
-  const attach = (ws: WebSocket, address: string): void => {
-    const peer: LivePeer = {
-      ws,
-      address,
-      access: [],
-      send: (text) => ws.readyState === ws.OPEN && ws.send(text),
-    };
-    peers.add(peer);
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) logic.onPacket(peer, data.toString());
+  constructor(options: FakeChatKcOptions) {
+    const now = options.now ?? Date.now;
+    this.boundPort = options.port ?? 0;
+    this.db = new FakeDb({
+      tokens: options.tokens ?? CAPTURE_TOKENS,
+      bannedWords: options.bannedWords ?? ['badword'],
+      nextMessageId: options.nextMessageId ?? 1,
     });
-    ws.on('close', () => {
-      if (peers.delete(peer)) logic.onClose(peer);
+    seed(this.db, options.seedHistory ?? [], now);
+    let garbage = 1946238848;
+    this.logic = new ChatKcLogic(this.db, {
+      botName: options.botName ?? 'Bot',
+      botColor: options.botColor ?? 'FFFFFF',
+      now,
+      random: options.random ?? Math.random,
+      timeZone: options.timeZone ?? 'America/Los_Angeles',
+      garbageLevel: () => (garbage += 201216),
     });
-    ws.on('error', () => ws.terminate());
-  };
+  }
 
-  const listen = async (): Promise<void> => {
-    const wss = new WebSocketServer({ host: '127.0.0.1', port, maxPayload: 1024 * 1024 });
+  get url(): string {
+    return `ws://127.0.0.1:${this.boundPort}`;
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  messages(): StoredMessage[] {
+    return this.db.history.map((m) => ({ ...m }));
+  }
+
+  connections(): FakeConnectionInfo[] {
+    return [...this.peers].map((peer) => {
+      const authorId = this.logic.socketAuthor.get(peer) ?? null;
+      return {
+        address: peer.address,
+        authorId,
+        name: authorId ? (this.db.users.get(authorId)?.name ?? null) : null,
+      };
+    });
+  }
+
+  say(name: string, text: string, opts?: { donate?: string; reply?: number }): number | null {
+    return this.logic.say(name, text, opts);
+  }
+
+  async listen(): Promise<void> {
+    if (this.server) return;
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: this.boundPort, maxPayload: 1024 * 1024 });
     await new Promise<void>((resolve, reject) => {
       wss.once('listening', resolve);
       wss.once('error', reject);
     });
     wss.on('connection', (ws, request) =>
-      attach(ws, (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '')),
+      this.attach(ws, (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '')),
     );
-    port = (wss.address() as AddressInfo).port;
-    server = wss;
-  };
+    this.boundPort = (wss.address() as AddressInfo).port;
+    this.server = wss;
+  }
 
-  const closeServer = async (polite: boolean): Promise<void> => {
-    const wss = server;
-    server = null;
-    for (const peer of [...peers]) {
-      // A killed server sends nothing more: forget the peer before its socket reports the close.
-      if (!polite) peers.delete(peer);
-      if (polite) peer.ws.close(1001, 'server stopping');
-      else peer.ws.terminate();
-    }
-    if (!polite) {
-      logic.socketAuthor.clear();
-      logic.authorSockets.clear();
-    }
+  restart(): Promise<void> {
+    return this.listen();
+  }
+
+  kill(): Promise<void> {
+    // A killed server sends nothing more: forget every peer before its socket reports the close.
+    for (const peer of this.peers) peer.ws.terminate();
+    this.peers.clear();
+    this.logic.socketAuthor.clear();
+    this.logic.authorSockets.clear();
+    return this.closeListener();
+  }
+
+  stop(): Promise<void> {
+    for (const peer of this.peers) peer.ws.close(1001, 'server stopping');
+    return this.closeListener();
+  }
+
+  private attach(ws: WebSocket, address: string): void {
+    const send = (text: string): void => {
+      if (ws.readyState === ws.OPEN) ws.send(text);
+    };
+    const peer: LivePeer = { ws, address, access: [], send };
+    this.peers.add(peer);
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) this.logic.onPacket(peer, data.toString());
+    });
+    ws.on('close', () => {
+      if (this.peers.delete(peer)) this.logic.onClose(peer);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  private async closeListener(): Promise<void> {
+    const wss = this.server;
+    this.server = null;
     if (wss) await new Promise<void>((resolve) => wss.close(() => resolve()));
-  };
+  }
+}
 
-  await listen();
-  return {
-    get url() {
-      return `ws://127.0.0.1:${port}`;
-    },
-    get port() {
-      return port;
-    },
-    db,
-    messages: () => db.history.map((m) => ({ ...m })),
-    connections: () =>
-      [...peers].map((peer) => {
-        const authorId = logic.socketAuthor.get(peer) ?? null;
-        return {
-          address: peer.address,
-          authorId,
-          name: authorId ? (db.users.get(authorId)?.name ?? null) : null,
-        };
-      }),
-    say: (name, text, opts) => logic.say(name, text, opts),
-    kill: () => closeServer(false),
-    restart: async () => {
-      if (!server) await listen();
-    },
-    stop: () => closeServer(true),
-  };
+export async function startFakeChatKc(options: FakeChatKcOptions = {}): Promise<FakeChatKc> {
+  const server = new FakeChatKcServer(options);
+  await server.listen();
+  return server;
 }
 
 function seed(db: FakeDb, messages: SeedMessage[], now: () => number): void {

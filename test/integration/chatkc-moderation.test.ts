@@ -47,7 +47,7 @@ describe('ChatKC moderation through the fake server', () => {
     expect(admin.source.status().identity).toEqual({
       login: 'AdminUser',
       displayName: 'AdminUser',
-      color: '#ff0000',
+      color: '#FF0000',
       level: 100,
     });
     const ban = { type: 'ban', sourceId: 'chatkc:test', userId: '2', login: 'RegularUser' } as const;
@@ -183,7 +183,7 @@ describe('ChatKC moderation through the fake server', () => {
       'identity',
       () => fresh.source.status().identity?.login === 'Newbie' && caps(fresh).includes('send'),
     );
-    expect(fresh.source.status().identity?.color).toBe('#abcdef');
+    expect(fresh.source.status().identity?.color).toBe('#ABCDEF');
     expect(await admin.source.act({ type: 'mod', sourceId: 'chatkc:test', login: 'Newbie' })).toMatchObject({
       ok: true,
       detail: 'Newbie auth level set to 50 successfully',

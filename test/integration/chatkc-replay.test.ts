@@ -59,7 +59,7 @@ describe('ChatKC client on the captured server frames', () => {
     expect(first?.author).toMatchObject({
       id: '1',
       login: 'AdminUser',
-      color: '#ff0000',
+      color: '#FF0000',
       roles: ['broadcaster'],
     });
     expect(first?.flags.own).toBe(true);
@@ -76,7 +76,7 @@ describe('ChatKC client on the captured server frames', () => {
       { type: 'text', text: ' are you there?' },
     ]);
     const bot = chats.find((m) => m.author.login === 'Bot');
-    expect(bot?.author).toMatchObject({ id: '0', color: '#ffffff', roles: ['moderator'] });
+    expect(bot?.author).toMatchObject({ id: '0', color: '#FFFFFF', roles: ['moderator'] });
     expect(chats.find((m) => m.id === '21381')?.text).toBe('@AdminUser Timer "pizza" created');
     const notices = c.of('notice').map((n) => n.text);
     expect(notices).toContain(
@@ -89,7 +89,7 @@ describe('ChatKC client on the captured server frames', () => {
     expect(c.source.status().identity).toEqual({
       login: 'AdminUser',
       displayName: 'AdminUser',
-      color: '#123abc',
+      color: '#123ABC',
       level: 100,
     });
     expect(c.source.status().capabilities).toContain('ipban');

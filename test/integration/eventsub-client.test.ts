@@ -1,31 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  ALL_SCOPES,
+  connected,
+  enabledOn,
+  EXPECTED_TYPES,
   FRIEND,
   followEvent,
+  friendToken,
+  inboundTraffic,
+  liveSession,
   sleep,
   startRig,
   STREAMER,
+  streamerToken,
   waitFor,
   type Rig,
 } from '../fakes/twitch-api/eventsub-rig';
-
-const EXPECTED_TYPES = [
-  'automod.message.hold@2',
-  'automod.message.update@2',
-  'channel.channel_points_custom_reward_redemption.add@1',
-  'channel.chat.clear@1',
-  'channel.chat.clear_user_messages@1',
-  'channel.chat.message_delete@1',
-  'channel.cheer@1',
-  'channel.follow@2',
-  'channel.moderate@2',
-  'channel.raid@1',
-  'channel.subscribe@1',
-  'channel.subscription.gift@1',
-  'channel.subscription.message@1',
-  'stream.offline@1',
-  'stream.online@1',
-];
 
 let rig: Rig | null = null;
 afterEach(async () => {
@@ -33,32 +23,7 @@ afterEach(async () => {
   rig = null;
 });
 
-function enabledOn(r: Rig, sessionId: string): string[] {
-  return r.server.fake
-    .subscriptions()
-    .filter((s) => s.transport.session_id === sessionId && s.status === 'enabled')
-    .map((s) => `${s.type}@${s.version}`)
-    .sort();
-}
-
-function liveSession(r: Rig): string {
-  const session = r.server.fake.sessions().find((s) => s.status === 'connected');
-  if (!session) throw new Error('no connected session');
-  return session.id;
-}
-
-async function connected(r: Rig): Promise<string> {
-  await waitFor('15 subscriptions', () =>
-    r.server.fake.sessions().some((s) => s.status === 'connected' && s.subscriptions === 15),
-  );
-  await waitFor('status connected', () => r.client.status().state === 'connected');
-  return liveSession(r);
-}
-
-function assertNoInboundTraffic(r: Rig): void {
-  expect(r.server.fake.inboundDataFrames()).toBe(0);
-  expect(r.server.fake.closeLog().filter((c) => c.code === 4001)).toEqual([]);
-}
+const NO_TRAFFIC = { dataFrames: 0, closes4001: 0 };
 
 describe('EventSub client against the fake server', () => {
   it('subscribes every type with the right conditions and maps a notification', async () => {
@@ -103,124 +68,7 @@ describe('EventSub client against the fake server', () => {
       label: 'Twitch alerts (EventSub)',
     });
     expect(rig.logs.join('\n')).not.toContain('streamer-access-token');
-    assertNoInboundTraffic(rig);
-  });
-
-  it('survives a session_reconnect under a steady stream: nothing lost, nothing duplicated, no resubscribe', async () => {
-    rig = await startRig();
-    rig.client.start();
-    const first = await connected(rig);
-    const total = 200;
-    const sent: string[] = [];
-    for (let n = 0; n < total; n += 1) {
-      // Right after the drill the subscriptions still sit on the old session: those go out on the old socket.
-      if (n === 100) rig.server.fake.reconnectDrill();
-      sent.push(...rig.server.fake.notify('channel.follow', followEvent(n), { version: '2' }));
-      if (n % 10 === 5) rig.server.fake.duplicateLast(); // at-least-once delivery
-      await sleep(4);
-    }
-    await waitFor('all follows', () => rig!.ofKind('alert').length >= total, 8000);
-    await sleep(150); // anything late (a duplicate) would show up now
-    const alerts = rig.ofKind('alert');
-    expect(alerts).toHaveLength(total);
-    expect(new Set(alerts.map((a) => a.id)).size).toBe(total);
-    expect(alerts.map((a) => a.user.login)).toEqual(Array.from({ length: total }, (_, n) => `fan_${n}`));
-    expect(new Set(sent).size).toBe(total);
-    // Whatever arrived twice during the overlap (old and new socket) was dropped by message id.
-    const counters = rig.client.counters();
-    expect(counters.notifications - counters.duplicatesDropped).toBe(total);
-    expect(counters.duplicatesDropped).toBeGreaterThanOrEqual(20);
-    console.info(
-      `reconnect drill: ${counters.notifications} notifications received, ${counters.duplicatesDropped} duplicates dropped`,
-    );
-
-    const sessions = rig.server.fake.sessions();
-    const old = sessions.find((s) => s.id === first)!;
-    expect(old.status).toBe('closed');
-    expect(old.successorId).not.toBeNull();
-    // No new subscription was created: the same 15 moved to the new session.
-    expect(rig.server.fake.subscriptions()).toHaveLength(15);
-    expect(enabledOn(rig, old.successorId!)).toEqual(EXPECTED_TYPES);
-    expect(rig.server.fake.closeLog().filter((c) => c.code === 4004)).toEqual([]);
-    expect(rig.client.status().state).toBe('connected');
-    assertNoInboundTraffic(rig);
-  });
-
-  it('reconnects and resubscribes when keepalives stop', async () => {
-    rig = await startRig({ fake: { keepaliveSeconds: 1 } });
-    rig.client.start();
-    const first = await connected(rig);
-    rig.server.fake.setKeepalive(first, false);
-    await waitFor(
-      'a second session with 15 subscriptions',
-      () =>
-        rig!.server.fake
-          .sessions()
-          .some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 15),
-      4000,
-    );
-    const second = liveSession(rig);
-    expect(enabledOn(rig, second)).toEqual(EXPECTED_TYPES);
-    expect(
-      rig.server.fake
-        .subscriptions()
-        .filter((s) => s.transport.session_id === first)
-        .every((s) => s.status !== 'enabled'),
-    ).toBe(true);
-    await waitFor('connected again', () => rig!.client.status().state === 'connected');
-    expect(rig.client.status().reconnects).toBeGreaterThanOrEqual(1);
-    assertNoInboundTraffic(rig);
-  });
-
-  it('drops repeated message ids and stale notifications', async () => {
-    rig = await startRig();
-    rig.client.start();
-    await connected(rig);
-    rig.server.fake.notify('channel.follow', followEvent(1), { version: '2' });
-    expect(rig.server.fake.duplicateLast()).toBe(1);
-    const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000).toISOString();
-    const nineMinutesAgo = new Date(Date.now() - 9 * 60_000).toISOString();
-    rig.server.fake.notify('channel.follow', followEvent(2), { version: '2', timestamp: elevenMinutesAgo });
-    rig.server.fake.notify('channel.follow', followEvent(3), { version: '2', timestamp: nineMinutesAgo });
-    await waitFor('counters', () => rig!.client.counters().notifications === 4);
-    expect(rig.ofKind('alert').map((a) => a.user.login)).toEqual(['fan_1', 'fan_3']);
-    expect(rig.client.counters()).toMatchObject({ duplicatesDropped: 1, staleDropped: 1 });
-  });
-
-  it('reports a revocation as a notice and a status error', async () => {
-    rig = await startRig();
-    rig.client.start();
-    await connected(rig);
-    const follow = rig.server.fake.subscriptions().find((s) => s.type === 'channel.follow')!;
-    rig.server.fake.revoke(follow.id, 'authorization_revoked');
-    await waitFor('revocation notice', () =>
-      rig!.ofKind('notice').some((n) => n.code === 'eventsub_revoked'),
-    );
-    const notice = rig.ofKind('notice').find((n) => n.code === 'eventsub_revoked')!;
-    expect(notice).toMatchObject({ level: 'error', source: { sourceId: 'twitch-eventsub' } });
-    expect(notice.text).toContain('channel.follow');
-    expect(rig.client.status().error).toContain('authorization_revoked');
-    expect(rig.client.counters().revocations).toBe(1);
-    expect(rig.server.fake.notify('channel.follow', followEvent(1), { version: '2' })).toEqual([]);
-  });
-
-  it('turns close codes into notices, then reconnects on a fresh session and resubscribes', async () => {
-    rig = await startRig();
-    rig.client.start();
-    const first = await connected(rig);
-    await rig.server.fake.close(first, 4006);
-    await waitFor('a fresh session with 15 subscriptions', () =>
-      rig!.server.fake
-        .sessions()
-        .some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 15),
-    );
-    const notice = rig.ofKind('notice').find((n) => n.code === 'eventsub_close_4006');
-    expect(notice?.text).toContain('network error');
-    expect(rig.ofKind('status').some((s) => s.state === 'reconnecting' && s.error?.includes('4006'))).toBe(
-      true,
-    );
-    expect(rig.client.counters().closeCodes).toBe(1);
-    assertNoInboundTraffic(rig);
+    expect(inboundTraffic(rig)).toEqual(NO_TRAFFIC);
   });
 
   it('waits in login-needed without connecting, then connects once a token arrives', async () => {
@@ -229,7 +77,6 @@ describe('EventSub client against the fake server', () => {
     expect(rig.client.status().state).toBe('login-needed');
     await sleep(200);
     expect(rig.server.fake.sessions()).toEqual([]);
-    const { streamerToken } = await import('../fakes/twitch-api/eventsub-rig');
     rig.auth.set(streamerToken());
     await connected(rig);
     expect(rig.server.fake.sessions()).toHaveLength(1);
@@ -237,7 +84,6 @@ describe('EventSub client against the fake server', () => {
 
   it('skips types the token lacks and reports refusals without stopping the others', async () => {
     const without = (scopes: string[], drop: string[]) => scopes.filter((s) => !drop.includes(s));
-    const { ALL_SCOPES } = await import('../fakes/twitch-api/eventsub-rig');
     rig = await startRig({
       clientScopes: without(ALL_SCOPES, ['bits:read', 'moderator:manage:automod']),
       // The server knows better: it also lacks the followers scope → 403 for channel.follow.
@@ -295,5 +141,69 @@ describe('EventSub client against the fake server', () => {
     rig.client.start();
     await connected(rig);
     expect(rig.server.fake.sessions().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts hostile frames and stays connected', async () => {
+    rig = await startRig();
+    rig.client.start();
+    const session = await connected(rig);
+    const meta = (type: string) => ({
+      message_id: `x-${type}`,
+      message_type: type,
+      message_timestamp: 'garbage',
+    });
+    for (const raw of [
+      'not json',
+      '[1,2]',
+      JSON.stringify({ metadata: meta('notification'), payload: { event: {} } }),
+      JSON.stringify({ metadata: meta('something_new'), payload: {} }),
+      JSON.stringify({
+        metadata: {
+          ...meta('notification'),
+          message_id: 'y',
+          subscription_type: 'channel.poll.begin',
+          subscription_version: '1',
+        },
+        payload: { event: { a: 1 } },
+      }),
+      JSON.stringify({
+        metadata: {
+          ...meta('notification'),
+          message_id: 'z',
+          subscription_type: 'channel.cheer',
+          subscription_version: '1',
+        },
+        payload: { event: { bits: 'lots' } },
+      }),
+    ]) {
+      rig.server.fake.sendFrame(session, raw);
+    }
+    await waitFor('all counted', () => rig!.client.counters().malformedFrames === 4);
+    expect(rig.client.counters()).toMatchObject({ malformedFrames: 4, unknownTypes: 2, events: 0 });
+    rig.server.fake.notify('channel.follow', followEvent(7), { version: '2' });
+    await waitFor('a good frame still maps', () => rig!.ofKind('alert').length === 1);
+    expect(rig.client.status().state).toBe('connected');
+  });
+
+  it('a login change starts over on a fresh session with the new user; logging out stops', async () => {
+    rig = await startRig();
+    rig.client.start();
+    const first = await connected(rig);
+    rig.auth.set(friendToken());
+    await waitFor('a session for the new login', () =>
+      rig!.server.fake
+        .sessions()
+        .some((s) => s.id !== first && s.status === 'connected' && s.subscriptions === 10),
+    );
+    const session = liveSession(rig);
+    const follow = rig.server.fake
+      .subscriptions()
+      .find((s) => s.transport.session_id === session && s.type === 'channel.follow');
+    expect(follow?.condition).toEqual({ broadcaster_user_id: STREAMER.id, moderator_user_id: FRIEND.id });
+    expect(rig.server.fake.sessions().find((s) => s.id === first)?.status).toBe('closed');
+    expect(rig.client.status().source.channel).toBe('friend');
+    rig.auth.set(null);
+    await waitFor('login-needed', () => rig!.client.status().state === 'login-needed');
+    await waitFor('socket closed', () => rig!.server.fake.sessions().every((s) => s.status === 'closed'));
   });
 });

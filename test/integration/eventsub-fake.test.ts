@@ -272,4 +272,35 @@ describe('fake EventSub server', () => {
     const bogus = connect(`${s.wsUrl}?reconnect_id=bm9wZQ`);
     expect(await bogus.closed).toBe(4007);
   });
+
+  it('refuses the 301st subscription on one session', async () => {
+    const users = Array.from({ length: 301 }, (_, n) => ({
+      id: `${9000 + n}`,
+      login: `u${n}`,
+      displayName: `U${n}`,
+    }));
+    const state = createTokenState([STREAMER, ...users], {
+      [TOKEN]: {
+        userId: STREAMER.id,
+        login: STREAMER.login,
+        scopes: [],
+        clientId: TEST_CLIENT_ID,
+        expiresAt: Date.now() + 60_000,
+      },
+    });
+    server = await startEventSubServer(state);
+    const { sessionId } = await welcomed(server);
+    const online = (id: string) => ({
+      type: 'stream.online',
+      version: '1',
+      condition: { broadcaster_user_id: id },
+      transport: { method: 'websocket', session_id: sessionId },
+    });
+    const statuses: number[] = [];
+    for (const user of users) statuses.push((await post(online(user.id))).status);
+    expect(statuses.slice(0, 300).every((status) => status === 202)).toBe(true);
+    expect(statuses[300]).toBe(400);
+    const costs = server.fake.subscriptions().map((sub) => sub.cost);
+    expect(new Set(costs)).toEqual(new Set([1])); // other channels' stream.online costs 1
+  });
 });

@@ -121,7 +121,7 @@ describe('ChatKC receiver under fuzzed server frames', () => {
     for (const event of events) {
       if (event.kind === 'chat') {
         expect(typeof event.text).toBe('string');
-        expect(event.author.color === null || /^#[0-9a-f]{6}$/.test(event.author.color)).toBe(true);
+        expect(event.author.color === null || /^#[0-9a-fA-F]{6}$/.test(event.author.color)).toBe(true);
         expect([0, 20, 50, 100]).toContain(event.extras?.chatkc?.level);
       }
       if (event.kind === 'notice') expect(typeof event.text).toBe('string');

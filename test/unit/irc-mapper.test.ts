@@ -49,12 +49,12 @@ describe.each([...REAL_FILES, FIXTURE_FILE])('corpus %s', (file) => {
     lines.forEach((raw, index) => {
       const line = parseTwitchLine(raw);
       if (line === null) return;
-      const expected = EXPECTED_KIND[line.message.command];
+      const expected = EXPECTED_KIND[line.command];
       if (!expected) return;
       const produced = events[index];
-      const bundledGift = line.message.command === 'USERNOTICE' && produced.length === 0;
-      const missingId = line.message.command === 'CLEARMSG' && !raw.includes('target-msg-id=');
-      const noText = line.message.command === 'PRIVMSG' && line.message.params.length < 2;
+      const bundledGift = line.command === 'USERNOTICE' && produced.length === 0;
+      const missingId = line.command === 'CLEARMSG' && !raw.includes('target-msg-id=');
+      const noText = line.command === 'PRIVMSG' && line.params.length < 2;
       if (bundledGift || missingId || noText) return;
       expect(produced.length, raw).toBeGreaterThan(0);
       expect(expected, raw).toContain(produced[0].kind);
@@ -64,7 +64,7 @@ describe.each([...REAL_FILES, FIXTURE_FILE])('corpus %s', (file) => {
   });
   if (file !== FIXTURE_FILE) {
     it('turns every PRIVMSG into exactly one chat message', () => {
-      const privmsgs = lines.filter((raw) => parseTwitchLine(raw)?.message.command === 'PRIVMSG').length;
+      const privmsgs = lines.filter((raw) => parseTwitchLine(raw)?.command === 'PRIVMSG').length;
       const chats = mapAll(lines).events.flat().filter((event) => event.kind === 'chat').length;
       expect(chats).toBe(privmsgs);
     });

@@ -9,6 +9,7 @@ import {
   type UserRow,
 } from './fake-db';
 import { serverFrame, type QtJsonValue } from './qt-json';
+import { blanksToSpaces, escapeHtml, formatQtDate } from './server-text';
 
 /** One connected socket as the logic sees it. */
 export interface Peer {
@@ -35,9 +36,6 @@ const NAME_CHANGE_INTERVAL_S = 2_592_000;
 const MAX_CHAT_LENGTH = 500;
 const MAX_REQUESTS = 10;
 const REQUEST_WINDOW_MS = 1000;
-// Characters the real server turns into plain spaces before trimming (invisible "blank" characters).
-const BLANKS =
-  /[\u00AD\u00A0\u0009\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u2000-\u200F\u202F\u205F\u2060-\u2064\u206A-\u206F\u3000\u2800\u3164\uFEFF\uFFA0]/g;
 
 const frame = (type: string, data: { [key: string]: QtJsonValue }): string => serverFrame(type, data);
 const statusFrame = (status: string): string => frame('status', { status });
@@ -59,7 +57,7 @@ export class ChatKcLogic {
 
   onPacket(peer: Peer, raw: string): void {
     if (this.overRateLimit(peer)) return;
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
@@ -256,7 +254,7 @@ export class ChatKcLogic {
   }
 
   private publish(user: UserRow, rawText: string, reply: number, donate: string): number | null {
-    const text = rawText.replace(BLANKS, ' ').trim();
+    const text = blanksToSpaces(rawText).trim();
     if (!text || text.length > MAX_CHAT_LENGTH) return null;
     const dropped = !this.db.isAcceptable(text);
     const time = this.options.now();
@@ -322,27 +320,4 @@ export class ChatKcLogic {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** Qt's `QString::toHtmlEscaped()`: only `<`, `>`, `&` and `"`. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Qt's default `QDateTime::toString()`: `Sat Nov 21 19:03:58 2026 PST`. */
-export function formatQtDate(seconds: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    year: 'numeric',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).formatToParts(new Date(seconds * 1000));
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('weekday')} ${get('month')} ${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('year')} ${get('timeZoneName')}`;
 }

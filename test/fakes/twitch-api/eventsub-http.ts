@@ -62,6 +62,54 @@ function checkCondition(
   return null;
 }
 
+/** A session in its reconnect grace period still accepts subscriptions; they land where its others went. */
+function liveSession(sessionId: unknown, store: SubscriptionStore): FakeSession | null {
+  let session = typeof sessionId === 'string' ? store.sessions.get(sessionId) : undefined;
+  while (session?.successor) session = session.successor;
+  return session && session.status !== 'closed' ? session : null;
+}
+
+/** 409 for the same type+version+condition on this session; 400 above the per-session limit. */
+function checkSessionRoom(
+  session: FakeSession,
+  wanted: { type: string; version: string; condition: Record<string, string> },
+  store: SubscriptionStore,
+): Rejection | null {
+  const sameCondition = (c: Record<string, string>): boolean =>
+    JSON.stringify(Object.entries(c).sort()) === JSON.stringify(Object.entries(wanted.condition).sort());
+  const onSession = [...store.subscriptions.values()].filter(
+    (s) => s.transport.session_id === session.id && s.status === 'enabled',
+  );
+  if (
+    onSession.some(
+      (s) => s.type === wanted.type && s.version === wanted.version && sameCondition(s.condition),
+    )
+  ) {
+    return { status: 409, message: 'subscription already exists' };
+  }
+  if (onSession.length >= MAX_SUBSCRIPTIONS_PER_SESSION) {
+    return { status: 400, message: 'too many subscriptions on this session' };
+  }
+  return null;
+}
+
+function newSubscription(
+  wanted: { type: string; version: string; condition: Record<string, string> },
+  session: FakeSession,
+  token: FakeTokenInfo,
+): FakeSubscription {
+  const authorizedUser = Object.values(wanted.condition).includes(token.userId);
+  return {
+    id: randomUUID(),
+    status: 'enabled',
+    ...wanted,
+    created_at: nanoTimestamp(),
+    transport: { method: 'websocket', session_id: session.id, connected_at: session.connectedAt },
+    cost: FAKE_TYPES[`${wanted.type}@${wanted.version}`]!.unauthenticated && !authorizedUser ? 1 : 0,
+    owner: { clientId: token.clientId, userId: token.userId },
+  };
+}
+
 function validateCreate(
   body: unknown,
   token: FakeTokenInfo,
@@ -70,16 +118,13 @@ function validateCreate(
   if (!isObject(body)) return { status: 400, message: 'invalid JSON body' };
   const { type, version } = body;
   const transport = isObject(body.transport) ? body.transport : null;
-  if (typeof type !== 'string' || typeof version !== 'string')
+  if (typeof type !== 'string' || typeof version !== 'string') {
     return { status: 400, message: 'type and version are required' };
+  }
   if (transport?.method !== 'websocket')
     return { status: 400, message: 'transport.method must be websocket' };
-  // A session in its reconnect grace period still accepts subscriptions; they land where its
-  // subscriptions went (the successor) once the client has reconnected.
-  let session =
-    typeof transport.session_id === 'string' ? store.sessions.get(transport.session_id) : undefined;
-  while (session?.successor) session = session.successor;
-  if (!session || session.status === 'closed') {
+  const session = liveSession(transport.session_id, store);
+  if (!session) {
     return { status: 400, message: 'websocket transport session does not exist or has already disconnected' };
   }
   const key = `${type}@${version}`;
@@ -87,37 +132,9 @@ function validateCreate(
   if (!FAKE_TYPES[key]) return { status: 400, message: `unknown type/version: ${key}` };
   const condition = readCondition(body.condition);
   if (!condition) return { status: 400, message: 'condition must be an object of strings' };
-  const refused = checkCondition(key, condition, token, store);
-  if (refused) return refused;
-  const onSession = [...store.subscriptions.values()].filter(
-    (s) => s.transport.session_id === session.id && s.status === 'enabled',
-  );
-  const same = JSON.stringify(Object.entries(condition).sort());
-  if (
-    onSession.some(
-      (s) =>
-        s.type === type &&
-        s.version === version &&
-        JSON.stringify(Object.entries(s.condition).sort()) === same,
-    )
-  ) {
-    return { status: 409, message: 'subscription already exists' };
-  }
-  if (onSession.length >= MAX_SUBSCRIPTIONS_PER_SESSION)
-    return { status: 400, message: 'too many subscriptions on this session' };
-  const authorizedUser = Object.values(condition).includes(token.userId);
-  const sub: FakeSubscription = {
-    id: randomUUID(),
-    status: 'enabled',
-    type,
-    version,
-    condition,
-    created_at: nanoTimestamp(),
-    transport: { method: 'websocket', session_id: session.id, connected_at: session.connectedAt },
-    cost: FAKE_TYPES[key]!.unauthenticated && !authorizedUser ? 1 : 0,
-    owner: { clientId: token.clientId, userId: token.userId },
-  };
-  return { sub, session };
+  const wanted = { type, version, condition };
+  const refused = checkCondition(key, condition, token, store) ?? checkSessionRoom(session, wanted, store);
+  return refused ?? { sub: newSubscription(wanted, session, token), session };
 }
 
 function owned(store: SubscriptionStore, token: FakeTokenInfo): FakeSubscription[] {

@@ -35,6 +35,19 @@ export const ALL_SCOPES = [
 export const STREAMER = { id: '1001', login: 'streamer', displayName: 'Streamer' };
 export const FRIEND = { id: '2002', login: 'friend', displayName: 'Friend' };
 export const ACCESS_TOKEN = 'streamer-access-token-123456';
+export const FRIEND_ACCESS_TOKEN = 'friend-access-token-654321';
+
+/** Another account (a moderator of the streamer, say) with every scope. */
+export function friendToken(): TwitchToken {
+  return {
+    accessToken: FRIEND_ACCESS_TOKEN,
+    userId: FRIEND.id,
+    login: FRIEND.login,
+    scopes: ALL_SCOPES,
+    clientId: TEST_CLIENT_ID,
+    expiresAt: null,
+  };
+}
 
 export function streamerToken(scopes = ALL_SCOPES): TwitchToken {
   return {
@@ -76,6 +89,13 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       userId: STREAMER.id,
       login: STREAMER.login,
       scopes: options.serverScopes ?? clientScopes,
+      clientId: TEST_CLIENT_ID,
+      expiresAt: Date.now() + 3_600_000,
+    },
+    [FRIEND_ACCESS_TOKEN]: {
+      userId: FRIEND.id,
+      login: FRIEND.login,
+      scopes: ALL_SCOPES,
       clientId: TEST_CLIENT_ID,
       expiresAt: Date.now() + 3_600_000,
     },
@@ -135,5 +155,56 @@ export function followEvent(n: number): object {
     broadcaster_user_login: STREAMER.login,
     broadcaster_user_name: STREAMER.displayName,
     followed_at: new Date().toISOString(),
+  };
+}
+
+/** Every type+version the client subscribes for a broadcaster's own token with every scope. */
+export const EXPECTED_TYPES = [
+  'automod.message.hold@2',
+  'automod.message.update@2',
+  'channel.channel_points_custom_reward_redemption.add@1',
+  'channel.chat.clear@1',
+  'channel.chat.clear_user_messages@1',
+  'channel.chat.message_delete@1',
+  'channel.cheer@1',
+  'channel.follow@2',
+  'channel.moderate@2',
+  'channel.raid@1',
+  'channel.subscribe@1',
+  'channel.subscription.gift@1',
+  'channel.subscription.message@1',
+  'stream.offline@1',
+  'stream.online@1',
+];
+
+/** Enabled `type@version`s bound to this session on the fake. */
+export function enabledOn(r: Rig, sessionId: string): string[] {
+  return r.server.fake
+    .subscriptions()
+    .filter((s) => s.transport.session_id === sessionId && s.status === 'enabled')
+    .map((s) => `${s.type}@${s.version}`)
+    .sort();
+}
+
+export function liveSession(r: Rig): string {
+  const session = r.server.fake.sessions().find((s) => s.status === 'connected');
+  if (!session) throw new Error('no connected session');
+  return session.id;
+}
+
+/** Wait for a connected session with all 15 subscriptions; returns its id. */
+export async function connected(r: Rig): Promise<string> {
+  await waitFor('15 subscriptions', () =>
+    r.server.fake.sessions().some((s) => s.status === 'connected' && s.subscriptions === 15),
+  );
+  await waitFor('status connected', () => r.client.status().state === 'connected');
+  return liveSession(r);
+}
+
+/** What the fake saw the client send: both must stay 0 (a data frame would get a 4001 close). */
+export function inboundTraffic(r: Rig): { dataFrames: number; closes4001: number } {
+  return {
+    dataFrames: r.server.fake.inboundDataFrames(),
+    closes4001: r.server.fake.closeLog().filter((c) => c.code === 4001).length,
   };
 }

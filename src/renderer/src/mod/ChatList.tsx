@@ -103,17 +103,19 @@ export function ChatList() {
         })}
         {messages.length === 0 ? <div className="empty">No chat yet.</div> : null}
       </div>
-      {!live ? (
-        <div className="chat-paused" data-testid="chat-paused">
-          {scrollAnchor ? 'Scrolled back' : 'Paused while the pointer is on the chat'}
-          {waiting > 0 ? ` · ${waiting} new` : ''}
-          {scrollAnchor ? (
-            <button type="button" onClick={() => setScrollAnchor(null)}>
-              Jump to live
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {/* Always present and outside the list, so it never covers the line under the pointer. */}
+      <div
+        className={live ? 'chat-state' : 'chat-state paused'}
+        data-testid={live ? 'chat-live' : 'chat-paused'}
+      >
+        {live ? 'Live' : scrollAnchor ? 'Scrolled back' : 'Paused while the pointer is on the chat'}
+        {waiting > 0 ? ` · ${waiting} new` : ''}
+        {scrollAnchor ? (
+          <button type="button" onClick={() => setScrollAnchor(null)}>
+            Jump to live
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

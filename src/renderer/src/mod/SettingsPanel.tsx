@@ -45,6 +45,7 @@ export function SettingsPanel() {
       sources: draft.sources,
       twitch: { ...draft.twitch, timeoutPresets: presets },
       overlay: { ...draft.overlay, hiddenUsers: list(hiddenText).map((name) => name.toLowerCase()) },
+      alerts: draft.alerts,
       endpoints: draft.endpoints,
     };
     const parsed = settingsPatchSchema.safeParse(patch);
@@ -72,6 +73,8 @@ export function SettingsPanel() {
   const overlay = draft.overlay;
   const setOverlay = (change: Partial<Settings['overlay']>): void =>
     setDraft({ ...draft, overlay: { ...overlay, ...change } });
+  const setAlerts = (change: Partial<Settings['alerts']>): void =>
+    setDraft({ ...draft, alerts: { ...draft.alerts, ...change } });
   const setEndpoint = (key: keyof Settings['endpoints'], value: string): void =>
     setDraft({ ...draft, endpoints: { ...draft.endpoints, [key]: value } });
 
@@ -143,6 +146,41 @@ export function SettingsPanel() {
         Hidden users (bots), comma-separated
         <input value={hiddenText} onChange={(e) => setHiddenText(e.target.value)} />
       </label>
+      <h3>Alerts</h3>
+      <div className="row wrap">
+        <label className="inline">
+          seconds on screen{' '}
+          <input
+            className="num"
+            type="number"
+            min={1}
+            max={120}
+            value={draft.alerts.durationSeconds}
+            onChange={(e) => setAlerts({ durationSeconds: Number(e.target.value) })}
+          />
+        </label>
+        <label className="inline">
+          min bits{' '}
+          <input
+            className="num"
+            type="number"
+            min={0}
+            value={draft.alerts.minBits}
+            onChange={(e) => setAlerts({ minBits: Number(e.target.value) })}
+          />
+        </label>
+        <label className="inline">
+          min donation{' '}
+          <input
+            className="num"
+            type="number"
+            min={0}
+            step="0.01"
+            value={draft.alerts.minDonation}
+            onChange={(e) => setAlerts({ minDonation: Number(e.target.value) })}
+          />
+        </label>
+      </div>
       <details>
         <summary>Endpoints (advanced)</summary>
         {(Object.keys(draft.endpoints) as Array<keyof Settings['endpoints']>).map((key) => (

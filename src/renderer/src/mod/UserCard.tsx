@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ChatMessage } from '../../../shared/events';
 import { formatClock, formatDuration } from '../common/format';
 import { MessageParts } from '../common/MessageParts';
@@ -31,6 +31,15 @@ export function UserCard() {
         : [],
     [messages, user],
   );
+  const isOpen = user !== null;
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') close(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [isOpen, close]);
   if (!user) return null;
   const latest = theirs.at(-1);
   const roles = latest?.author.roles ?? [];
@@ -48,9 +57,6 @@ export function UserCard() {
         aria-label={`User ${user.displayName}`}
         data-testid="user-card"
         onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') close(null);
-        }}
       >
         <header className="row">
           <h2 style={{ color }}>{user.displayName}</h2>

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveModBridge } from '../bridge/resolve-bridge';
 import { bindStore } from '../store/bindings';
-import { animationFrameScheduler } from '../store/frame-scheduler';
+import { createFrameScheduler } from '../store/frame-scheduler';
 import { createModStore } from '../store/create-stores';
 import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
@@ -10,7 +10,7 @@ import './mod.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();
-bindStore(store, resolved, animationFrameScheduler);
+bindStore(store, resolved, createFrameScheduler());
 
 const root = document.getElementById('root');
 if (root) {

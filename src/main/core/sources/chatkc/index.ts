@@ -1,5 +1,5 @@
 import type { ActionResult, ModAction, SendRequest } from '../../../../shared/api';
-import type { Capability, SourceRef } from '../../../../shared/events';
+import type { Capability, SourceRef, SourceStatus } from '../../../../shared/events';
 import type { ChatKcSourceConfig } from '../../../../shared/settings';
 import { registerSecret } from '../../log/mask';
 import type { BackoffOptions } from '../../net/backoff';
@@ -43,52 +43,88 @@ const oneWord = (value: string): string | null => (/^\S{1,64}$/.test(value) ? va
  * and the moderation `!commands` its auth level allows. Reconnects lose nothing: `hello` asks for everything
  * after the highest id seen, and ids already shown are dropped.
  */
-export function createChatKcSource(
-  config: ChatKcSourceConfig,
-  ctx: SourceContext,
-  deps: ChatKcDeps,
-): ChatSource {
-  const ref: SourceRef = { sourceId: config.id, provider: 'chatkc', channel: config.channel };
-  const log = ctx.log.child('chatkc');
-  registerSecret(deps.token);
-  const reporter = new StatusReporter(ref, `ChatKC ${config.channel}`, ctx.emit, ctx.clock);
-  const history = new ChatKcHistory();
-  const receiver = new ChatKcReceiver({
-    ref,
-    clock: ctx.clock,
-    log,
-    emit: ctx.emit,
-    reporter,
-    history,
-    hasToken: Boolean(deps.token),
-  });
-  const manager = new ConnectionManager<ChatKcConnection>({
-    name: `chatkc ${config.channel}`,
-    connect: () =>
-      openChatKcConnection(
-        {
-          url: config.url,
-          token: deps.token,
-          clock: ctx.clock,
-          ackTimeoutMs: deps.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
-          onFrame: (raw, connection) => receiver.handleRaw(raw, connection),
-          onBinaryFrame: () => receiver.countBinaryFrame(),
-        },
-        history.lastMessageId,
-      ),
-    clock: ctx.clock,
-    log,
-    reporter,
-    backoff: deps.backoff,
-    random: deps.random,
-  });
+class ChatKcSource implements ChatSource {
+  readonly ref: SourceRef;
+  private readonly reporter: StatusReporter;
+  private readonly receiver: ChatKcReceiver;
+  private readonly manager: ConnectionManager<ChatKcConnection>;
 
-  const submit = async (cmd: Command): Promise<ActionResult> => {
-    if (!deps.token) return { ok: false, code: 'unauthorized', message: 'Not signed in: read-only' };
-    if (!receiver.capabilities().includes(cmd.capability)) {
+  constructor(
+    config: ChatKcSourceConfig,
+    ctx: SourceContext,
+    private readonly deps: ChatKcDeps,
+  ) {
+    this.ref = { sourceId: config.id, provider: 'chatkc', channel: config.channel };
+    const log = ctx.log.child('chatkc');
+    registerSecret(deps.token);
+    const { clock } = ctx;
+    this.reporter = new StatusReporter(this.ref, `ChatKC ${config.channel}`, ctx.emit, clock);
+    const history = new ChatKcHistory();
+    const hasToken = Boolean(deps.token);
+    this.receiver = new ChatKcReceiver({
+      ref: this.ref,
+      clock,
+      log,
+      emit: ctx.emit,
+      reporter: this.reporter,
+      history,
+      hasToken,
+    });
+    const options = {
+      url: config.url,
+      token: deps.token,
+      clock,
+      ackTimeoutMs: deps.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
+      onFrame: (raw: string, connection: ChatKcConnection) => this.receiver.handleRaw(raw, connection),
+      onBinaryFrame: () => this.receiver.countBinaryFrame(),
+    };
+    this.manager = new ConnectionManager<ChatKcConnection>({
+      name: `chatkc ${config.channel}`,
+      connect: () => openChatKcConnection(options, history.lastMessageId),
+      clock,
+      log,
+      reporter: this.reporter,
+      backoff: deps.backoff,
+      random: deps.random,
+    });
+  }
+
+  start(): void {
+    this.manager.start();
+  }
+
+  stop(): Promise<void> {
+    return this.manager.stop();
+  }
+
+  reconnect(): void {
+    this.manager.reconnectNow();
+  }
+
+  status(): SourceStatus {
+    const status = this.reporter.get();
+    return { ...status, counters: { ...status.counters, ...this.manager.counters } };
+  }
+
+  async send(request: SendRequest): Promise<ActionResult> {
+    const text = request.text.trim();
+    if (!text) return badRequest('The message is empty.');
+    const reply = request.replyTo ? Number(request.replyTo) || 0 : 0;
+    const expect: Expectation = /^[!/]/.test(text) ? 'command' : 'chat';
+    return this.submit({ capability: reply ? 'reply' : 'send', frame: message(text, reply), expect });
+  }
+
+  async act(action: ModAction): Promise<ActionResult> {
+    const cmd = commandFor(action, this.receiver.account);
+    return 'frame' in cmd ? this.submit(cmd) : cmd;
+  }
+
+  private async submit(cmd: Command): Promise<ActionResult> {
+    if (!this.deps.token) return { ok: false, code: 'unauthorized', message: 'Not signed in: read-only' };
+    if (!this.receiver.capabilities().includes(cmd.capability)) {
       return { ok: false, code: 'forbidden', message: `Your ChatKC level does not allow ${cmd.capability}.` };
     }
-    const connection = manager.current;
+    const connection = this.manager.current;
     if (!connection) return { ok: false, code: 'offline', message: 'ChatKC is not connected.' };
     const result = await connection.requests.submit(cmd.expect, cmd.frame, cmd.deleteId);
     if (cmd.frame.type === 'setuserconf' && result.ok) {
@@ -96,28 +132,17 @@ export function createChatKcSource(
       connection.send({ type: 'status', data: {} });
       connection.send({ type: 'getuserconf' });
     }
-    reporter.setCounter('queueDepth', connection.queueDepth);
+    this.reporter.setCounter('queueDepth', connection.queueDepth);
     return result;
-  };
+  }
+}
 
-  return {
-    ref,
-    start: () => manager.start(),
-    stop: () => manager.stop(),
-    status: () => ({ ...reporter.get(), counters: { ...reporter.get().counters, ...manager.counters } }),
-    reconnect: () => manager.reconnectNow(),
-    send: async (request: SendRequest) => {
-      const text = request.text.trim();
-      if (!text) return badRequest('The message is empty.');
-      const reply = request.replyTo ? Number(request.replyTo) || 0 : 0;
-      const expect: Expectation = /^[!/]/.test(text) ? 'command' : 'chat';
-      return submit({ capability: reply ? 'reply' : 'send', frame: message(text, reply), expect });
-    },
-    act: async (action: ModAction) => {
-      const cmd = commandFor(action, receiver.account);
-      return typeof cmd === 'object' && 'frame' in cmd ? submit(cmd) : cmd;
-    },
-  };
+export function createChatKcSource(
+  config: ChatKcSourceConfig,
+  ctx: SourceContext,
+  deps: ChatKcDeps,
+): ChatSource {
+  return new ChatKcSource(config, ctx, deps);
 }
 
 function commandFor(

@@ -48,7 +48,7 @@ export function toChatMessage(data: ChatData, ctx: MapContext): ChatMessage {
       id: String(data.author_id),
       login: data.author,
       displayName: data.author,
-      color: /^[0-9a-fA-F]{6}$/.test(data.author_color) ? `#${data.author_color.toLowerCase()}` : null,
+      color: /^[0-9a-fA-F]{6}$/.test(data.author_color) ? `#${data.author_color}` : null,
       badges: [],
       roles: rolesForLevel(level),
     },

@@ -54,7 +54,13 @@ export class ChatKcReceiver {
       this.deps.log.debug(`dropped a ${parsed.problem} frame`, parsed.detail);
       return;
     }
-    this.handle(parsed.frame, connection);
+    try {
+      this.handle(parsed.frame, connection);
+    } catch (error) {
+      // A frame that passed validation but still broke a mapper is dropped like any other bad frame.
+      this.deps.reporter.incrementCounter('badFrames');
+      this.deps.log.warn(`dropped a ${parsed.frame.type} frame that could not be handled`, error);
+    }
   }
 
   countBinaryFrame(): void {
@@ -97,9 +103,7 @@ export class ChatKcReceiver {
         return this.accountChanged();
       case 'getuserconf':
         this.account.name = frame.data.name || null;
-        this.account.color = /^[0-9a-fA-F]{6}$/.test(frame.data.color)
-          ? `#${frame.data.color.toLowerCase()}`
-          : null;
+        this.account.color = /^[0-9a-fA-F]{6}$/.test(frame.data.color) ? `#${frame.data.color}` : null;
         return this.accountChanged();
     }
   }

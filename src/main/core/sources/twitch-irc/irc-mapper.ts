@@ -20,7 +20,7 @@ export class IrcEventMapper {
 
   /** Emits the events for one line; true when the command is a chat-visible one (handled here). */
   map(line: TwitchLine, ctx: MapContext, emit: (event: OnAirEvent) => void): boolean {
-    const { message } = line;
+    const message = line;
     switch (message.command) {
       case 'PRIVMSG': {
         const chat = mapPrivmsg(line, ctx);

@@ -9,7 +9,27 @@ import { COMMON_TAG_COUNT, IGNORED_TAGS_FROM, KNOWN_TAGS, lookupTag } from './ir
 /** Known tag values by slot (`TAG.*`); `undefined` = tag absent. */
 export type TagValues = (string | undefined)[];
 
+/** One `set/version` item of `badges` (or `set/info` of `badge-info`). */
+export interface BadgeRef {
+  readonly setId: string;
+  readonly version: string;
+}
+
+/** An emote occurrence: inclusive code-point range `[start, end]` of the message text. */
+export interface EmoteRange {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
 export class IrcMessage {
+  /** Decoded by `parseTwitchLine` (twitch-decode.ts); empty until then. Badge lists are shared and frozen. */
+  badges: readonly BadgeRef[] = NONE;
+  badgeInfo: readonly BadgeRef[] = NONE;
+  emotes: readonly EmoteRange[] = NONE;
+
   constructor(
     /** Known tag values by slot, or null when the line had no tag block. */
     readonly tags: TagValues | null,
@@ -32,7 +52,6 @@ export class IrcMessage {
   }
 }
 
-const TAG_LENGTHS = KNOWN_TAGS.map((key) => key.length);
 /** Slot of the tag seen at each position of the previous tag block (-1 = unknown). */
 const lastOrder = new Int16Array(64).fill(-1);
 
@@ -64,6 +83,24 @@ export function unescapeTagValue(value: string): string {
     at = value.indexOf('\\', from);
   }
   return from === 0 ? value : out + value.slice(from);
+}
+
+/**
+ * Values that repeat line after line (badges, colour, room id …) are reused from the previous line when equal:
+ * no allocation, and equal values become the same string, so later caches compare by identity.
+ */
+const MEMO_SLOTS = new Uint8Array(KNOWN_TAGS.length);
+for (const key of ['badge-info', 'badges', 'color', 'room-id', 'user-type', 'emotes', 'msg-id', 'vip'] as const) {
+  MEMO_SLOTS[KNOWN_TAGS.indexOf(key)] = 1;
+}
+const memo: string[] = KNOWN_TAGS.map(() => '');
+
+function memoValue(line: string, start: number, end: number, slot: number): string {
+  const previous = memo[slot];
+  if (previous.length === end - start && line.startsWith(previous, start)) return previous;
+  const value = line.slice(start, end);
+  memo[slot] = value;
+  return value;
 }
 
 /** Parses the tag block `line[pos, end)` into `values`/extras; returns the extras object (or null). */
@@ -109,8 +146,9 @@ function parseTags(line: string, pos: number, end: number, values: TagValues): R
     if (eq > pos && slot < IGNORED_TAGS_FROM) {
       let value = '';
       if (semi > eq + 1) {
-        value = line.slice(eq + 1, semi);
-        if (backslash < semi) value = unescapeTagValue(value);
+        if (backslash < semi) value = unescapeTagValue(line.slice(eq + 1, semi));
+        else if (slot >= 0 && MEMO_SLOTS[slot] === 1) value = memoValue(line, eq + 1, semi, slot);
+        else value = line.slice(eq + 1, semi);
       }
       if (slot >= 0) values[slot] = value;
       else (extras ??= {})[line.slice(pos, eq)] = value;
@@ -171,7 +209,9 @@ export function parseIrcLine(text: string, start = 0, end = text.length): IrcMes
   if (pos >= end) return null;
   let commandEnd = text.indexOf(' ', pos);
   if (commandEnd < 0 || commandEnd > end) commandEnd = end;
-  const command = text.slice(pos, commandEnd);
+  // The overwhelmingly common command is returned as a constant instead of a fresh 7-char copy.
+  const command =
+    commandEnd - pos === 7 && text.startsWith('PRIVMSG', pos) ? 'PRIVMSG' : text.slice(pos, commandEnd);
   const params = parseParams(text, skipSpaces(text, commandEnd + 1, end), end);
   return new IrcMessage(tags, extras, prefix, command, params);
 }

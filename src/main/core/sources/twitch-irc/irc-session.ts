@@ -143,7 +143,7 @@ export class IrcSession implements ManagedConnection {
   }
 
   private onLine(line: TwitchLine): void {
-    const { message } = line;
+    const message = line;
     switch (message.command) {
       case 'PING':
         this.write(`PONG :${message.params[message.params.length - 1] ?? 'tmi.twitch.tv'}`);
@@ -167,7 +167,7 @@ export class IrcSession implements ManagedConnection {
 
   /** True when the notice ended the handshake (login failure). */
   private onNotice(line: TwitchLine): boolean {
-    const { message } = line;
+    const message = line;
     const text = message.params[message.params.length - 1] ?? '';
     const msgId = message.tag(TAG['msg-id']);
     if (!msgId && isLoginFailure(text)) {
@@ -189,7 +189,7 @@ export class IrcSession implements ManagedConnection {
   }
 
   private onRoomState(line: TwitchLine): void {
-    const { message } = line;
+    const message = line;
     const channel = (message.params[0] ?? '').replace(/^#/, '');
     const full = message.tag(TAG['subs-only']) !== undefined && message.tag(TAG.slow) !== undefined;
     if (!full || !this.pendingRooms.delete(channel) || this.pendingRooms.size > 0) return;

@@ -61,7 +61,7 @@ export function rolesOf(message: IrcMessage, badges: readonly BadgeRef[]): Role[
 }
 
 export function authorOf(line: TwitchLine, login: string): Author {
-  const { message } = line;
+  const message = line;
   const color = message.tag(TAG.color);
   return {
     id: message.tag(TAG['user-id']) ?? '',
@@ -98,7 +98,7 @@ function replyOf(message: IrcMessage): ChatMessage['reply'] {
 
 /** PRIVMSG → ChatMessage. Null when the line has no text parameter. */
 export function mapPrivmsg(line: TwitchLine, ctx: MapContext): ChatMessage | null {
-  const { message } = line;
+  const message = line;
   if (message.params.length < 2) return null;
   const raw = message.params[message.params.length - 1];
   const actionText = stripAction(raw);

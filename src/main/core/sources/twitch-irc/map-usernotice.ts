@@ -18,7 +18,7 @@ export class UserNoticeMapper {
   private readonly giftBundles = new Set<string>();
 
   map(line: TwitchLine, ctx: MapContext, emit: (event: OnAirEvent) => void): void {
-    const { message } = line;
+    const message = line;
     const msgId = message.tag(TAG['msg-id']) ?? '';
     if (msgId === 'subgift' || msgId === 'anonsubgift') {
       if (this.isBundled(message)) return;
@@ -44,7 +44,7 @@ export class UserNoticeMapper {
   }
 
   private alertFor(msgId: string, line: TwitchLine, ctx: MapContext): Alert | null {
-    const { message } = line;
+    const message = line;
     const plan = message.tag(TAG['msg-param-sub-plan']);
     switch (msgId) {
       case 'sub':
@@ -98,7 +98,7 @@ function alertUser(message: IrcMessage, login: string): AlertUser {
 }
 
 function makeAlert(type: AlertType, line: TwitchLine, ctx: MapContext, fields: AlertFields): Alert {
-  const { message } = line;
+  const message = line;
   const login = (message.tag(TAG.login) ?? '').toLowerCase();
   const text = message.params.length >= 2 ? message.params[message.params.length - 1] : '';
   const alert: Alert = {

@@ -81,7 +81,7 @@ function specialPart(word: string, bits: number): MessagePart | null {
  * Split a chat text into parts: emotes (ranges in code points; malformed, overlapping or out-of-range ranges
  * are skipped), mentions `@name`, http(s) links, and cheermotes when the message carries bits.
  */
-export function buildParts(text: string, emotes: EmoteRange[], bits = 0): MessagePart[] {
+export function buildParts(text: string, emotes: readonly EmoteRange[], bits = 0): MessagePart[] {
   const parts: MessagePart[] = [];
   const offsets = emotes.length > 0 ? codePointOffsets(text) : null;
   const codePoints = offsets === null ? text.length : offsets.length - 1;

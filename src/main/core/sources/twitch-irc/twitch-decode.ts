@@ -1,30 +1,16 @@
-import { parseIrcLine, type IrcMessage } from './irc-parser';
+import { parseIrcLine, type BadgeRef, type EmoteRange, type IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 
-/** One `set/version` item of `badges` (or `set/info` of `badge-info`). */
-export interface BadgeRef {
-  readonly setId: string;
-  readonly version: string;
-}
+export type { BadgeRef, EmoteRange };
 
-/** An emote occurrence: inclusive code-point range `[start, end]` of the message text. */
-export interface EmoteRange {
-  id: string;
-  start: number;
-  end: number;
-}
-
-/** A parsed line with Twitch's structured tags decoded. */
-export interface TwitchLine {
-  message: IrcMessage;
-  /** Shared, frozen lists (see decodeBadges). */
-  badges: readonly BadgeRef[];
-  badgeInfo: readonly BadgeRef[];
-  emotes: EmoteRange[];
-}
+/**
+ * A parsed line with Twitch's structured tags decoded (`badges`, `badgeInfo`, `emotes` filled in). The same
+ * object as the IrcMessage: one allocation less per line than a wrapper (measured).
+ */
+export type TwitchLine = IrcMessage;
 
 const NO_BADGES: readonly BadgeRef[] = Object.freeze([]);
-const NO_EMOTES: EmoteRange[] = [];
+const NO_EMOTES: readonly EmoteRange[] = Object.freeze([]);
 
 /**
  * Decoded badge lists by raw value. Chat repeats the same few badge strings endlessly (`subscriber/12`), so a
@@ -37,8 +23,22 @@ const BADGE_CACHE_LIMIT = 1024;
 /** `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). */
 export function decodeBadges(value: string | undefined): readonly BadgeRef[] {
   if (!value) return NO_BADGES;
-  const cached = badgeCache.get(value);
-  if (cached !== undefined) return cached;
+  // The parser hands repeated values over as the same string: a two-entry identity memo (one for `badges`,
+  // one for `badge-info`, which alternate) skips the Map's hashing for runs of the same badges.
+  if (value === memoRaw[0]) return memoDecoded[0];
+  if (value === memoRaw[1]) return memoDecoded[1];
+  const decoded = badgeCache.get(value) ?? decodeAndCache(value);
+  memoNext ^= 1;
+  memoRaw[memoNext] = value;
+  memoDecoded[memoNext] = decoded;
+  return decoded;
+}
+
+const memoRaw = ['', ''];
+const memoDecoded: (readonly BadgeRef[])[] = [NO_BADGES, NO_BADGES];
+let memoNext = 0;
+
+function decodeAndCache(value: string): readonly BadgeRef[] {
   if (badgeCache.size >= BADGE_CACHE_LIMIT) badgeCache.clear();
   const badges = Object.freeze(splitBadges(value));
   badgeCache.set(value, badges);
@@ -91,7 +91,7 @@ function pushRanges(text: string, id: string, pos: number, end: number, out: Emo
 }
 
 /** `25:0-4,8-12/1902:6-10` → ranges sorted by start. Code-point positions; bounds are checked by the mapper. */
-export function decodeEmotes(value: string | undefined): EmoteRange[] {
+export function decodeEmotes(value: string | undefined): readonly EmoteRange[] {
   if (!value) return NO_EMOTES;
   const emotes: EmoteRange[] = [];
   let pos = 0;
@@ -116,13 +116,10 @@ export function decodeEmotes(value: string | undefined): EmoteRange[] {
 /** Parse and fully decode one line (tags unescaped, badges, badge-info, emote ranges). Null if malformed. */
 export function parseTwitchLine(text: string, start = 0, end = text.length): TwitchLine | null {
   const message = parseIrcLine(text, start, end);
-  if (message === null) return null;
-  const tags = message.tags;
-  if (tags === null) return { message, badges: NO_BADGES, badgeInfo: NO_BADGES, emotes: NO_EMOTES };
-  return {
-    message,
-    badges: decodeBadges(tags[TAG.badges]),
-    badgeInfo: decodeBadges(tags[TAG['badge-info']]),
-    emotes: decodeEmotes(tags[TAG.emotes]),
-  };
+  const tags = message?.tags;
+  if (!message || !tags) return message;
+  message.badges = decodeBadges(tags[TAG.badges]);
+  message.badgeInfo = decodeBadges(tags[TAG['badge-info']]);
+  message.emotes = decodeEmotes(tags[TAG.emotes]);
+  return message;
 }

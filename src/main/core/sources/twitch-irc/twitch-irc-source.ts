@@ -197,7 +197,7 @@ class TwitchIrcSource implements ChatSource {
   }
 
   private onLine(line: TwitchLine, from: IrcSession): void {
-    const { message } = line;
+    const message = line;
     const now = this.ctx.clock.now();
     this.reporter.messageSeen();
     const command = message.command;

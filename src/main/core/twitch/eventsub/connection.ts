@@ -95,8 +95,17 @@ export class EventSubConnection implements ManagedConnection {
   private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.retired) return;
     this.armWatchdog();
-    this.hooks.onActivity();
-    const frame = decodeFrame(isBinary ? '' : data.toString());
+    try {
+      this.hooks.onActivity();
+      this.handleFrame(isBinary ? '' : data.toString());
+    } catch (error) {
+      // A throwing listener downstream must not take the socket (or the process) down.
+      this.hooks.log.error('eventsub: frame handling failed', error);
+    }
+  }
+
+  private handleFrame(raw: string): void {
+    const frame = decodeFrame(raw);
     if (frame.kind === 'welcome') {
       if (this.session) return; // only the first welcome counts
       this.session = frame.session;

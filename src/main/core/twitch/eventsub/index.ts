@@ -186,6 +186,8 @@ class EventSubClientImpl implements EventSubClient {
   private onConnected(connection: EventSubConnection, kind: ConnectKind): void {
     const previous = this.active;
     this.active = connection;
+    // Normally already closed; if a retry raced a make-before-break swap, don't leave a second socket open.
+    if (previous && previous !== connection && kind !== 'replace') previous.close('superseded');
     if (kind === 'replace') {
       // Same subscriptions, new session: share the record so resubscribe() still knows what exists.
       if (previous) connection.subscribed = previous.subscribed;

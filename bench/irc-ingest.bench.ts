@@ -1,0 +1,109 @@
+/**
+ * Ingest benchmark: the fake Twitch IRC server runs in a CHILD process and floods one channel at 10,000 msg/s;
+ * this process runs the real core path (socket → IRC source: parse, decode, map → hub fan-out to an overlay
+ * and a mod view) and reports its own CPU over the run (budget ≤ 25 % of one core) and the queue high-water
+ * marks (every queue must stay bounded).
+ *
+ * Run:  npx tsx bench/irc-ingest.bench.ts [--seconds 60] [--rate 10000]
+ */
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { OnAirEvent } from '../src/shared/events';
+import { emptyAlertQueueState } from '../src/shared/alert-queue-state';
+import { defaultSettings } from '../src/shared/settings';
+import { systemClock } from '../src/main/core/clock';
+import { silentLogger } from '../src/main/core/log/logger';
+import { Hub } from '../src/main/core/hub/hub';
+import { createTwitchIrcSource } from '../src/main/core/sources/twitch-irc';
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const SECONDS = flag('--seconds', 60);
+const RATE = flag('--rate', 10_000);
+const CHANNEL = 'floodchan';
+
+async function main(): Promise<void> {
+  const child = fork(resolve(import.meta.dirname, 'helpers/fake-irc-child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((done) =>
+    child.once('message', (m: { type: string; url: string }) => done(m.url)),
+  );
+
+  const settings = defaultSettings();
+  const hub = new Hub({
+    clock: systemClock,
+    snapshotExtras: () => ({
+      alerts: emptyAlertQueueState,
+      auth: { provider: 'twitch', status: 'logged-out' },
+      overlay: settings.overlay,
+      timeoutPresets: settings.twitch.timeoutPresets,
+    }),
+  });
+  let pushedToOverlay = 0;
+  let chats = 0;
+  hub.attach('overlay', (push) => (pushedToOverlay += push.type === 'events' ? push.events.length : 0)).ready();
+  hub.attach('mod', () => {}).ready();
+  const source = createTwitchIrcSource(
+    { id: 'twitch:flood', type: 'twitch', enabled: true, channel: CHANNEL, anonymous: true },
+    {
+      emit: (event: OnAirEvent) => {
+        if (event.kind === 'chat') chats++;
+        hub.publish(event);
+      },
+      log: silentLogger,
+      clock: systemClock,
+      endpoints: { ...settings.endpoints, twitchIrc: url },
+    },
+  );
+  source.start();
+  while (source.status().state !== 'connected') await new Promise((r) => setTimeout(r, 20));
+
+  let maxLagMs = 0;
+  let lastTick = performance.now();
+  const lagTimer = setInterval(() => {
+    const now = performance.now();
+    maxLagMs = Math.max(maxLagMs, now - lastTick - 50);
+    lastTick = now;
+  }, 50);
+  let maxHeapMb = 0;
+  const heapTimer = setInterval(() => (maxHeapMb = Math.max(maxHeapMb, process.memoryUsage().heapUsed / 2 ** 20)), 500);
+
+  console.log(`flooding #${CHANNEL} at ${RATE} msg/s for ${SECONDS} s from a child process …`);
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  child.send({ type: 'flood', rate: RATE, seconds: SECONDS, channel: CHANNEL });
+  const { sent } = await new Promise<{ sent: number }>((done) =>
+    child.on('message', (m: { type: string; sent: number }) => m.type === 'done' && done(m)),
+  );
+  const deadline = Date.now() + 5000;
+  while (chats < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const wallMs = performance.now() - wallStart;
+  const cpu = process.cpuUsage(cpuStart);
+  clearInterval(lagTimer);
+  clearInterval(heapTimer);
+  hub.flush();
+
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const status = source.status();
+  console.log(`sent ${sent}, chat events ${chats} (${sent - chats} missing), overlay got ${pushedToOverlay}`);
+  console.log(`wall ${(wallMs / 1000).toFixed(1)} s, achieved ${Math.round(sent / (wallMs / 1000))} msg/s`);
+  console.log(
+    `core CPU ${(cpuMs / 1000).toFixed(2)} s = ${((cpuMs / wallMs) * 100).toFixed(1)} % of one core (budget ≤ 25 %); ` +
+      `${((cpuMs * 1000) / Math.max(1, chats)).toFixed(1)} µs per message`,
+  );
+  console.log(
+    `queues: hub pending max ${hub.counters.maxPending} (dropped ${hub.counters.pendingDropped}), ` +
+      `hub history ${hub.state.chat.list().length}, event-loop lag max ${maxLagMs.toFixed(0)} ms, heap max ${maxHeapMb.toFixed(0)} MB, ` +
+      `source counters ${JSON.stringify(status.counters)}`,
+  );
+  await source.stop();
+  hub.stop();
+  child.kill();
+}
+
+void main();
