@@ -142,3 +142,53 @@ describe('ConnectionManager', () => {
     expect(reporter.get().state).toBe('stopped');
   });
 });
+
+describe('ConnectionManager make-before-break races', () => {
+  it('keeps exactly one connection when the old one dies during replace()', async () => {
+    const clock = new FakeClock();
+    const made: FakeConnection[] = [];
+    let release: (() => void) | null = null;
+    const manager = new ConnectionManager<FakeConnection>({
+      name: 'race',
+      clock,
+      log: silentLogger,
+      random: () => 0.5,
+      connect: async () => {
+        const connection = new FakeConnection(made.length + 1);
+        made.push(connection);
+        if (made.length === 2) await new Promise<void>((resolve) => (release = resolve)); // slow replacement
+        return connection;
+      },
+    });
+    manager.start();
+    await flush();
+    const replacing = manager.replace();
+    await flush();
+    made[0]!.die('went away mid-replace');
+    await flush();
+    clock.advance(10_000); // no retry may fire while the replacement is pending (connect timeout is 15 s)
+    await flush();
+    expect(made).toHaveLength(2);
+    release!();
+    expect(await replacing).toBe(true);
+    clock.advance(120_000);
+    await flush();
+    expect(made).toHaveLength(2);
+    expect(manager.current).toBe(made[1]);
+    expect(made[1]!.closedWith).toBeNull();
+    await manager.stop();
+  });
+
+  it('reconnects when the replacement fails after the old connection died', async () => {
+    const { clock, manager, made } = setup(['ok', 'fail', 'ok']);
+    manager.start();
+    await flush();
+    made[0]!.die();
+    const replaced = await manager.replace(); // old gone, replacement refused
+    expect(replaced).toBe(false);
+    clock.advance(1000);
+    await flush();
+    expect(manager.current).toBe(made[1]);
+    await manager.stop();
+  });
+});

@@ -127,6 +127,8 @@ export class ConnectionManager<C extends ManagedConnection> {
     } catch (error) {
       this.counters.failures += 1;
       this.options.log.warn('make-before-break replacement failed; keeping the current connection', error);
+      // The old connection may have died while we waited: then reconnect normally.
+      if (!this.connection && !this.stopped) this.scheduleRetry(error instanceof Error ? error.message : String(error));
       return false;
     } finally {
       this.replacing = false;
@@ -134,7 +136,7 @@ export class ConnectionManager<C extends ManagedConnection> {
   }
 
   private async connectNow(kind: ConnectKind): Promise<void> {
-    if (this.stopped || this.connecting) return;
+    if (this.stopped || this.connecting || this.connection) return;
     this.connecting = true;
     this.options.reporter?.setState(kind === 'initial' ? 'connecting' : 'reconnecting', null);
     try {
@@ -161,6 +163,8 @@ export class ConnectionManager<C extends ManagedConnection> {
   }
 
   private adopt(connection: C, kind: ConnectKind): void {
+    const previous = this.connection;
+    if (previous && kind !== 'replace') previous.close('superseded'); // never keep two live connections
     this.connection = connection;
     this.connectedAt = this.options.clock.now();
     this.counters.connects += 1;
@@ -178,6 +182,7 @@ export class ConnectionManager<C extends ManagedConnection> {
     if (connection !== this.connection) return; // replaced or already dropped
     this.connection = null;
     if (this.stopped) return;
+    if (this.replacing) return; // the replacement in flight becomes current, or reconnects if it fails
     const healthyAfter = this.options.healthyAfterMs ?? 30_000;
     if (this.options.clock.now() - this.connectedAt >= healthyAfter) this.attempt = 0;
     if (info.retry === false) {
