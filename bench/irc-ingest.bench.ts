@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   });
   let pushedToOverlay = 0;
   let chats = 0;
-  hub.attach('overlay', (push) => (pushedToOverlay += push.type === 'events' ? push.events.length : 0)).ready();
+  hub
+    .attach('overlay', (push) => (pushedToOverlay += push.type === 'events' ? push.events.length : 0))
+    .ready();
   hub.attach('mod', () => {}).ready();
   const source = createTwitchIrcSource(
     { id: 'twitch:flood', type: 'twitch', enabled: true, channel: CHANNEL, anonymous: true },
@@ -71,7 +73,10 @@ async function main(): Promise<void> {
     lastTick = now;
   }, 50);
   let maxHeapMb = 0;
-  const heapTimer = setInterval(() => (maxHeapMb = Math.max(maxHeapMb, process.memoryUsage().heapUsed / 2 ** 20)), 500);
+  const heapTimer = setInterval(
+    () => (maxHeapMb = Math.max(maxHeapMb, process.memoryUsage().heapUsed / 2 ** 20)),
+    500,
+  );
 
   console.log(`flooding #${CHANNEL} at ${RATE} msg/s for ${SECONDS} s from a child process …`);
   const cpuStart = process.cpuUsage();

@@ -73,7 +73,9 @@ function retainedBytesPerMessage(parse: Parse, lines: string[]): number | null {
 
 /** The 35 ircdocs msg-split vectors: our parser must match every one. */
 function conformanceMismatches(): number {
-  const cases = JSON.parse(readFileSync(resolve(CORPORA, 'irc-parser-tests/json/msg-split.json'), 'utf8')) as {
+  const cases = JSON.parse(
+    readFileSync(resolve(CORPORA, 'irc-parser-tests/json/msg-split.json'), 'utf8'),
+  ) as {
     input: string;
     atoms: { tags: Record<string, string> | null; source: string | null; verb: string; params: string[] };
   }[];

@@ -186,7 +186,10 @@ class FakeServer {
 
   private onCap(client: Client, rest: string): void {
     if (!rest.startsWith('REQ')) return;
-    const wanted = rest.replace(/^REQ\s+:?/, '').split(' ').filter(Boolean);
+    const wanted = rest
+      .replace(/^REQ\s+:?/, '')
+      .split(' ')
+      .filter(Boolean);
     const ok = wanted.every((cap) => KNOWN_CAPS.has(cap));
     if (ok) wanted.forEach((cap) => client.caps.add(cap));
     this.send(client, [`:${SERVER} CAP * ${ok ? 'ACK' : 'NAK'} :${wanted.join(' ')}`]);
@@ -199,7 +202,8 @@ class FakeServer {
       return this.welcome(client);
     }
     const pass = client.pass ?? '';
-    if (!pass.toLowerCase().startsWith('oauth:')) return this.refuseLogin(client, 'Improperly formatted auth');
+    if (!pass.toLowerCase().startsWith('oauth:'))
+      return this.refuseLogin(client, 'Improperly formatted auth');
     const login = this.options.tokens?.[pass.slice(6)];
     if (!login) return this.refuseLogin(client, 'Login authentication failed');
     client.login = login;
@@ -253,14 +257,25 @@ class FakeServer {
       const channel = target.trim().replace(/^#/, '').toLowerCase();
       if (!channel) continue;
       if (channel.startsWith('suspended')) {
-        this.send(client, [notice(channel, 'msg_channel_suspended', 'This channel does not exist or has been suspended.')]);
+        this.send(client, [
+          notice(channel, 'msg_channel_suspended', 'This channel does not exist or has been suspended.'),
+        ]);
         continue;
       }
       client.channels.add(channel);
       const nick = client.login;
       const join = `:${nick}!${nick}@${nick}.${SERVER} JOIN #${channel}`;
-      const state = this.shape(client, `${formatTags(userStateTags(this.userView(client, channel)))} :${SERVER} USERSTATE #${channel}`);
-      this.send(client, [join, `:${nick}.${SERVER} 353 ${nick} = #${channel} :${nick}`, `:${nick}.${SERVER} 366 ${nick} #${channel} :End of /NAMES list`, state, this.shape(client, fullRoomState(channel))]);
+      const state = this.shape(
+        client,
+        `${formatTags(userStateTags(this.userView(client, channel)))} :${SERVER} USERSTATE #${channel}`,
+      );
+      this.send(client, [
+        join,
+        `:${nick}.${SERVER} 353 ${nick} = #${channel} :${nick}`,
+        `:${nick}.${SERVER} 366 ${nick} #${channel} :End of /NAMES list`,
+        state,
+        this.shape(client, fullRoomState(channel)),
+      ]);
       this.toMembers(channel, client, join);
     }
   }
@@ -276,7 +291,8 @@ class FakeServer {
   /** Membership lines go to the other clients that asked for them. */
   private toMembers(channel: string, except: Client, line: string): void {
     for (const other of this.clients) {
-      if (other !== except && other.channels.has(channel) && other.caps.has('twitch.tv/membership')) this.send(other, [line]);
+      if (other !== except && other.channels.has(channel) && other.caps.has('twitch.tv/membership'))
+        this.send(other, [line]);
     }
   }
 
@@ -298,7 +314,9 @@ class FakeServer {
     for (const other of this.clients) {
       if (other !== client && other.channels.has(channel)) this.send(other, [this.shape(other, line)]);
     }
-    this.send(client, [this.shape(client, `${formatTags(userStateTags(user, id))} :${SERVER} USERSTATE #${channel}`)]);
+    this.send(client, [
+      this.shape(client, `${formatTags(userStateTags(user, id))} :${SERVER} USERSTATE #${channel}`),
+    ]);
   }
 
   /** Twitch's sender rules; returns the NOTICE line of a refusal, or null. */
@@ -309,18 +327,30 @@ class FakeServer {
     if ([...text].length > 500) return notice(channel, 'msg_msgtoolong', 'Your message is too long.');
     client.sent = client.sent.filter((at) => now - at < this.windowMs);
     if (client.sent.length >= (privileged ? 100 : 20)) {
-      return notice(channel, 'msg_ratelimit', 'Your message was not sent because you are sending messages too quickly.');
+      return notice(
+        channel,
+        'msg_ratelimit',
+        'Your message was not sent because you are sending messages too quickly.',
+      );
     }
     const last = client.last.get(channel);
     const slow = this.slowMode.get(channel) ?? 0;
     if (!privileged && slow > 0 && last && now - last.at < slow * 1000) {
       const wait = Math.ceil((slow * 1000 - (now - last.at)) / 1000);
-      return notice(channel, 'msg_slowmode', `This room is in slow mode and you are sending messages too quickly. You will be able to talk again in ${wait} seconds.`);
+      return notice(
+        channel,
+        'msg_slowmode',
+        `This room is in slow mode and you are sending messages too quickly. You will be able to talk again in ${wait} seconds.`,
+      );
     }
     client.sent.push(now);
     client.last.set(channel, { text, at: now });
     if (!privileged && last && last.text === text && now - last.at < this.windowMs) {
-      return notice(channel, 'msg_duplicate', 'Your message was not sent because it is identical to the previous one you sent, less than 30 seconds ago.');
+      return notice(
+        channel,
+        'msg_duplicate',
+        'Your message was not sent because it is identical to the previous one you sent, less than 30 seconds ago.',
+      );
     }
     return null;
   }
@@ -328,7 +358,11 @@ class FakeServer {
   inject(channel: string, lines: string[]): void {
     const rewritten = lines.map((line) => rewriteChannel(line, channel));
     for (const client of this.clients) {
-      if (client.channels.has(channel)) this.send(client, rewritten.map((line) => this.shape(client, line)));
+      if (client.channels.has(channel))
+        this.send(
+          client,
+          rewritten.map((line) => this.shape(client, line)),
+        );
     }
   }
 
@@ -357,7 +391,11 @@ class FakeServer {
   private deliver(batch: string[], channel?: string): void {
     if (channel) return this.inject(channel, batch);
     for (const client of this.clients) {
-      if (client.channels.size > 0) this.send(client, batch.map((line) => this.shape(client, line)));
+      if (client.channels.size > 0)
+        this.send(
+          client,
+          batch.map((line) => this.shape(client, line)),
+        );
     }
   }
 

@@ -71,7 +71,11 @@ describe('Twitch IRC source against the fake server', () => {
     const replay = h.fake.replay(lines, 300, 'chan');
     await until('some lines in', () => chats(h.events).length > 150);
     h.fake.sendReconnect();
-    await until('second login and join', () => h.fake.received.filter((l) => l === 'JOIN #chan').length === 2, 3000);
+    await until(
+      'second login and join',
+      () => h.fake.received.filter((l) => l === 'JOIN #chan').length === 2,
+      3000,
+    );
     await replay;
     await until('all lines', () => chats(h.events).length >= 600, 5000);
     await until('old connection closed', () => h.fake.connections() === 1, 3000);

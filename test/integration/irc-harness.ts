@@ -5,7 +5,11 @@ import { silentLogger } from '../../src/main/core/log/logger';
 import type { ChatSource } from '../../src/main/core/sources/source';
 import { createTwitchIrcSource, type TwitchIrcDeps } from '../../src/main/core/sources/twitch-irc';
 import type { TwitchAuth, TwitchToken } from '../../src/main/core/twitch/account';
-import { startFakeTwitchIrc, type FakeTwitchIrc, type FakeTwitchIrcOptions } from '../fakes/twitch-irc-server';
+import {
+  startFakeTwitchIrc,
+  type FakeTwitchIrc,
+  type FakeTwitchIrcOptions,
+} from '../fakes/twitch-irc-server';
 
 export interface Harness {
   fake: FakeTwitchIrc;
@@ -17,11 +21,23 @@ export interface Harness {
 export const fastBackoff = { initialMs: 50, maxMs: 200, factor: 2, jitter: 0.1 };
 
 export async function startHarness(
-  options: { fake?: FakeTwitchIrcOptions; deps?: TwitchIrcDeps; config?: Partial<TwitchSourceConfig>; fakeServer?: FakeTwitchIrc } = {},
+  options: {
+    fake?: FakeTwitchIrcOptions;
+    deps?: TwitchIrcDeps;
+    config?: Partial<TwitchSourceConfig>;
+    fakeServer?: FakeTwitchIrc;
+  } = {},
 ): Promise<Harness> {
   const fake = options.fakeServer ?? (await startFakeTwitchIrc(options.fake));
   const events: OnAirEvent[] = [];
-  const config: TwitchSourceConfig = { id: 'twitch:chan', type: 'twitch', enabled: true, channel: 'chan', anonymous: true, ...options.config };
+  const config: TwitchSourceConfig = {
+    id: 'twitch:chan',
+    type: 'twitch',
+    enabled: true,
+    channel: 'chan',
+    anonymous: true,
+    ...options.config,
+  };
   const source = createTwitchIrcSource(
     config,
     {
@@ -59,11 +75,21 @@ export async function until(what: string, check: () => boolean, timeoutMs = 5000
 }
 
 export function token(accessToken: string, login: string): TwitchToken {
-  return { accessToken, login, userId: '1', scopes: ['chat:read', 'chat:edit'], clientId: 'c', expiresAt: null };
+  return {
+    accessToken,
+    login,
+    userId: '1',
+    scopes: ['chat:read', 'chat:edit'],
+    clientId: 'c',
+    expiresAt: null,
+  };
 }
 
 /** A TwitchAuth whose refresh answers from a script; counts refresh calls. */
-export function fakeAuth(current: TwitchToken | null, refreshTo: TwitchToken | null): TwitchAuth & { refreshes: string[] } {
+export function fakeAuth(
+  current: TwitchToken | null,
+  refreshTo: TwitchToken | null,
+): TwitchAuth & { refreshes: string[] } {
   let now = current;
   const refreshes: string[] = [];
   return {

@@ -7,7 +7,8 @@ afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
 
-const sentPrivmsgs = (h: Harness): string[] => h.fake.received.filter((line) => / PRIVMSG #chan :/.test(line));
+const sentPrivmsgs = (h: Harness): string[] =>
+  h.fake.received.filter((line) => / PRIVMSG #chan :/.test(line));
 
 async function loggedIn(login: string, extra: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
   const h = await startHarness({
@@ -33,9 +34,15 @@ describe('sending chat over IRC', () => {
     const result = await h.source.send({ sourceId: 'twitch:chan', text: 'hello chat', replyTo: 'parent-1' });
     expect(result).toEqual({ ok: true, local: false });
     const line = sentPrivmsgs(h)[0];
-    expect(line).toMatch(/^@client-nonce=[0-9a-f]{32};reply-parent-msg-id=parent-1 PRIVMSG #chan :hello chat$/);
+    expect(line).toMatch(
+      /^@client-nonce=[0-9a-f]{32};reply-parent-msg-id=parent-1 PRIVMSG #chan :hello chat$/,
+    );
     const own = chats(h.events).find((c) => c.flags.own);
-    expect(own).toMatchObject({ text: 'hello chat', author: { login: 'bot' }, reply: { parentId: 'parent-1' } });
+    expect(own).toMatchObject({
+      text: 'hello chat',
+      author: { login: 'bot' },
+      reply: { parentId: 'parent-1' },
+    });
     await until('reader got it', () => chats(reader.events).some((c) => c.id === own!.id));
   });
 
@@ -55,7 +62,9 @@ describe('sending chat over IRC', () => {
     const windowMs = 1500;
     const h = await loggedIn('bot', { fake: { rateWindowMs: windowMs }, deps: { sendLimits: { windowMs } } });
     const started = Date.now();
-    const results = Array.from({ length: 25 }, (_, i) => h.source.send({ sourceId: 'twitch:chan', text: `message ${i}` }));
+    const results = Array.from({ length: 25 }, (_, i) =>
+      h.source.send({ sourceId: 'twitch:chan', text: `message ${i}` }),
+    );
     await until('first 20 written', () => sentPrivmsgs(h).length === 20);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sentPrivmsgs(h)).toHaveLength(20); // the other 5 wait for the window
@@ -79,7 +88,11 @@ describe('sending chat over IRC', () => {
     const h = await loggedIn('bot');
     expect((await h.source.send({ sourceId: 'twitch:chan', text: 'same' })).ok).toBe(true);
     const second = await h.source.send({ sourceId: 'twitch:chan', text: 'same' });
-    expect(second).toMatchObject({ ok: false, code: 'rejected', message: expect.stringMatching(/identical/) });
+    expect(second).toMatchObject({
+      ok: false,
+      code: 'rejected',
+      message: expect.stringMatching(/identical/),
+    });
     expect(sentPrivmsgs(h)).toHaveLength(1);
     expect(sentPrivmsgs(h)[0]).toMatch(/ :same$/); // never disguised
     expect(h.events.some((e) => e.kind === 'notice' && e.code === 'send-failed')).toBe(true);
@@ -88,17 +101,26 @@ describe('sending chat over IRC', () => {
   it("reports Twitch's NOTICE refusal (slow mode) as the send result and a notice", async () => {
     const h = await loggedIn('bot');
     h.fake.setSlowMode('chan', 30);
-    await until('slow mode seen', () => h.events.some((e) => e.kind === 'modes' && e.modes.slowSeconds === 30));
+    await until('slow mode seen', () =>
+      h.events.some((e) => e.kind === 'modes' && e.modes.slowSeconds === 30),
+    );
     expect((await h.source.send({ sourceId: 'twitch:chan', text: 'first' })).ok).toBe(true);
     const refused = await h.source.send({ sourceId: 'twitch:chan', text: 'second' });
-    expect(refused).toMatchObject({ ok: false, code: 'rate-limited', message: expect.stringMatching(/slow mode/) });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'rate-limited',
+      message: expect.stringMatching(/slow mode/),
+    });
     expect(h.events.some((e) => e.kind === 'notice' && e.code === 'msg_slowmode')).toBe(true);
   });
 
   it('anonymous sources cannot send or moderate', async () => {
     const h = await startHarness();
     harnesses.push(h);
-    expect(await h.source.send({ sourceId: 'twitch:chan', text: 'x' })).toMatchObject({ ok: false, code: 'unauthorized' });
+    expect(await h.source.send({ sourceId: 'twitch:chan', text: 'x' })).toMatchObject({
+      ok: false,
+      code: 'unauthorized',
+    });
     expect(await h.source.act({ type: 'clearChat', sourceId: 'twitch:chan' })).toEqual({
       ok: false,
       code: 'unauthorized',
@@ -110,7 +132,11 @@ describe('sending chat over IRC', () => {
 describe('login failures', () => {
   it('refresh returning null → login-needed', async () => {
     const auth = fakeAuth(token('expired', 'bot'), null);
-    const h = await startHarness({ fake: { tokens: { good: 'bot' } }, config: { anonymous: false }, deps: { auth } });
+    const h = await startHarness({
+      fake: { tokens: { good: 'bot' } },
+      config: { anonymous: false },
+      deps: { auth },
+    });
     harnesses.push(h);
     await until('login-needed', () => h.source.status().state === 'login-needed');
     expect(h.source.status().error).toBe('Twitch login expired — log in again.');
@@ -119,7 +145,11 @@ describe('login failures', () => {
 
   it('a refreshed token logs in', async () => {
     const auth = fakeAuth(token('expired', 'bot'), token('good', 'bot'));
-    const h = await startHarness({ fake: { tokens: { good: 'bot' } }, config: { anonymous: false }, deps: { auth } });
+    const h = await startHarness({
+      fake: { tokens: { good: 'bot' } },
+      config: { anonymous: false },
+      deps: { auth },
+    });
     harnesses.push(h);
     await until('connected', () => h.source.status().state === 'connected');
     expect(auth.refreshes).toEqual(['expired']);
@@ -128,10 +158,17 @@ describe('login failures', () => {
 
   it('a refreshed token that is rejected too → login-needed after exactly one refresh', async () => {
     const auth = fakeAuth(token('expired', 'bot'), token('also-bad', 'bot'));
-    const h = await startHarness({ fake: { tokens: { good: 'bot' } }, config: { anonymous: false }, deps: { auth } });
+    const h = await startHarness({
+      fake: { tokens: { good: 'bot' } },
+      config: { anonymous: false },
+      deps: { auth },
+    });
     harnesses.push(h);
     await until('login-needed', () => h.source.status().state === 'login-needed');
     expect(auth.refreshes).toEqual(['expired']);
-    expect(h.fake.received.filter((l) => l.startsWith('PASS'))).toEqual(['PASS oauth:expired', 'PASS oauth:also-bad']);
+    expect(h.fake.received.filter((l) => l.startsWith('PASS'))).toEqual([
+      'PASS oauth:expired',
+      'PASS oauth:also-bad',
+    ]);
   });
 });

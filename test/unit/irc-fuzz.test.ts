@@ -18,7 +18,26 @@ function prng(seed: number): () => number {
   };
 }
 
-const NASTY = ['\\', ';', '=', ' ', ':', '@', '#', '/', ',', '-', '\x01', '\r', '\n', '😂', '\ud800', '\udfff', '\0', '9'];
+const NASTY = [
+  '\\',
+  ';',
+  '=',
+  ' ',
+  ':',
+  '@',
+  '#',
+  '/',
+  ',',
+  '-',
+  '\x01',
+  '\r',
+  '\n',
+  '😂',
+  '\ud800',
+  '\udfff',
+  '\0',
+  '9',
+];
 
 function mutate(line: string, random: () => number): string {
   const at = (): number => Math.floor(random() * (line.length + 1));
@@ -42,7 +61,11 @@ describe('fuzz: mutated corpus lines through parse + map', () => {
     const corpus = [...REAL_FILES, FIXTURE_FILE].flatMap(readLines);
     const random = prng(0x0a1b2c3d);
     const mapper = new IrcEventMapper();
-    const ctx: MapContext = { ref: { sourceId: 's', provider: 'twitch', channel: 'c' }, now: 1, localId: () => 'l' };
+    const ctx: MapContext = {
+      ref: { sourceId: 's', provider: 'twitch', channel: 'c' },
+      now: 1,
+      localId: () => 'l',
+    };
     const events: OnAirEvent[] = [];
     let parsed = 0;
     let malformed = 0;

@@ -65,7 +65,9 @@ describe.each([...REAL_FILES, FIXTURE_FILE])('corpus %s', (file) => {
   if (file !== FIXTURE_FILE) {
     it('turns every PRIVMSG into exactly one chat message', () => {
       const privmsgs = lines.filter((raw) => parseTwitchLine(raw)?.command === 'PRIVMSG').length;
-      const chats = mapAll(lines).events.flat().filter((event) => event.kind === 'chat').length;
+      const chats = mapAll(lines)
+        .events.flat()
+        .filter((event) => event.kind === 'chat').length;
       expect(chats).toBe(privmsgs);
     });
   }
@@ -83,7 +85,12 @@ describe('PRIVMSG mapping', () => {
     expect(chat.author.badges.map((b) => b.title)).toEqual(['Moderator', 'Subscriber (12 months)']);
     expect(chat.parts).toEqual([
       { type: 'text', text: 'Kappa 😂 ' },
-      { type: 'emote', text: 'Kappa', id: '25', url: 'https://static-cdn.jtvnw.net/emoticons/v2/25/default/dark/1.0' },
+      {
+        type: 'emote',
+        text: 'Kappa',
+        id: '25',
+        url: 'https://static-cdn.jtvnw.net/emoticons/v2/25/default/dark/1.0',
+      },
       { type: 'text', text: ' ' },
       { type: 'mention', text: '@Someone', login: 'someone' },
       { type: 'text', text: ' ' },
@@ -136,29 +143,55 @@ describe('USERNOTICE, CLEARCHAT, CLEARMSG, ROOMSTATE', () => {
     );
     expect(sub).toMatchObject({ alertType: 'resub', months: 5, tier: 'Prime', systemText: 'S subscribed' });
     expect(sub.message).toEqual([{ type: 'text', text: 'hello' }]);
-    const raid = one('@msg-id=raid;login=r;display-name=R;id=r1;msg-param-viewerCount=42 :tmi.twitch.tv USERNOTICE #test', 'alert');
+    const raid = one(
+      '@msg-id=raid;login=r;display-name=R;id=r1;msg-param-viewerCount=42 :tmi.twitch.tv USERNOTICE #test',
+      'alert',
+    );
     expect(raid).toMatchObject({ alertType: 'raid', count: 42 });
-    const other = one('@msg-id=brandnew;id=n1;system-msg=Something\\snew :tmi.twitch.tv USERNOTICE #test', 'notice');
+    const other = one(
+      '@msg-id=brandnew;id=n1;system-msg=Something\\snew :tmi.twitch.tv USERNOTICE #test',
+      'notice',
+    );
     expect(other).toMatchObject({ code: 'brandnew', text: 'Something new' });
   });
   it('maps the three CLEARCHAT forms and CLEARMSG', () => {
-    const timeout = one('@ban-duration=600;target-user-id=9;tmi-sent-ts=5 :tmi.twitch.tv CLEARCHAT #test :Bad', 'removal') as Removal;
-    expect(timeout).toMatchObject({ reason: 'timeout', durationSeconds: 600, confirmed: true, target: { type: 'user', userId: '9', login: 'bad' } });
-    expect(one('@target-user-id=9 :tmi.twitch.tv CLEARCHAT #test :bad', 'removal')).toMatchObject({ reason: 'ban' });
-    expect(one('@room-id=1 :tmi.twitch.tv CLEARCHAT #test', 'removal')).toMatchObject({ reason: 'clear', target: { type: 'all' } });
+    const timeout = one(
+      '@ban-duration=600;target-user-id=9;tmi-sent-ts=5 :tmi.twitch.tv CLEARCHAT #test :Bad',
+      'removal',
+    ) as Removal;
+    expect(timeout).toMatchObject({
+      reason: 'timeout',
+      durationSeconds: 600,
+      confirmed: true,
+      target: { type: 'user', userId: '9', login: 'bad' },
+    });
+    expect(one('@target-user-id=9 :tmi.twitch.tv CLEARCHAT #test :bad', 'removal')).toMatchObject({
+      reason: 'ban',
+    });
+    expect(one('@room-id=1 :tmi.twitch.tv CLEARCHAT #test', 'removal')).toMatchObject({
+      reason: 'clear',
+      target: { type: 'all' },
+    });
     expect(one('@login=x;target-msg-id=m1 :tmi.twitch.tv CLEARMSG #test :sup', 'removal')).toMatchObject({
       reason: 'delete',
       target: { type: 'message', messageId: 'm1' },
     });
   });
   it('maps full and partial ROOMSTATE', () => {
-    expect(one('@emote-only=0;followers-only=-1;r9k=0;room-id=1;slow=0;subs-only=1 :tmi.twitch.tv ROOMSTATE #test', 'modes').modes).toEqual({
+    expect(
+      one(
+        '@emote-only=0;followers-only=-1;r9k=0;room-id=1;slow=0;subs-only=1 :tmi.twitch.tv ROOMSTATE #test',
+        'modes',
+      ).modes,
+    ).toEqual({
       emoteOnly: false,
       followersOnlyMinutes: null,
       uniqueChat: false,
       slowSeconds: 0,
       subsOnly: true,
     });
-    expect(one('@room-id=1;slow=10 :tmi.twitch.tv ROOMSTATE #test', 'modes').modes).toEqual({ slowSeconds: 10 });
+    expect(one('@room-id=1;slow=10 :tmi.twitch.tv ROOMSTATE #test', 'modes').modes).toEqual({
+      slowSeconds: 10,
+    });
   });
 });

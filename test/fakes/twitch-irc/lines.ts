@@ -11,7 +11,12 @@ export function numericId(name: string): string {
 }
 
 export function escapeTagValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\:').replace(/ /g, '\\s').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\:')
+    .replace(/ /g, '\\s')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n');
 }
 
 export function formatTags(tags: Record<string, string>): string {
@@ -40,7 +45,13 @@ export function userStateTags(user: UserView, messageId?: string): Record<string
     'emote-sets': '0',
   };
   if (messageId) tags.id = messageId;
-  return { ...tags, mod: user.mod ? '1' : '0', subscriber: '0', turbo: '0', 'user-type': user.mod ? 'mod' : '' };
+  return {
+    ...tags,
+    mod: user.mod ? '1' : '0',
+    subscriber: '0',
+    turbo: '0',
+    'user-type': user.mod ? 'mod' : '',
+  };
 }
 
 export function privmsgLine(
@@ -73,7 +84,14 @@ export function privmsgLine(
 }
 
 export function fullRoomState(channel: string): string {
-  const tags = { 'emote-only': '0', 'followers-only': '-1', r9k: '0', 'room-id': numericId(channel), slow: '0', 'subs-only': '0' };
+  const tags = {
+    'emote-only': '0',
+    'followers-only': '-1',
+    r9k: '0',
+    'room-id': numericId(channel),
+    slow: '0',
+    'subs-only': '0',
+  };
   return `${formatTags(tags)} :${SERVER} ROOMSTATE #${channel}`;
 }
 
@@ -82,7 +100,16 @@ export function notice(channel: string, msgId: string, text: string): string {
 }
 
 const CHANNEL_COMMANDS = new Set([
-  'PRIVMSG', 'USERNOTICE', 'CLEARCHAT', 'CLEARMSG', 'ROOMSTATE', 'USERSTATE', 'NOTICE', 'JOIN', 'PART', 'HOSTTARGET',
+  'PRIVMSG',
+  'USERNOTICE',
+  'CLEARCHAT',
+  'CLEARMSG',
+  'ROOMSTATE',
+  'USERSTATE',
+  'NOTICE',
+  'JOIN',
+  'PART',
+  'HOSTTARGET',
 ]);
 
 /** Point a captured line at another channel (the first `#param` after the command). */

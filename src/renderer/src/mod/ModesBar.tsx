@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { ChatModes } from '../../../shared/events';
+import type { Capability, ChatModes } from '../../../shared/events';
 import { formatDuration } from '../common/format';
 import { useModStore } from '../store/store-context';
 import { ConfirmButton } from './ConfirmButton';
 import { can, useAct } from './use-actions';
 
+const BAR_CAPABILITIES: Capability[] = ['chatModes', 'announce', 'clearChat'];
 const SLOW_CHOICES = [3, 5, 10, 30, 60, 120];
 /** Followers-only thresholds in minutes (0 = any follower). */
 const FOLLOW_CHOICES = [0, 10, 30, 60, 1440, 10080, 43200];
@@ -27,6 +28,7 @@ export function ModesBar() {
   const [follow, setFollow] = useState(10);
   const [announcement, setAnnouncement] = useState('');
   if (!sourceId || !status) return null;
+  if (!BAR_CAPABILITIES.some((capability) => can(status, capability))) return null;
   const label = status.label;
   const setModes = (change: Partial<ChatModes>, what: string): void =>
     void act(`${what} (${label})`, { type: 'chatModes', sourceId, modes: change });

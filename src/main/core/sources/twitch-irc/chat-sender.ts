@@ -56,8 +56,16 @@ export interface SenderHost {
 }
 
 const SEND_ERRORS: Record<string, ActionResult & { ok: false }> = {
-  msg_duplicate: { ok: false, code: 'rejected', message: 'Twitch refused a duplicate message (identical to your previous one within 30 seconds).' },
-  msg_ratelimit: { ok: false, code: 'rate-limited', message: 'Twitch refused the message: sending too quickly.' },
+  msg_duplicate: {
+    ok: false,
+    code: 'rejected',
+    message: 'Twitch refused a duplicate message (identical to your previous one within 30 seconds).',
+  },
+  msg_ratelimit: {
+    ok: false,
+    code: 'rate-limited',
+    message: 'Twitch refused the message: sending too quickly.',
+  },
   msg_slowmode: { ok: false, code: 'rate-limited', message: 'The channel is in slow mode.' },
   msg_banned: { ok: false, code: 'forbidden', message: 'You are banned from this channel.' },
   msg_timedout: { ok: false, code: 'forbidden', message: 'You are timed out in this channel.' },
@@ -110,7 +118,11 @@ export class ChatSender {
     }
     const chunks = splitMessage(text);
     if (this.queue.length + chunks.length > this.limits.maxQueued) {
-      return Promise.resolve({ ok: false, code: 'rate-limited', message: 'Too many messages waiting to be sent.' });
+      return Promise.resolve({
+        ok: false,
+        code: 'rate-limited',
+        message: 'Too many messages waiting to be sent.',
+      });
     }
     this.lastText = text;
     this.lastTextAt = now;
@@ -176,7 +188,11 @@ export class ChatSender {
   connectionLost(): void {
     for (const item of this.inFlight.splice(0)) {
       this.host.clock.clearTimeout(item.timer);
-      this.settle(item, { ok: false, code: 'offline', message: 'The connection dropped before Twitch confirmed the message.' });
+      this.settle(item, {
+        ok: false,
+        code: 'offline',
+        message: 'The connection dropped before Twitch confirmed the message.',
+      });
     }
   }
 
@@ -184,7 +200,11 @@ export class ChatSender {
     this.connectionLost();
     this.host.clock.clearTimeout(this.pumpTimer);
     for (const item of this.queue.splice(0)) {
-      this.settle(item, { ok: false, code: 'offline', message: 'Twitch chat was stopped before the message was sent.' });
+      this.settle(item, {
+        ok: false,
+        code: 'offline',
+        message: 'Twitch chat was stopped before the message was sent.',
+      });
     }
   }
 
@@ -201,7 +221,8 @@ export class ChatSender {
     if (failure) {
       request.done = true;
       // Later chunks of the same text are withdrawn: half a message is worse than none.
-      for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].request === request) this.queue.splice(i, 1);
+      for (let i = this.queue.length - 1; i >= 0; i--)
+        if (this.queue[i].request === request) this.queue.splice(i, 1);
       if (announce) this.host.emit(this.failureNotice(failure.message));
       request.resolve(failure);
       return;
@@ -215,7 +236,15 @@ export class ChatSender {
 
   private failureNotice(text: string): Notice {
     const at = this.host.clock.now();
-    return { kind: 'notice', id: this.host.localId(), source: this.host.ref, level: 'error', code: 'send-failed', text, at };
+    return {
+      kind: 'notice',
+      id: this.host.localId(),
+      source: this.host.ref,
+      level: 'error',
+      code: 'send-failed',
+      text,
+      at,
+    };
   }
 
   private ownMessage(item: Outgoing, id: string, userState: IrcMessage): ChatMessage {

@@ -55,7 +55,6 @@ export class IrcMessage {
 /** Slot of the tag seen at each position of the previous tag block (-1 = unknown). */
 const lastOrder = new Int16Array(64).fill(-1);
 
-
 const BACKSLASH = 92;
 const SEMI = 59;
 const KEY_CODES = KNOWN_TAGS.map((key) => Uint16Array.from(key, (c) => c.charCodeAt(0)));
@@ -90,7 +89,16 @@ export function unescapeTagValue(value: string): string {
  * no allocation, and equal values become the same string, so later caches compare by identity.
  */
 const MEMO_SLOTS = new Uint8Array(KNOWN_TAGS.length);
-for (const key of ['badge-info', 'badges', 'color', 'room-id', 'user-type', 'emotes', 'msg-id', 'vip'] as const) {
+for (const key of [
+  'badge-info',
+  'badges',
+  'color',
+  'room-id',
+  'user-type',
+  'emotes',
+  'msg-id',
+  'vip',
+] as const) {
   MEMO_SLOTS[KNOWN_TAGS.indexOf(key)] = 1;
 }
 const memo: string[] = KNOWN_TAGS.map(() => '');
@@ -230,7 +238,10 @@ export function tagsToRecord(message: IrcMessage): Record<string, string> | null
  * Calls `onLine` for every non-empty line of a WebSocket frame. Lines end with `\r\n`; a bare `\n` is
  * tolerated, and a last line without terminator is still delivered (Twitch always terminates, fakes may not).
  */
-export function forEachLine(frame: string, onLine: (frame: string, start: number, end: number) => void): void {
+export function forEachLine(
+  frame: string,
+  onLine: (frame: string, start: number, end: number) => void,
+): void {
   let pos = 0;
   const length = frame.length;
   while (pos < length) {

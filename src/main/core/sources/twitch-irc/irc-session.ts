@@ -41,7 +41,12 @@ export class LoginFailedError extends Error {
   }
 }
 
-const LOGIN_FAILURES = ['login authentication failed', 'improperly formatted auth', 'invalid nick', 'login unsuccessful'];
+const LOGIN_FAILURES = [
+  'login authentication failed',
+  'improperly formatted auth',
+  'invalid nick',
+  'login unsuccessful',
+];
 const JOIN_FAILURES = new Set(['msg_channel_suspended', 'msg_banned']);
 
 export function isLoginFailure(text: string): boolean {

@@ -126,7 +126,9 @@ export function mapPrivmsg(line: TwitchLine, ctx: MapContext): ChatMessage | nul
     serverTime: serverTimeOf(message, ctx.now),
     receivedAt: ctx.now,
     targetable: Boolean(id),
-    extras: { twitch: { roomId, userType: message.tag(TAG['user-type']), msgId: message.tag(TAG['msg-id']) } },
+    extras: {
+      twitch: { roomId, userType: message.tag(TAG['user-type']), msgId: message.tag(TAG['msg-id']) },
+    },
   };
   if (cheered) chat.flags.bits = cheered;
   if (sourceRoom && sourceRoom !== roomId) chat.flags.sharedFrom = sourceRoom;

@@ -7,7 +7,15 @@ import { serverTimeOf, type MapContext } from './map-chat';
 export function mapClearChat(message: IrcMessage, ctx: MapContext): Removal {
   const login = message.params.length >= 2 ? message.params[message.params.length - 1].toLowerCase() : '';
   const at = serverTimeOf(message, ctx.now);
-  if (!login) return { kind: 'removal', source: ctx.ref, target: { type: 'all' }, reason: 'clear', confirmed: true, at };
+  if (!login)
+    return {
+      kind: 'removal',
+      source: ctx.ref,
+      target: { type: 'all' },
+      reason: 'clear',
+      confirmed: true,
+      at,
+    };
   const userId = message.tag(TAG['target-user-id']) || undefined;
   const duration = Number(message.tag(TAG['ban-duration']));
   const removal: Removal = {
@@ -63,11 +71,29 @@ export function mapRoomState(message: IrcMessage, ctx: MapContext): ModesEvent {
 
 /** NOTICE msg-ids that mean something failed (for the sender or the join). */
 export const FAILURE_NOTICES = new Set([
-  'msg_duplicate', 'msg_ratelimit', 'msg_slowmode', 'msg_timedout', 'msg_banned', 'msg_channel_suspended',
-  'msg_subsonly', 'msg_emoteonly', 'msg_followersonly', 'msg_followersonly_followed', 'msg_followersonly_zero',
-  'msg_r9k', 'msg_verified_email', 'msg_requires_verified_phone_number', 'msg_rejected',
-  'msg_rejected_mandatory', 'msg_channel_blocked', 'msg_bad_characters', 'msg_suspended', 'tos_ban',
-  'no_permission', 'unrecognized_cmd', 'msg_msgtoolong',
+  'msg_duplicate',
+  'msg_ratelimit',
+  'msg_slowmode',
+  'msg_timedout',
+  'msg_banned',
+  'msg_channel_suspended',
+  'msg_subsonly',
+  'msg_emoteonly',
+  'msg_followersonly',
+  'msg_followersonly_followed',
+  'msg_followersonly_zero',
+  'msg_r9k',
+  'msg_verified_email',
+  'msg_requires_verified_phone_number',
+  'msg_rejected',
+  'msg_rejected_mandatory',
+  'msg_channel_blocked',
+  'msg_bad_characters',
+  'msg_suspended',
+  'tos_ban',
+  'no_permission',
+  'unrecognized_cmd',
+  'msg_msgtoolong',
 ]);
 
 export function mapNotice(message: IrcMessage, ctx: MapContext, level?: NoticeLevel): Notice {

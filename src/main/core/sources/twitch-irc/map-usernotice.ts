@@ -10,7 +10,9 @@ const MAX_GIFT_BUNDLES = 256;
 
 const tagNumber = (message: IrcMessage, slot: number): number | undefined => {
   const value = Number(message.tag(slot));
-  return Number.isFinite(value) && message.tag(slot) !== undefined && message.tag(slot) !== '' ? value : undefined;
+  return Number.isFinite(value) && message.tag(slot) !== undefined && message.tag(slot) !== ''
+    ? value
+    : undefined;
 };
 
 /** Turns USERNOTICE lines into alerts and notices; keeps the (bounded) state needed to bundle gift subs. */

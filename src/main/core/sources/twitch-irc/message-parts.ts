@@ -1,13 +1,38 @@
 import type { MessagePart } from '../../../../shared/events';
 import type { EmoteRange } from './twitch-decode';
 
-export const emoteUrl = (id: string): string => `https://static-cdn.jtvnw.net/emoticons/v2/${id}/default/dark/1.0`;
+export const emoteUrl = (id: string): string =>
+  `https://static-cdn.jtvnw.net/emoticons/v2/${id}/default/dark/1.0`;
 
 /** Cheermote prefixes Twitch offers to everyone (channel-specific ones need Helix; they stay text). */
 const CHEER_PREFIXES = new Set([
-  'cheer', 'doodlecheer', 'biblethump', 'cheerwhal', 'corgo', 'uni', 'showlove', 'party', 'seemsgood',
-  'pride', 'kappa', 'frankerz', 'heyguys', 'dansgame', 'elegiggle', 'trihard', 'kreygasm', '4head',
-  'swiftrage', 'notlikethis', 'failfish', 'vohiyo', 'pjsalt', 'mrdestructoid', 'bday', 'ripcheer', 'shamrock',
+  'cheer',
+  'doodlecheer',
+  'biblethump',
+  'cheerwhal',
+  'corgo',
+  'uni',
+  'showlove',
+  'party',
+  'seemsgood',
+  'pride',
+  'kappa',
+  'frankerz',
+  'heyguys',
+  'dansgame',
+  'elegiggle',
+  'trihard',
+  'kreygasm',
+  '4head',
+  'swiftrage',
+  'notlikethis',
+  'failfish',
+  'vohiyo',
+  'pjsalt',
+  'mrdestructoid',
+  'bday',
+  'ripcheer',
+  'shamrock',
 ]);
 
 const CHEER_WORD = /^([a-z0-9]*?[a-z])(\d+)$/i;

@@ -120,7 +120,11 @@ class TwitchIrcSource implements ChatSource {
 
   send(request: SendRequest): Promise<ActionResult> {
     if (!this.loggedIn()) {
-      return Promise.resolve({ ok: false, code: 'unauthorized', message: 'Log in to Twitch to send messages.' });
+      return Promise.resolve({
+        ok: false,
+        code: 'unauthorized',
+        message: 'Log in to Twitch to send messages.',
+      });
     }
     return this.sender.send(request);
   }
@@ -253,7 +257,8 @@ class TwitchIrcSource implements ChatSource {
     if (message.command !== 'USERSTATE') return;
     const badges = decodeBadges(message.tag(TAG.badges));
     const privileged =
-      message.tag(TAG.mod) === '1' || badges.some((b) => b.setId === 'broadcaster' || b.setId === 'moderator');
+      message.tag(TAG.mod) === '1' ||
+      badges.some((b) => b.setId === 'broadcaster' || b.setId === 'moderator');
     this.sender.setPrivileged(privileged);
     if (message.tag(TAG.id)) this.sender.confirm(message);
   }
