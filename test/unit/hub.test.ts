@@ -104,3 +104,23 @@ describe('Hub', () => {
     expect(hub.counters.pendingDropped).toBeGreaterThan(900);
   });
 });
+
+describe('Hub push pacing', () => {
+  it('sends a lone event at once but at most one push per 16 ms under load', () => {
+    const { hub, clock } = makeHub();
+    const { pushes, view } = collect(hub);
+    view.ready();
+    hub.publish(chat());
+    clock.advance(0);
+    expect(pushes).toHaveLength(2); // snapshot + the lone event, no frame delay
+    for (let t = 0; t < 160; t++) {
+      hub.publish(chat());
+      clock.advance(1);
+    }
+    const eventPushes = pushes.filter((p) => p.type === 'events');
+    expect(eventPushes.length).toBeLessThanOrEqual(1 + Math.ceil(160 / 16) + 1);
+    clock.advance(20);
+    const delivered = pushes.flatMap((p) => (p.type === 'events' ? p.events : []));
+    expect(delivered).toHaveLength(161);
+  });
+});

@@ -38,6 +38,8 @@ const EXPECTED_KIND: Record<string, OnAirEvent['kind'][]> = {
   ROOMSTATE: ['modes'],
   NOTICE: ['notice'],
   USERNOTICE: ['alert', 'notice'],
+  JOIN: ['presence'],
+  PART: ['presence'],
 };
 
 describe.each([...REAL_FILES, FIXTURE_FILE])('corpus %s', (file) => {

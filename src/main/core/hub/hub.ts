@@ -5,7 +5,10 @@ import type { ViewAttachment, ViewKind } from '../core-types';
 import { AlertDeduper } from './alert-dedupe';
 import { HubState, defaultHubLimits, type HubLimits } from './hub-state';
 
-/** Bursts are coalesced into one push per view at most this often (about one animation frame). */
+/**
+ * At most one push per view per this period (about one animation frame). The first event after a quiet spell
+ * goes out at once (leading edge); what arrives while a push is "cooling down" is coalesced into the next.
+ */
 const FLUSH_MS = 16;
 
 /** Kinds the overlay needs; everything else goes only to the mod console. */
@@ -55,6 +58,7 @@ export class Hub {
   private readonly deduper = new AlertDeduper();
   private pending: OnAirEvent[] = [];
   private timer: TimerHandle | null = null;
+  private lastFlushAt = 0;
   private readonly maxPending: number;
 
   constructor(private readonly options: HubOptions) {
@@ -125,6 +129,7 @@ export class Hub {
     const batch = this.pending;
     this.pending = [];
     this.counters.flushes += 1;
+    this.lastFlushAt = this.options.clock.now();
     let overlayBatch: OnAirEvent[] | null = null;
     for (const view of this.views) {
       if (!view.ready) continue;
@@ -145,7 +150,9 @@ export class Hub {
     this.pending.push(event);
     if (this.pending.length > this.maxPending) this.dropOldestChat();
     if (this.pending.length > this.counters.maxPending) this.counters.maxPending = this.pending.length;
-    this.timer ??= this.options.clock.setTimeout(() => this.flush(), FLUSH_MS);
+    if (this.timer) return;
+    const wait = Math.max(0, this.lastFlushAt + FLUSH_MS - this.options.clock.now());
+    this.timer = this.options.clock.setTimeout(() => this.flush(), wait);
   }
 
   /** Keeps the pending batch bounded: old chat lines go first (they would scroll away anyway). */

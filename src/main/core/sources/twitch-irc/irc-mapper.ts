@@ -1,6 +1,6 @@
 import type { OnAirEvent } from '../../../../shared/events';
 import { cheerAlert, mapPrivmsg, type MapContext } from './map-chat';
-import { mapClearChat, mapClearMsg, mapNotice, mapRoomState } from './map-room';
+import { mapClearChat, mapClearMsg, mapMembership, mapNotice, mapRoomState } from './map-room';
 import { UserNoticeMapper } from './map-usernotice';
 import type { TwitchLine } from './twitch-decode';
 
@@ -53,6 +53,15 @@ export class IrcEventMapper {
         emit(mapNotice(message, ctx));
         this.counters.mapped++;
         return true;
+      case 'JOIN':
+      case 'PART':
+      case '353': {
+        const presence = mapMembership(message, ctx);
+        if (presence === null) break;
+        emit(presence);
+        this.counters.mapped++;
+        return true;
+      }
       default:
         return false;
     }

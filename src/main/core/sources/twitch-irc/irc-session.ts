@@ -143,7 +143,13 @@ export class IrcSession implements ManagedConnection {
         this.options.onMalformed(text.slice(start, end));
         return;
       }
-      this.onLine(line);
+      try {
+        this.onLine(line);
+      } catch (error) {
+        // Bad input never takes the app down: the line is dropped and counted.
+        this.options.onMalformed(text.slice(start, end));
+        this.options.log.debug('line handling failed; dropped', error);
+      }
     });
   }
 

@@ -1,4 +1,4 @@
-import type { ChatModes, ModesEvent, Notice, NoticeLevel, Removal } from '../../../../shared/events';
+import type { ChatModes, ModesEvent, Notice, NoticeLevel, Presence, Removal } from '../../../../shared/events';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 import { serverTimeOf, type MapContext } from './map-chat';
@@ -108,4 +108,17 @@ export function mapNotice(message: IrcMessage, ctx: MapContext, level?: NoticeLe
     text,
     at: ctx.now,
   };
+}
+
+/** Membership (twitch.tv/membership): JOIN/PART of one user, or a 353 NAMES list. Null when empty. */
+export function mapMembership(message: IrcMessage, ctx: MapContext): Presence | null {
+  if (message.command === '353') {
+    const names = (message.params[message.params.length - 1] ?? '').split(' ').filter(Boolean);
+    return names.length > 0 ? { kind: 'presence', source: ctx.ref, joined: names, left: [] } : null;
+  }
+  const login = message.nick.toLowerCase();
+  if (!login || login.includes('.')) return null; // a server prefix, not a user
+  return message.command === 'JOIN'
+    ? { kind: 'presence', source: ctx.ref, joined: [login], left: [] }
+    : { kind: 'presence', source: ctx.ref, joined: [], left: [login] };
 }
