@@ -114,7 +114,7 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     fake.nextActResult = { ok: false, code: 'forbidden', message: 'You are not a moderator of #chan.' };
     await line(ada.id).hover();
     await line(ada.id).locator('[data-action="timeout-600"]').click();
-    expect(lastCall()).toEqual({
+    await expect.poll(() => lastCall()).toEqual({
       method: 'act',
       params: { type: 'timeout', sourceId: twitchRef.sourceId, userId: 'id-ada', login: 'ada', seconds: 600 },
     });
@@ -163,7 +163,7 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     const entry = page.locator('[data-testid="automod-hold"][data-hold-id="hold-1"]');
     expect(await entry.textContent()).toContain('profanity (level 3)');
     await entry.locator('[data-action="automod-allow"]').click();
-    expect(lastCall()).toEqual({
+    await expect.poll(() => lastCall()).toEqual({
       method: 'act',
       params: { type: 'automod', sourceId: twitchRef.sourceId, holdId: 'hold-1', allow: true },
     });
@@ -178,7 +178,7 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     expect(await page.getAttribute('[data-action="mode-subsOnly"]', 'aria-pressed')).toBe('true');
     expect(await page.textContent('[data-action="mode-slow"]')).toBe('Slow 30s');
     await page.click('[data-action="mode-emoteOnly"]');
-    expect(lastCall()).toEqual({
+    await expect.poll(() => lastCall()).toEqual({
       method: 'act',
       params: { type: 'chatModes', sourceId: twitchRef.sourceId, modes: { emoteOnly: true } },
     });
@@ -195,7 +195,7 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await page.waitForSelector('[data-testid="confirm-dialog"]');
     expect(fake.calls.length).toBe(before);
     await page.click('[data-testid="confirm-dialog"] [data-action="confirm"]');
-    expect(lastCall()).toEqual({
+    await expect.poll(() => lastCall()).toEqual({
       method: 'act',
       params: { type: 'clearChat', sourceId: twitchRef.sourceId },
     });
@@ -209,7 +209,7 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await card.locator('input[placeholder="IP address to ban"]').fill('203.0.113.7');
     await card.locator('[data-action="ipban"]').click();
     await page.click('[data-testid="confirm-dialog"] [data-action="confirm"]');
-    expect(lastCall()).toEqual({
+    await expect.poll(() => lastCall()).toEqual({
       method: 'act',
       params: { type: 'ipban', sourceId: chatkcRef.sourceId, address: '203.0.113.7' },
     });
@@ -221,7 +221,7 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await line(other.id).locator('.mod-name').click();
     await card.locator('label:has-text("Reason") input').fill('be nice');
     await card.locator('[data-action="warn"]').click();
-    expect(lastCall()).toEqual({
+    await expect.poll(() => lastCall()).toEqual({
       method: 'act',
       params: {
         type: 'warn',
