@@ -21,6 +21,7 @@ type Parse = (line: string) => unknown;
 
 const PARSERS: [string, Parse][] = [
   ['onair (full decode)', (line) => parseTwitchLine(line)],
+  ['onair (no badge/emote)', (line) => parseIrcLine(line)],
   ['irc-message', (line) => ircMessage.parse(line)],
   ['tmi.js parser.msg', (line) => tmiParser.msg(line)],
   ['ircv3 parseMessage', (line) => ircv3.parseMessage(line)],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { OnAirCore } from '../../src/main/core/core-types';
-import { silentLogger } from '../../src/main/core/log/logger';
+import { silentLogger, type Logger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import type { SourceConfig } from '../../src/shared/settings';
 import { countElements } from './page-probes';
@@ -37,17 +37,19 @@ export interface Stack {
 }
 
 /** The real core (createCore) with the given sources, the headless server, and one Chromium. */
-export async function startStack(
-  sources: SourceConfig[],
-  overlay: Record<string, unknown> = {},
-): Promise<Stack> {
+export function startStack(sources: SourceConfig[], overlay: Record<string, unknown> = {}): Promise<Stack> {
+  return startStackWith({ version: 1, sources, overlay });
+}
+
+/** The real core with a whole settings object (endpoints pointing at fakes, …) and an optional logger. */
+export async function startStackWith(settings: Record<string, unknown>, log: Logger = silentLogger): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
   const settingsPath = join(dir, 'settings.json');
-  await writeFile(settingsPath, JSON.stringify({ version: 1, sources, overlay }));
+  await writeFile(settingsPath, JSON.stringify(settings));
   const { createCore } = await import('../../src/main/core/create-core');
-  const core = await createCore({ settingsPath, dataDir: dir, log: silentLogger });
+  const core = await createCore({ settingsPath, dataDir: dir, log });
   await core.start();
-  const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log: silentLogger });
+  const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log });
   const browser = await launchChromium();
   return {
     core,

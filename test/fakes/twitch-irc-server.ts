@@ -12,6 +12,7 @@ import {
   userStateTags,
   type UserView,
 } from './twitch-irc/lines';
+import { checkSenderRules } from './twitch-irc/sender-rules';
 
 /**
  * A protocol-faithful fake of Twitch IRC over WebSocket (twitch.md §1.17): CAP ACK/NAK, PASS/NICK login and
@@ -301,7 +302,13 @@ class FakeServer {
     if (!match || client.anonymous || client.login === null) return; // anonymous senders are ignored
     const [, channel, text] = match;
     if (!client.channels.has(channel)) return;
-    const refusal = this.checkLimits(client, channel, text);
+    const sender = this.userView(client, channel);
+    const refusal = checkSenderRules(client, channel, text, {
+      privileged: sender.mod || sender.broadcaster,
+      windowMs: this.windowMs,
+      slowSeconds: this.slowMode.get(channel) ?? 0,
+      now: Date.now(),
+    });
     if (refusal) return this.send(client, [this.shape(client, refusal)]);
     const user = this.userView(client, channel);
     const id = randomUUID();
@@ -317,42 +324,6 @@ class FakeServer {
     this.send(client, [
       this.shape(client, `${formatTags(userStateTags(user, id))} :${SERVER} USERSTATE #${channel}`),
     ]);
-  }
-
-  /** Twitch's sender rules; returns the NOTICE line of a refusal, or null. */
-  private checkLimits(client: Client, channel: string, text: string): string | null {
-    const now = Date.now();
-    const user = this.userView(client, channel);
-    const privileged = user.mod || user.broadcaster;
-    if ([...text].length > 500) return notice(channel, 'msg_msgtoolong', 'Your message is too long.');
-    client.sent = client.sent.filter((at) => now - at < this.windowMs);
-    if (client.sent.length >= (privileged ? 100 : 20)) {
-      return notice(
-        channel,
-        'msg_ratelimit',
-        'Your message was not sent because you are sending messages too quickly.',
-      );
-    }
-    const last = client.last.get(channel);
-    const slow = this.slowMode.get(channel) ?? 0;
-    if (!privileged && slow > 0 && last && now - last.at < slow * 1000) {
-      const wait = Math.ceil((slow * 1000 - (now - last.at)) / 1000);
-      return notice(
-        channel,
-        'msg_slowmode',
-        `This room is in slow mode and you are sending messages too quickly. You will be able to talk again in ${wait} seconds.`,
-      );
-    }
-    client.sent.push(now);
-    client.last.set(channel, { text, at: now });
-    if (!privileged && last && last.text === text && now - last.at < this.windowMs) {
-      return notice(
-        channel,
-        'msg_duplicate',
-        'Your message was not sent because it is identical to the previous one you sent, less than 30 seconds ago.',
-      );
-    }
-    return null;
   }
 
   inject(channel: string, lines: string[]): void {
