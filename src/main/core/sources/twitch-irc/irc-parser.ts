@@ -111,39 +111,46 @@ function memoValue(line: string, start: number, end: number, slot: number): stri
   return value;
 }
 
-/** Parses the tag block `line[pos, end)` into `values`/extras; returns the extras object (or null). */
+/** End of the key if the tag at `pos` is `guess` followed by `=`, else -1. Compares every key character. */
+function matchGuess(line: string, pos: number, end: number, guess: number): number {
+  if (guess < 0) return -1;
+  const key = KEY_CODES[guess];
+  const keyEnd = pos + key.length;
+  if (keyEnd >= end || line.charCodeAt(keyEnd) !== EQUALS) return -1;
+  for (let i = 0; i < key.length; i++) if (line.charCodeAt(pos + i) !== key[i]) return -1;
+  return keyEnd;
+}
+
+/** End (`;` or block end) of the value starting after `eq`; empty and one-character values skip indexOf. */
+function valueEnd(line: string, eq: number, end: number): number {
+  if (line.charCodeAt(eq + 1) === SEMI) return Math.min(eq + 1, end);
+  if (line.charCodeAt(eq + 2) === SEMI) return Math.min(eq + 2, end);
+  const semi = line.indexOf(';', eq + 1);
+  return semi < 0 || semi > end ? end : semi;
+}
+
+function readValue(line: string, eq: number, semi: number, slot: number, escaped: boolean): string {
+  if (semi <= eq + 1) return '';
+  if (escaped) return unescapeTagValue(line.slice(eq + 1, semi));
+  if (slot >= 0 && MEMO_SLOTS[slot] === 1) return memoValue(line, eq + 1, semi, slot);
+  return line.slice(eq + 1, semi);
+}
+
+/**
+ * Parses the tag block `line[pos, end)` into `values`/extras; returns the extras object (or null).
+ * Twitch sends tags in the same order line after line, so the tag seen at this position in the previous line
+ * is tried first: a hit needs no '=' search and no hash (measured: the largest win after slot storage).
+ */
 function parseTags(line: string, pos: number, end: number, values: TagValues): Record<string, string> | null {
   let extras: Record<string, string> | null = null;
   let backslash = line.indexOf('\\', pos);
   if (backslash < 0 || backslash > end) backslash = end;
-  let index = 0;
-  while (pos < end) {
-    const guess = lastOrder[index & 63];
-    let eq = -1;
-    let slot = -1;
-    if (guess >= 0) {
-      const key = KEY_CODES[guess];
-      const keyEnd = pos + key.length;
-      if (keyEnd < end && line.charCodeAt(keyEnd) === EQUALS) {
-        let i = 0;
-        while (i < key.length && line.charCodeAt(pos + i) === key[i]) i++;
-        if (i === key.length) {
-          eq = keyEnd;
-          slot = guess;
-        }
-      }
-    }
+  for (let index = 0; pos < end; index++) {
+    let slot = lastOrder[index & 63];
+    let eq = matchGuess(line, pos, end, slot);
     let semi: number;
-    if (eq >= 0) {
-      // value fast paths: empty or one character
-      if (line.charCodeAt(eq + 1) === SEMI) semi = eq + 1;
-      else if (line.charCodeAt(eq + 2) === SEMI) semi = eq + 2;
-      else {
-        semi = line.indexOf(';', eq + 1);
-        if (semi < 0 || semi > end) semi = end;
-      }
-      if (semi > end) semi = end;
-    } else {
+    if (eq >= 0) semi = valueEnd(line, eq, end);
+    else {
       semi = line.indexOf(';', pos);
       if (semi < 0 || semi > end) semi = end;
       eq = line.indexOf('=', pos);
@@ -152,12 +159,7 @@ function parseTags(line: string, pos: number, end: number, values: TagValues): R
       lastOrder[index & 63] = slot;
     }
     if (eq > pos && slot < IGNORED_TAGS_FROM) {
-      let value = '';
-      if (semi > eq + 1) {
-        if (backslash < semi) value = unescapeTagValue(line.slice(eq + 1, semi));
-        else if (slot >= 0 && MEMO_SLOTS[slot] === 1) value = memoValue(line, eq + 1, semi, slot);
-        else value = line.slice(eq + 1, semi);
-      }
+      const value = readValue(line, eq, semi, slot, backslash < semi);
       if (slot >= 0) values[slot] = value;
       else (extras ??= {})[line.slice(pos, eq)] = value;
     }
@@ -166,7 +168,6 @@ function parseTags(line: string, pos: number, end: number, values: TagValues): R
       if (backslash < 0 || backslash > end) backslash = end;
     }
     pos = semi + 1;
-    index++;
   }
   return extras;
 }
