@@ -21,6 +21,8 @@ describe.skipIf(!rendererBuilt())('ChatKC end to end (faithful ChatKC server)', 
         'tok-mod': { id: 2, name: 'kcmod', level: 50, color: '00AAFF' },
         'tok-alice': { id: 3, name: 'alice', level: 0 },
         'tok-bob': { id: 4, name: 'bob', level: 0 },
+        // Colours come from the server's database: a hostile one must not reach CSS.
+        'tok-evil': { id: 5, name: 'evil', level: 0, color: 'f00;background:url(http://127.0.0.1:9/x)' },
       },
     });
     stack = await startStackWith({
@@ -46,6 +48,20 @@ describe.skipIf(!rendererBuilt())('ChatKC end to end (faithful ChatKC server)', 
     const id = server.say('alice', 'hi <b>chat</b> & friends')!;
     await overlayLine(id).getByText('hi <b>chat</b> & friends').waitFor({ timeout: 10_000 });
     expect(await overlay.locator('b').count()).toBe(0);
+  });
+
+  it('renders hostile text and colours inert, through the real client', async () => {
+    const text = '<img src=x onerror="window.__pwned=1"> javascript:alert(1) <style>*{display:none}</style>';
+    const id = server.say('evil', text)!;
+    for (const page of [overlay, mod]) {
+      const line = page.locator(`[data-message-id="${id}"]`);
+      await line.getByText(text).waitFor({ timeout: 10_000 });
+      expect(await line.locator('img[src="x"], style, script').count()).toBe(0);
+      expect(await line.locator('a[href^="javascript:"]').count()).toBe(0);
+      const styles = await line.evaluate((el) => [...el.querySelectorAll('*')].map((n) => n.getAttribute('style') ?? ''));
+      expect(styles.join(' ')).not.toMatch(/url\(|background/);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    }
   });
 
   it('offers only the buttons a level-50 moderator may use', async () => {

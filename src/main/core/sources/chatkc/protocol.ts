@@ -16,7 +16,8 @@ export const chatDataSchema = z.object({
   id: safeId,
   author: name,
   author_id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  author_color: z.string().max(16),
+  // Validated later (bad colours become "default"); a bad colour must not cost the message.
+  author_color: z.string().max(256),
   /** May be garbage (uninitialised memory on the real server); normalised later, never trusted. */
   author_level: z.number().optional(),
   auth: z.number().optional(),
