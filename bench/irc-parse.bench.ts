@@ -2,7 +2,8 @@
  * IRC parse benchmark on the real corpora: our parser WITH full Twitch decoding (tags unescaped, badges,
  * badge-info, emote ranges) against irc-message, tmi.js's parser and ircv3, in the same run.
  *
- * Run:  node --expose-gc --import tsx bench/irc-parse.bench.ts [--rounds 7]
+ * Run (from the repo root; npx puts Node 24 first in PATH):
+ *   npx node --expose-gc --import tsx bench/irc-parse.bench.ts [--rounds 9]
  * (also works via `npx tsx bench/irc-parse.bench.ts`, but then the retained-heap column is skipped.)
  */
 import { createRequire } from 'node:module';

@@ -97,6 +97,16 @@ describe('Twitch IRC source against the fake server', () => {
     expect(h.source.status().counters?.duplicates).toBe(1);
   });
 
+  it('keeps the JOIN limit across reconnects', async () => {
+    harness = await startHarness({ deps: { joinLimit: { count: 1, windowMs: 700 } } });
+    const h = harness;
+    await until('connected', () => state(h) === 'connected');
+    const firstJoinAt = Date.now();
+    h.fake.dropAll();
+    await until('rejoined', () => h.fake.received.filter((l) => l === 'JOIN #chan').length === 2, 3000);
+    expect(Date.now() - firstJoinAt).toBeGreaterThanOrEqual(600);
+  });
+
   it('reports a join failure as a notice and a failed state', async () => {
     harness = await startHarness({ config: { id: 'twitch:s', channel: 'suspendedchan' } });
     const h = harness;

@@ -51,7 +51,13 @@ export async function startHarness(
         twitchOAuth: 'http://127.0.0.1:1',
       },
     },
-    { backoff: fastBackoff, handshakeTimeoutMs: 2000, ...options.deps },
+    // A private, generous JOIN window: tests reconnect more often than Twitch's 20 per 10 s allow.
+    {
+      backoff: fastBackoff,
+      handshakeTimeoutMs: 2000,
+      joinLimit: { count: 1000, windowMs: 10_000 },
+      ...options.deps,
+    },
   );
   source.start();
   return {

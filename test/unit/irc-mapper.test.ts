@@ -57,7 +57,8 @@ describe.each([...REAL_FILES, FIXTURE_FILE])('corpus %s', (file) => {
       const bundledGift = line.command === 'USERNOTICE' && produced.length === 0;
       const missingId = line.command === 'CLEARMSG' && !raw.includes('target-msg-id=');
       const noText = line.command === 'PRIVMSG' && line.params.length < 2;
-      const serverMembership = (line.command === 'JOIN' || line.command === 'PART') && line.nick.includes('.');
+      const serverMembership =
+        (line.command === 'JOIN' || line.command === 'PART') && line.nick.includes('.');
       if (bundledGift || missingId || noText || serverMembership) return;
       expect(produced.length, raw).toBeGreaterThan(0);
       expect(expected, raw).toContain(produced[0].kind);
@@ -156,6 +157,11 @@ describe('USERNOTICE, CLEARCHAT, CLEARMSG, ROOMSTATE', () => {
       'notice',
     );
     expect(other).toMatchObject({ code: 'brandnew', text: 'Something new' });
+    const tier = one(
+      '@msg-id=bitsbadgetier;id=b1;msg-param-threshold=1000;system-msg=bits\\sbadge\\stier :tmi.twitch.tv USERNOTICE #test',
+      'notice',
+    );
+    expect(tier).toMatchObject({ code: 'bitsbadgetier', text: 'bits badge tier' });
   });
   it('maps the three CLEARCHAT forms and CLEARMSG', () => {
     const timeout = one(

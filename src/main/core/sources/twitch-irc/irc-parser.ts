@@ -1,3 +1,4 @@
+import { InternTable } from './intern';
 import { COMMON_TAG_COUNT, IGNORED_TAGS_FROM, KNOWN_TAGS, lookupTag } from './irc-tags';
 
 /**
@@ -84,11 +85,8 @@ export function unescapeTagValue(value: string): string {
   return from === 0 ? value : out + value.slice(from);
 }
 
-/**
- * Values that repeat line after line (badges, colour, room id …) are reused from the previous line when equal:
- * no allocation, and equal values become the same string, so later caches compare by identity.
- */
-const MEMO_SLOTS = new Uint8Array(KNOWN_TAGS.length);
+/** Tags whose values repeat across lines get an intern table each (see intern.ts). */
+const INTERNED: (InternTable | null)[] = KNOWN_TAGS.map(() => null);
 for (const key of [
   'badge-info',
   'badges',
@@ -99,16 +97,7 @@ for (const key of [
   'msg-id',
   'vip',
 ] as const) {
-  MEMO_SLOTS[KNOWN_TAGS.indexOf(key)] = 1;
-}
-const memo: string[] = KNOWN_TAGS.map(() => '');
-
-function memoValue(line: string, start: number, end: number, slot: number): string {
-  const previous = memo[slot];
-  if (previous.length === end - start && line.startsWith(previous, start)) return previous;
-  const value = line.slice(start, end);
-  memo[slot] = value;
-  return value;
+  INTERNED[KNOWN_TAGS.indexOf(key)] = new InternTable();
 }
 
 /** End of the key if the tag at `pos` is `guess` followed by `=`, else -1. Compares every key character. */
@@ -132,8 +121,8 @@ function valueEnd(line: string, eq: number, end: number): number {
 function readValue(line: string, eq: number, semi: number, slot: number, escaped: boolean): string {
   if (semi <= eq + 1) return '';
   if (escaped) return unescapeTagValue(line.slice(eq + 1, semi));
-  if (slot >= 0 && MEMO_SLOTS[slot] === 1) return memoValue(line, eq + 1, semi, slot);
-  return line.slice(eq + 1, semi);
+  const table = slot >= 0 ? INTERNED[slot] : null;
+  return table === null ? line.slice(eq + 1, semi) : table.intern(line, eq + 1, semi);
 }
 
 /**

@@ -1,4 +1,11 @@
-import type { ChatModes, ModesEvent, Notice, NoticeLevel, Presence, Removal } from '../../../../shared/events';
+import type {
+  ChatModes,
+  ModesEvent,
+  Notice,
+  NoticeLevel,
+  Presence,
+  Removal,
+} from '../../../../shared/events';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 import { serverTimeOf, type MapContext } from './map-chat';

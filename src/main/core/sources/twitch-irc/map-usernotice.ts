@@ -78,10 +78,8 @@ export class UserNoticeMapper {
         return makeAlert('raid', line, ctx, { count: tagNumber(message, TAG['msg-param-viewerCount']) ?? 0 });
       case 'announcement':
         return makeAlert('announcement', line, ctx, {});
-      case 'bitsbadgetier':
-        return makeAlert('cheer', line, ctx, { bits: tagNumber(message, TAG['msg-param-threshold']) });
-      case 'viewermilestone':
-        return makeAlert('announcement', line, ctx, { count: tagNumber(message, TAG['msg-param-value']) });
+      // bitsbadgetier, viewermilestone, sharedchatnotice, unknown ids …: informational → a notice with
+      // Twitch's own system-msg (not an alert: nobody paid, and a streak per viewer would flood the screen).
       default:
         return null;
     }

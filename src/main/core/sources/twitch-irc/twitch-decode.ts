@@ -1,3 +1,4 @@
+import { INTERN_SIZE, spanHash } from './intern';
 import { parseIrcLine, type BadgeRef, type EmoteRange, type IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 
@@ -13,35 +14,21 @@ const NO_BADGES: readonly BadgeRef[] = Object.freeze([]);
 const NO_EMOTES: readonly EmoteRange[] = Object.freeze([]);
 
 /**
- * Decoded badge lists by raw value. Chat repeats the same few badge strings endlessly (`subscriber/12`), so a
- * small cache makes decoding a Map hit and lets messages share one immutable list (measured in
- * bench/irc-parse.bench.ts: +15–20 % lines/s and less retained heap). Bounded: cleared when full.
+ * Decoded badge lists, direct-mapped by a cheap hash of the raw value. The parser interns badge values
+ * (intern.ts), so a repeat is the same string and `===` is a pointer compare: no Map hashing, no decoding
+ * (measured: badges were the largest decoding cost). Lists are frozen because messages share them.
  */
-const badgeCache = new Map<string, readonly BadgeRef[]>();
-const BADGE_CACHE_LIMIT = 1024;
+const decodedRaw: string[] = new Array<string>(INTERN_SIZE).fill('');
+const decodedBadges: (readonly BadgeRef[])[] = new Array<readonly BadgeRef[]>(INTERN_SIZE).fill(NO_BADGES);
 
 /** `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). */
 export function decodeBadges(value: string | undefined): readonly BadgeRef[] {
   if (!value) return NO_BADGES;
-  // The parser hands repeated values over as the same string: a two-entry identity memo (one for `badges`,
-  // one for `badge-info`, which alternate) skips the Map's hashing for runs of the same badges.
-  if (value === memoRaw[0]) return memoDecoded[0];
-  if (value === memoRaw[1]) return memoDecoded[1];
-  const decoded = badgeCache.get(value) ?? decodeAndCache(value);
-  memoNext ^= 1;
-  memoRaw[memoNext] = value;
-  memoDecoded[memoNext] = decoded;
-  return decoded;
-}
-
-const memoRaw = ['', ''];
-const memoDecoded: (readonly BadgeRef[])[] = [NO_BADGES, NO_BADGES];
-let memoNext = 0;
-
-function decodeAndCache(value: string): readonly BadgeRef[] {
-  if (badgeCache.size >= BADGE_CACHE_LIMIT) badgeCache.clear();
+  const slot = spanHash(value, 0, value.length);
+  if (decodedRaw[slot] === value) return decodedBadges[slot];
   const badges = Object.freeze(splitBadges(value));
-  badgeCache.set(value, badges);
+  decodedRaw[slot] = value;
+  decodedBadges[slot] = badges;
   return badges;
 }
 

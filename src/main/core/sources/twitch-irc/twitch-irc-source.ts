@@ -24,11 +24,17 @@ export interface TwitchIrcDeps {
   backoff?: BackoffOptions;
   pingIntervalMs?: number;
   pongTimeoutMs?: number;
-  /** Test knobs (additive): handshake timeout, send limits, JOIN limit. */
+  /** Test knobs (additive): handshake timeout, send limits, a private JOIN limit instead of the shared one. */
   handshakeTimeoutMs?: number;
   sendLimits?: Partial<SendLimits>;
   joinLimit?: { count: number; windowMs: number };
 }
+
+/**
+ * Twitch allows 20 JOINs per 10 s per user (twitch.md §1.6). Every source in the process speaks for the same
+ * account (or IP, anonymously), so they share one window by default.
+ */
+const sharedJoinLimiter = new SlidingWindowLimiter(20, 10_000);
 
 const SEND_NOTICES_EXCLUDED = new Set(['msg_channel_suspended']);
 
@@ -65,8 +71,9 @@ class TwitchIrcSource implements ChatSource {
     this.reporter = new StatusReporter(this.ref, `Twitch #${config.channel}`, ctx.emit, ctx.clock, {
       capabilities: this.capabilities(),
     });
-    const join = deps.joinLimit ?? { count: 20, windowMs: 10_000 };
-    this.joinLimiter = new SlidingWindowLimiter(join.count, join.windowMs);
+    this.joinLimiter = deps.joinLimit
+      ? new SlidingWindowLimiter(deps.joinLimit.count, deps.joinLimit.windowMs)
+      : sharedJoinLimiter;
     this.mapContext = { ref: this.ref, now: 0, localId: () => this.nextLocalId() };
     this.sender = new ChatSender(
       config.channel,
