@@ -9,10 +9,13 @@ import { rendererBuilt, startStackWith, watchPage, type Stack } from './harness'
  * Issue 5 end to end: the real core, the real UI in Chromium, and the fake Twitch (OAuth device flow, Helix,
  * EventSub, IRC) linked like the real one. Nothing here is scripted on OnAir's side.
  */
-const privmsg = (login: string, userId: string, text: string, id = randomUUID()): string =>
-  `@badge-info=;badges=;color=#1E90FF;display-name=${login};emotes=;first-msg=0;flags=;id=${id};mod=0;` +
-  `room-id=1001;subscriber=0;tmi-sent-ts=${Date.now()};turbo=0;user-id=${userId};user-type= ` +
-  `:${login}!${login}@${login}.tmi.twitch.tv PRIVMSG #streamer :${text}`;
+function privmsg(world: TwitchWorld, login: string, text: string, id = randomUUID()): string {
+  const tags =
+    `@badge-info=;badges=;color=#1E90FF;display-name=${login};emotes=;first-msg=0;flags=;id=${id};mod=0;` +
+    `room-id=${world.userId('streamer')};subscriber=0;tmi-sent-ts=${Date.now()};turbo=0;` +
+    `user-id=${world.userId(login)};user-type=`;
+  return `${tags} :${login}!${login}@${login}.tmi.twitch.tv PRIVMSG #streamer :${text}`;
+}
 
 describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () => {
   let world: TwitchWorld;
@@ -59,11 +62,16 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
   });
 
   it('shows a cheer and a gift bomb from EventSub as alerts on /overlay', async () => {
-    const broadcaster = { broadcaster_user_id: '1001', broadcaster_user_login: 'streamer', broadcaster_user_name: 'Streamer' };
+    const id = (login: string) => world.userId(login);
+    const broadcaster = {
+      broadcaster_user_id: id('streamer'),
+      broadcaster_user_login: 'streamer',
+      broadcaster_user_name: 'Streamer',
+    };
     world.api.eventSub.notify('channel.cheer', {
       ...broadcaster,
       is_anonymous: false,
-      user_id: '1003',
+      user_id: id('viewer1'),
       user_login: 'viewer1',
       user_name: 'Viewer1',
       message: 'Cheer500 great stream',
@@ -71,7 +79,7 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
     });
     world.api.eventSub.notify('channel.subscription.gift', {
       ...broadcaster,
-      user_id: '1002',
+      user_id: id('moddy'),
       user_login: 'moddy',
       user_name: 'Moddy',
       total: 20,
@@ -87,9 +95,9 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
   it('times a user out from /mod; Twitch confirms and their lines leave /overlay', async () => {
     const trollIds = [randomUUID(), randomUUID()];
     world.irc.inject('streamer', [
-      privmsg('troll', '1004', 'buy followers at spam dot example', trollIds[0]),
-      privmsg('viewer1', '1003', 'hello everyone'),
-      privmsg('troll', '1004', 'seriously buy them', trollIds[1]),
+      privmsg(world, 'troll', 'buy followers at spam dot example', trollIds[0]),
+      privmsg(world, 'viewer1', 'hello everyone'),
+      privmsg(world, 'troll', 'seriously buy them', trollIds[1]),
     ]);
     const overlayLine = (id: string) => overlay.locator(`[data-testid="chat-line"][data-message-id="${id}"]`);
     await overlayLine(trollIds[0]!).waitFor({ timeout: 10_000 });

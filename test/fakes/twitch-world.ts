@@ -1,6 +1,7 @@
 import type { FakeModerationEvent } from './twitch-api';
-import { startFakeTwitchApi, type FakeTwitchApi, type FakeTwitchApiOptions } from './twitch-api';
+import { DEFAULT_FAKE_USERS, startFakeTwitchApi, type FakeTwitchApi, type FakeTwitchApiOptions } from './twitch-api';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from './twitch-irc-server';
+import { numericId } from './twitch-irc/lines';
 
 /**
  * The fake Twitch "world": the fake API (OAuth, Helix, EventSub) and the fake IRC server, linked the way Twitch
@@ -10,6 +11,8 @@ import { startFakeTwitchIrc, type FakeTwitchIrc } from './twitch-irc-server';
 export interface TwitchWorld {
   api: FakeTwitchApi;
   irc: FakeTwitchIrc;
+  /** The user id both fakes use for a login (IRC `user-id`/`room-id` = Helix/EventSub ids). */
+  userId(login: string): string;
   /** AutoMod holds a chatter's message: Helix knows it and EventSub announces it (automod.message.hold v2). */
   holdForAutoMod(broadcasterLogin: string, messageId: string, senderLogin: string, text: string): void;
   /** Settings fragment pointing OnAir at these fakes. */
@@ -18,7 +21,9 @@ export interface TwitchWorld {
 }
 
 export async function startTwitchWorld(options: FakeTwitchApiOptions = {}): Promise<TwitchWorld> {
-  const api = await startFakeTwitchApi(options);
+  // One id per login across both fakes, as on Twitch (the IRC fake derives ids from logins).
+  const users = DEFAULT_FAKE_USERS.map((user) => ({ ...user, id: numericId(user.login) }));
+  const api = await startFakeTwitchApi({ users, ...options });
   // IRC looks tokens up as `tokens[token]`; answer from the API's live token table.
   const tokens = new Proxy({} as Record<string, string>, {
     get: (_target, token) => {
@@ -33,6 +38,7 @@ export async function startTwitchWorld(options: FakeTwitchApiOptions = {}): Prom
   return {
     api,
     irc,
+    userId: (login) => api.store.usersByLogin.get(login)?.id ?? numericId(login),
     holdForAutoMod: (broadcasterLogin, messageId, senderLogin, text) => {
       api.holdAutoModMessage(broadcasterLogin, messageId, senderLogin);
       const message: HeldMessage = { broadcasterLogin, senderLogin, text, heldAt: new Date().toISOString() };
