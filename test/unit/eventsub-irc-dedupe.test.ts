@@ -62,6 +62,23 @@ describe('IRC and EventSub agree on alert de-duplication keys', () => {
     expect(alertDedupeKey(es)).toBe(alertDedupeKey(irc));
   });
 
+  it('anonymous cheer', () => {
+    const irc = ircAlert(
+      `@badge-info=;badges=;bits=250;color=;display-name=AnAnonymousCheerer;emotes=;id=c2;room-id=1;tmi-sent-ts=${NOW};user-id=407665396 :ananonymouscheerer!ananonymouscheerer@ananonymouscheerer.tmi.twitch.tv PRIVMSG #streamer :Anon250 hi`,
+    );
+    const es = eventSubAlert('channel.cheer', {
+      ...B,
+      is_anonymous: true,
+      user_id: null,
+      user_login: null,
+      user_name: null,
+      message: 'Anon250 hi',
+      bits: 250,
+    });
+    expect(irc.user).toEqual({ id: null, login: null, displayName: 'Anonymous' });
+    expect(alertDedupeKey(es)).toBe(alertDedupeKey(irc));
+  });
+
   it('first sub and resub', () => {
     const user = { user_id: '1234', user_login: 'cool_user', user_name: 'Cool_User' };
     const ircSub = ircAlert(

@@ -137,14 +137,20 @@ export function mapPrivmsg(line: TwitchLine, ctx: MapContext): ChatMessage | nul
   return chat;
 }
 
-/** A cheer in chat is also an alert. */
+/** Twitch's stand-in login for anonymous cheers (EventSub says `is_anonymous` with null user fields). */
+const ANONYMOUS_CHEERER = 'ananonymouscheerer';
+
+/** A cheer in chat is also an alert. Anonymous cheers carry no user, like EventSub's, so both de-duplicate. */
 export function cheerAlert(chat: ChatMessage): Alert {
+  const anonymous = chat.author.login.toLowerCase() === ANONYMOUS_CHEERER;
   return {
     kind: 'alert',
     id: `cheer:${chat.id}`,
     source: chat.source,
     alertType: 'cheer',
-    user: { id: chat.author.id || null, login: chat.author.login, displayName: chat.author.displayName },
+    user: anonymous
+      ? { id: null, login: null, displayName: 'Anonymous' }
+      : { id: chat.author.id || null, login: chat.author.login, displayName: chat.author.displayName },
     bits: chat.flags.bits,
     message: chat.parts,
     serverTime: chat.serverTime,
