@@ -27,7 +27,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'src/main/core, headless and shared must not import Electron.' }],
+          paths: [
+            { name: 'electron', message: 'src/main/core, headless and shared must not import Electron.' },
+          ],
           patterns: [{ group: ['electron/*'], message: 'No Electron in the core.' }],
         },
       ],
@@ -60,8 +62,14 @@ export default tseslint.config(
       'react/no-danger': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Chat text is rendered as text.' },
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Chat text is rendered as text.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Chat text is rendered as text.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Chat text is rendered as text.',
+        },
       ],
     },
   },

@@ -11,7 +11,9 @@ for (let y = 0; y < size; y++) {
     const d = Math.hypot(x + 0.5 - c, y + 0.5 - c);
     const i = (y * size + x) * 4;
     const edge = (r) => Math.max(0, Math.min(1, r - d + 0.5)); // 1 inside radius r, anti-aliased edge
-    const outer = edge(240), ring = edge(214), lamp = edge(150);
+    const outer = edge(240),
+      ring = edge(214),
+      lamp = edge(150);
     let [r, g, b] = [24, 26, 32]; // dark rim
     if (ring > 0) [r, g, b] = mix([r, g, b], [245, 245, 245], ring);
     if (edge(196) > 0) [r, g, b] = mix([r, g, b], [24, 26, 32], edge(196));

@@ -10,7 +10,11 @@ const passThrough = args.filter((arg) => arg !== '--no-build');
 const entry = `${root}out/main/headless.js`;
 
 if (!skipBuild || !existsSync(entry)) {
-  const build = spawnSync('electron-vite', ['build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  const build = spawnSync('electron-vite', ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const child = spawn(process.execPath, [entry, ...passThrough], { cwd: root, stdio: 'inherit' });

@@ -20,6 +20,9 @@ try {
 
 const child = electronPath
   ? spawn(electronPath, ['.'], { cwd: root, stdio: 'inherit' })
-  : spawn(process.execPath, [`${root}out/main/headless.js`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  : spawn(process.execPath, [`${root}out/main/headless.js`, ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: 'inherit',
+    });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

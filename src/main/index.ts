@@ -51,7 +51,11 @@ async function startShell(): Promise<void> {
       return { ok: true, local: true };
     },
   };
-  registerModHandlers(handlers, (sender) => !modWindow.isDestroyed() && sender === modWindow.webContents, log.child('ipc'));
+  registerModHandlers(
+    handlers,
+    (sender) => !modWindow.isDestroyed() && sender === modWindow.webContents,
+    log.child('ipc'),
+  );
 
   const showModWindow = (): void => {
     if (modWindow.isDestroyed()) {

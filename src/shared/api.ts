@@ -95,8 +95,7 @@ export type ErrorCode =
 
 /** Every action resolves to one of these. `local: true` means it only changed what OnAir shows. */
 export type ActionResult =
-  | { ok: true; local: boolean; detail?: string }
-  | { ok: false; code: ErrorCode; message: string };
+  { ok: true; local: boolean; detail?: string } | { ok: false; code: ErrorCode; message: string };
 
 export const alertControlSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('pause') }),
@@ -105,7 +104,17 @@ export const alertControlSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('replay'), alertId: id }),
   z.object({
     command: z.literal('test'),
-    alertType: z.enum(['donation', 'cheer', 'sub', 'resub', 'giftsub', 'raid', 'follow', 'redemption', 'announcement']),
+    alertType: z.enum([
+      'donation',
+      'cheer',
+      'sub',
+      'resub',
+      'giftsub',
+      'raid',
+      'follow',
+      'redemption',
+      'announcement',
+    ]),
   }),
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;

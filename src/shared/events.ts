@@ -104,15 +104,7 @@ export interface ProviderExtras {
 }
 
 export type AlertType =
-  | 'donation'
-  | 'cheer'
-  | 'sub'
-  | 'resub'
-  | 'giftsub'
-  | 'raid'
-  | 'follow'
-  | 'redemption'
-  | 'announcement';
+  'donation' | 'cheer' | 'sub' | 'resub' | 'giftsub' | 'raid' | 'follow' | 'redemption' | 'announcement';
 
 export interface AlertUser {
   /** Null when anonymous. */
@@ -193,13 +185,7 @@ export interface Notice {
 }
 
 export type ConnectionState =
-  | 'idle'
-  | 'connecting'
-  | 'connected'
-  | 'reconnecting'
-  | 'failed'
-  | 'login-needed'
-  | 'stopped';
+  'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'login-needed' | 'stopped';
 
 export type Capability =
   | 'send'

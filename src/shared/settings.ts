@@ -18,9 +18,7 @@ export const demoSourceSchema = z.object({
 export const twitchSourceSchema = z.object({
   ...sourceBase,
   type: z.literal('twitch'),
-  channel: z
-    .string()
-    .regex(/^[a-z0-9_]{1,25}$/, 'a Twitch login: 1–25 of a–z, 0–9, _'),
+  channel: z.string().regex(/^[a-z0-9_]{1,25}$/, 'a Twitch login: 1–25 of a–z, 0–9, _'),
   /** Read anonymously even when logged in. */
   anonymous: z.boolean().default(true),
 });

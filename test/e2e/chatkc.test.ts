@@ -30,13 +30,17 @@ describe.skipIf(!rendererBuilt())('ChatKC end to end (faithful ChatKC server)', 
       sources: [{ id: 'kc', type: 'chatkc', url: server.url, channel: 'kc-test' }],
       alerts: { durationSeconds: 3 },
     });
-    expect(await stack.core.handlers.setSourceToken({ sourceId: 'kc', token: 'tok-mod' })).toMatchObject({ ok: true });
+    expect(await stack.core.handlers.setSourceToken({ sourceId: 'kc', token: 'tok-mod' })).toMatchObject({
+      ok: true,
+    });
     overlay = await stack.browser.newPage();
     mod = await stack.browser.newPage({ viewport: { width: 1400, height: 900 } });
     errors = watchPage(mod);
     await overlay.goto(stack.server.overlayUrl);
     await mod.goto(stack.server.modUrl);
-    await mod.locator('[data-testid="source-chip"][data-source-id="kc"].state-connected').waitFor({ timeout: 10_000 });
+    await mod
+      .locator('[data-testid="source-chip"][data-source-id="kc"].state-connected')
+      .waitFor({ timeout: 10_000 });
   });
 
   afterAll(async () => {
@@ -58,7 +62,9 @@ describe.skipIf(!rendererBuilt())('ChatKC end to end (faithful ChatKC server)', 
       await line.getByText(text).waitFor({ timeout: 10_000 });
       expect(await line.locator('img[src="x"], style, script').count()).toBe(0);
       expect(await line.locator('a[href^="javascript:"]').count()).toBe(0);
-      const styles = await line.evaluate((el) => [...el.querySelectorAll('*')].map((n) => n.getAttribute('style') ?? ''));
+      const styles = await line.evaluate((el) =>
+        [...el.querySelectorAll('*')].map((n) => n.getAttribute('style') ?? ''),
+      );
       expect(styles.join(' ')).not.toMatch(/url\(|background/);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     }
@@ -82,10 +88,13 @@ describe.skipIf(!rendererBuilt())('ChatKC end to end (faithful ChatKC server)', 
 
   it('shows a donation as an alert', async () => {
     server.say('bob', 'take my money', { donate: '5.00' });
-    await overlay.locator('[data-testid="alert"]').getByText('bob donated $5.00').waitFor({ timeout: 10_000 });
+    await overlay
+      .locator('[data-testid="alert"]')
+      .getByText('bob donated $5.00')
+      .waitFor({ timeout: 10_000 });
   });
 
-  it('deletes with !rm from /mod; the line leaves /overlay after the server\'s delete', async () => {
+  it("deletes with !rm from /mod; the line leaves /overlay after the server's delete", async () => {
     const id = server.say('alice', 'please delete me')!;
     await overlayLine(id).waitFor({ timeout: 10_000 });
     await modLine(id).hover();

@@ -42,7 +42,10 @@ export function startStack(sources: SourceConfig[], overlay: Record<string, unkn
 }
 
 /** The real core with a whole settings object (endpoints pointing at fakes, …) and an optional logger. */
-export async function startStackWith(settings: Record<string, unknown>, log: Logger = silentLogger): Promise<Stack> {
+export async function startStackWith(
+  settings: Record<string, unknown>,
+  log: Logger = silentLogger,
+): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
   const settingsPath = join(dir, 'settings.json');
   await writeFile(settingsPath, JSON.stringify(settings));

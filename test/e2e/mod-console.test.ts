@@ -114,10 +114,18 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     fake.nextActResult = { ok: false, code: 'forbidden', message: 'You are not a moderator of #chan.' };
     await line(ada.id).hover();
     await line(ada.id).locator('[data-action="timeout-600"]').click();
-    await expect.poll(() => lastCall()).toEqual({
-      method: 'act',
-      params: { type: 'timeout', sourceId: twitchRef.sourceId, userId: 'id-ada', login: 'ada', seconds: 600 },
-    });
+    await expect
+      .poll(() => lastCall())
+      .toEqual({
+        method: 'act',
+        params: {
+          type: 'timeout',
+          sourceId: twitchRef.sourceId,
+          userId: 'id-ada',
+          login: 'ada',
+          seconds: 600,
+        },
+      });
     const toast = page.locator('[data-testid="toast"][data-tone="error"]');
     await expect
       .poll(() => toast.last().textContent())
@@ -163,10 +171,12 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     const entry = page.locator('[data-testid="automod-hold"][data-hold-id="hold-1"]');
     expect(await entry.textContent()).toContain('profanity (level 3)');
     await entry.locator('[data-action="automod-allow"]').click();
-    await expect.poll(() => lastCall()).toEqual({
-      method: 'act',
-      params: { type: 'automod', sourceId: twitchRef.sourceId, holdId: 'hold-1', allow: true },
-    });
+    await expect
+      .poll(() => lastCall())
+      .toEqual({
+        method: 'act',
+        params: { type: 'automod', sourceId: twitchRef.sourceId, holdId: 'hold-1', allow: true },
+      });
     fake.publish({ type: 'events', events: [{ ...hold, status: 'denied', resolvedBy: 'other_mod' }] });
     await expect
       .poll(() => entry.locator('[data-testid="automod-resolution"]').textContent())
@@ -178,10 +188,12 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     expect(await page.getAttribute('[data-action="mode-subsOnly"]', 'aria-pressed')).toBe('true');
     expect(await page.textContent('[data-action="mode-slow"]')).toBe('Slow 30s');
     await page.click('[data-action="mode-emoteOnly"]');
-    await expect.poll(() => lastCall()).toEqual({
-      method: 'act',
-      params: { type: 'chatModes', sourceId: twitchRef.sourceId, modes: { emoteOnly: true } },
-    });
+    await expect
+      .poll(() => lastCall())
+      .toEqual({
+        method: 'act',
+        params: { type: 'chatModes', sourceId: twitchRef.sourceId, modes: { emoteOnly: true } },
+      });
     fake.publish({
       type: 'events',
       events: [{ kind: 'modes', source: twitchRef, modes: { emoteOnly: true } }],
@@ -195,10 +207,12 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await page.waitForSelector('[data-testid="confirm-dialog"]');
     expect(fake.calls.length).toBe(before);
     await page.click('[data-testid="confirm-dialog"] [data-action="confirm"]');
-    await expect.poll(() => lastCall()).toEqual({
-      method: 'act',
-      params: { type: 'clearChat', sourceId: twitchRef.sourceId },
-    });
+    await expect
+      .poll(() => lastCall())
+      .toEqual({
+        method: 'act',
+        params: { type: 'clearChat', sourceId: twitchRef.sourceId },
+      });
   });
 
   it('user card: history, warn with reason, IP ban behind a confirmation', async () => {
@@ -209,10 +223,12 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await card.locator('input[placeholder="IP address to ban"]').fill('203.0.113.7');
     await card.locator('[data-action="ipban"]').click();
     await page.click('[data-testid="confirm-dialog"] [data-action="confirm"]');
-    await expect.poll(() => lastCall()).toEqual({
-      method: 'act',
-      params: { type: 'ipban', sourceId: chatkcRef.sourceId, address: '203.0.113.7' },
-    });
+    await expect
+      .poll(() => lastCall())
+      .toEqual({
+        method: 'act',
+        params: { type: 'ipban', sourceId: chatkcRef.sourceId, address: '203.0.113.7' },
+      });
     await card.locator('[aria-label="Close"]').click();
     await page.mouse.move(1200, 20); // off the chat, so it does not pause
 
@@ -221,16 +237,18 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await line(other.id).locator('.mod-name').click();
     await card.locator('label:has-text("Reason") input').fill('be nice');
     await card.locator('[data-action="warn"]').click();
-    await expect.poll(() => lastCall()).toEqual({
-      method: 'act',
-      params: {
-        type: 'warn',
-        sourceId: twitchRef.sourceId,
-        userId: 'id-bob',
-        login: 'bob',
-        reason: 'be nice',
-      },
-    });
+    await expect
+      .poll(() => lastCall())
+      .toEqual({
+        method: 'act',
+        params: {
+          type: 'warn',
+          sourceId: twitchRef.sourceId,
+          userId: 'id-bob',
+          login: 'bob',
+          reason: 'be nice',
+        },
+      });
     await card.locator('[aria-label="Close"]').click();
   });
 

@@ -52,13 +52,22 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
   it('logs in through the device flow (code shown, approved on "Twitch")', async () => {
     await mod.click('[data-tab="account"]');
     await mod.click('[data-action="login"]');
-    const code = (await mod.locator('[data-testid="user-code"]').textContent({ timeout: 5000 }))?.trim() ?? '';
+    const code =
+      (await mod.locator('[data-testid="user-code"]').textContent({ timeout: 5000 }))?.trim() ?? '';
     expect(world.api.pendingUserCodes()).toContain(code);
     world.api.approveDevice(code, 'streamer');
-    await mod.locator('[data-testid="twitch-login"]').getByText(/streamer/i).first().waitFor({ timeout: 10_000 });
-    await expect.poll(() => world.api.eventSub.subscriptions().map((s) => s.type), { timeout: 10_000 }).toContain('channel.cheer');
+    await mod
+      .locator('[data-testid="twitch-login"]')
+      .getByText(/streamer/i)
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => world.api.eventSub.subscriptions().map((s) => s.type), { timeout: 10_000 })
+      .toContain('channel.cheer');
     // IRC restarted with the token: the fake IRC saw a PASS for the streamer.
-    await expect.poll(() => world.irc.received.some((line) => line.startsWith('PASS oauth:')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => world.irc.received.some((line) => line.startsWith('PASS oauth:')), { timeout: 10_000 })
+      .toBe(true);
   });
 
   it('shows a cheer and a gift bomb from EventSub as alerts on /overlay', async () => {
@@ -118,8 +127,13 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
     const hold = mod.locator('[data-testid="automod-hold"]');
     await hold.getByText('ass that was close').waitFor({ timeout: 10_000 });
     await hold.locator('[data-action="automod-allow"]').click();
-    await expect.poll(() => world.api.moderation.automodHolds.get('held-1')?.status, { timeout: 10_000 }).toBe('ALLOW');
-    await hold.locator('[data-testid="automod-resolution"]').getByText(/approved/i).waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => world.api.moderation.automodHolds.get('held-1')?.status, { timeout: 10_000 })
+      .toBe('ALLOW');
+    await hold
+      .locator('[data-testid="automod-resolution"]')
+      .getByText(/approved/i)
+      .waitFor({ timeout: 10_000 });
   });
 
   it('never shows a token in any log line or browser console output', () => {

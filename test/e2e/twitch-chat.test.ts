@@ -5,7 +5,10 @@ import type { Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { rendererBuilt, startStackWith, type Stack } from './harness';
 
-const CORPUS = resolve(__dirname, '../../../shared/corpora/twitch-irc/real/go-twitch-irc_channel-xqcow-2019.txt');
+const CORPUS = resolve(
+  __dirname,
+  '../../../shared/corpora/twitch-irc/real/go-twitch-irc_channel-xqcow-2019.txt',
+);
 
 /** Real #xqcow lines: id tag, user id and text of each PRIVMSG. */
 function corpusPrivmsgs(count: number): Array<{ line: string; id: string; userId: string }> {
@@ -46,7 +49,9 @@ describe.skipIf(!rendererBuilt())('Twitch chat end to end (fake Twitch IRC, real
   });
 
   it('shows a replayed channel on /overlay', async () => {
-    await expect.poll(() => irc.received.some((l) => l.startsWith('JOIN #xqcow')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => irc.received.some((l) => l.startsWith('JOIN #xqcow')), { timeout: 10_000 })
+      .toBe(true);
     const { sent } = await irc.replay(
       lines.map((l) => l.line),
       200,
@@ -57,11 +62,14 @@ describe.skipIf(!rendererBuilt())('Twitch chat end to end (fake Twitch IRC, real
     expect(await overlay.locator('[data-testid="chat-line"]').count()).toBeGreaterThanOrEqual(20);
   });
 
-  it('removes a line on CLEARMSG and a user\'s lines on a timeout', async () => {
+  it("removes a line on CLEARMSG and a user's lines on a timeout", async () => {
     const visible = lines.slice(-15);
     const deleted = visible[0]!;
     const now = Date.now();
-    irc.inject('xqcow', `@login=x;room-id=71092938;target-msg-id=${deleted.id};tmi-sent-ts=${now} :tmi.twitch.tv CLEARMSG #xqcow :gone`);
+    irc.inject(
+      'xqcow',
+      `@login=x;room-id=71092938;target-msg-id=${deleted.id};tmi-sent-ts=${now} :tmi.twitch.tv CLEARMSG #xqcow :gone`,
+    );
     await overlayLine(deleted.id).waitFor({ state: 'detached', timeout: 10_000 });
 
     const victim = visible.at(-1)!;

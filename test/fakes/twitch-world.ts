@@ -1,5 +1,10 @@
 import type { FakeModerationEvent } from './twitch-api';
-import { DEFAULT_FAKE_USERS, startFakeTwitchApi, type FakeTwitchApi, type FakeTwitchApiOptions } from './twitch-api';
+import {
+  DEFAULT_FAKE_USERS,
+  startFakeTwitchApi,
+  type FakeTwitchApi,
+  type FakeTwitchApiOptions,
+} from './twitch-api';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from './twitch-irc-server';
 import { numericId } from './twitch-irc/lines';
 
@@ -81,7 +86,10 @@ function automodPayload(api: FakeTwitchApi, messageId: string, held: HeldMessage
     user_login: sender?.login,
     user_name: sender?.displayName,
     message_id: messageId,
-    message: { text: held.text, fragments: [{ type: 'text', text: held.text, cheermote: null, emote: null }] },
+    message: {
+      text: held.text,
+      fragments: [{ type: 'text', text: held.text, cheermote: null, emote: null }],
+    },
     reason: 'automod',
     automod: { category: 'swearing', level: 3, boundaries: [{ start_pos: 0, end_pos: 2 }] },
     blocked_term: null,
@@ -109,7 +117,10 @@ function mirrorModeration(
       const target = `${duration}${room};target-user-id=${event.userId}`;
       irc.inject(channel, `@${target} :tmi.twitch.tv CLEARCHAT #${channel} :${loginOf(api, event.userId)}`);
     } else if (event.type === 'delete') {
-      irc.inject(channel, `@login=;${room};target-msg-id=${event.messageId} :tmi.twitch.tv CLEARMSG #${channel} :`);
+      irc.inject(
+        channel,
+        `@login=;${room};target-msg-id=${event.messageId} :tmi.twitch.tv CLEARMSG #${channel} :`,
+      );
     } else {
       irc.inject(channel, `@${room} :tmi.twitch.tv CLEARCHAT #${channel}`);
     }

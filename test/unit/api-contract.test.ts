@@ -29,7 +29,10 @@ describe('the API contract', () => {
   });
 
   it('accepts well-formed requests', () => {
-    expect(modRequests.act.safeParse({ type: 'timeout', sourceId: 's', userId: '1', login: 'x', seconds: 600 }).success).toBe(true);
+    expect(
+      modRequests.act.safeParse({ type: 'timeout', sourceId: 's', userId: '1', login: 'x', seconds: 600 })
+        .success,
+    ).toBe(true);
     expect(modRequests.getSettings.safeParse(undefined).success).toBe(true);
     expect(modRequests.alertControl.safeParse({ command: 'test', alertType: 'raid' }).success).toBe(true);
   });

@@ -37,7 +37,10 @@ async function setup() {
     clock,
     log: silentLogger,
   });
-  await sources.sync([{ id: 'src', type: 'demo', enabled: true, rate: 1, seed: 1, alertEverySeconds: 0 }], defaultSettings().endpoints);
+  await sources.sync(
+    [{ id: 'src', type: 'demo', enabled: true, rate: 1, seed: 1, alertEverySeconds: 0 }],
+    defaultSettings().endpoints,
+  );
   const handlers = createHandlers({
     sources,
     log: silentLogger,
@@ -47,7 +50,11 @@ async function setup() {
     alertControl: () => ({ ok: true, local: true }),
     setSourceToken: async () => ({ ok: true, local: true }),
     recordModeration: (entry) => entries.push(entry),
-    twitch: { login: async () => ({ ok: true, local: true }), cancel: async () => ({ ok: true, local: true }), logout: async () => ({ ok: true, local: true }) },
+    twitch: {
+      login: async () => ({ ok: true, local: true }),
+      cancel: async () => ({ ok: true, local: true }),
+      logout: async () => ({ ok: true, local: true }),
+    },
   });
   return { handlers, entries };
 }
@@ -55,12 +62,27 @@ async function setup() {
 describe('console handlers', () => {
   it('writes every action and its result to the moderation log', async () => {
     const { handlers, entries } = await setup();
-    expect(await handlers.act({ type: 'delete', sourceId: 'src', messageId: 'm1' })).toEqual({ ok: true, local: false });
-    const refused = await handlers.act({ type: 'ban', sourceId: 'src', userId: '9', login: 'troll', reason: 'spam' });
+    expect(await handlers.act({ type: 'delete', sourceId: 'src', messageId: 'm1' })).toEqual({
+      ok: true,
+      local: false,
+    });
+    const refused = await handlers.act({
+      type: 'ban',
+      sourceId: 'src',
+      userId: '9',
+      login: 'troll',
+      reason: 'spam',
+    });
     expect(refused).toMatchObject({ ok: false, code: 'forbidden' });
     expect(entries).toMatchObject([
       { action: 'delete', target: 'message m1', result: 'ok', actor: 'modder' },
-      { action: 'ban', target: 'troll', detail: 'spam', result: 'error', error: 'Your level does not allow bans.' },
+      {
+        action: 'ban',
+        target: 'troll',
+        detail: 'spam',
+        result: 'error',
+        error: 'Your level does not allow bans.',
+      },
     ]);
   });
 
@@ -69,6 +91,9 @@ describe('console handlers', () => {
     const result = await handlers.act({ type: 'delete', sourceId: 'nope', messageId: 'x' });
     expect(result).toEqual({ ok: false, code: 'not-found', message: 'No running source "nope".' });
     expect(entries[0]).toMatchObject({ result: 'error' });
-    expect(await handlers.send({ sourceId: 'nope', text: 'hi' })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await handlers.send({ sourceId: 'nope', text: 'hi' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
   });
 });

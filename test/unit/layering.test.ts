@@ -11,7 +11,9 @@ describe('layering lint rules', () => {
 
   it('keeps Electron out of the core, headless mode and the shared contract', async () => {
     for (const file of ['src/main/core/probe.ts', 'src/main/headless/probe.ts', 'src/shared/probe.ts']) {
-      expect(await rulesHit("import { app } from 'electron';\nexport const a = app;\n", file)).toContain('no-restricted-imports');
+      expect(await rulesHit("import { app } from 'electron';\nexport const a = app;\n", file)).toContain(
+        'no-restricted-imports',
+      );
     }
   });
 
@@ -22,7 +24,14 @@ describe('layering lint rules', () => {
   });
 
   it('forbids HTML injection and Node/Electron imports in renderers', async () => {
-    expect(await rulesHit('export const A = () => <div dangerouslySetInnerHTML={{ __html: "x" }} />;\n', 'src/renderer/src/probe.tsx')).toContain('no-restricted-syntax');
-    expect(await rulesHit("import fs from 'node:fs';\nexport const f = fs;\n", 'src/renderer/src/probe.ts')).toContain('no-restricted-imports');
+    expect(
+      await rulesHit(
+        'export const A = () => <div dangerouslySetInnerHTML={{ __html: "x" }} />;\n',
+        'src/renderer/src/probe.tsx',
+      ),
+    ).toContain('no-restricted-syntax');
+    expect(
+      await rulesHit("import fs from 'node:fs';\nexport const f = fs;\n", 'src/renderer/src/probe.ts'),
+    ).toContain('no-restricted-imports');
   });
 });

@@ -10,9 +10,26 @@ describe('ModLogStore', () => {
     const path = join(await mkdtemp(join(tmpdir(), 'onair-modlog-')), 'log.jsonl');
     const store = new ModLogStore(path, silentLogger);
     for (let i = 0; i < 5; i++) {
-      void store.append({ id: `e${i}`, at: i, sourceId: 's', actor: 'me', action: 'ban', target: `u${i}`, result: 'ok' });
+      void store.append({
+        id: `e${i}`,
+        at: i,
+        sourceId: 's',
+        actor: 'me',
+        action: 'ban',
+        target: `u${i}`,
+        result: 'ok',
+      });
     }
-    await store.append({ id: 'e5', at: 5, sourceId: 's', actor: 'me', action: 'delete', target: 'm', result: 'error', error: 'gone' });
+    await store.append({
+      id: 'e5',
+      at: 5,
+      sourceId: 's',
+      actor: 'me',
+      action: 'delete',
+      target: 'm',
+      result: 'error',
+      error: 'gone',
+    });
     await appendFile(path, '{not json\n');
     const reopened = new ModLogStore(path, silentLogger);
     const entries = await reopened.loadRecent(3);

@@ -22,15 +22,26 @@ describe('SettingsStore', () => {
   });
 
   it('fills defaults into a partial file', async () => {
-    const { path } = await tempFile(JSON.stringify({ sources: [{ id: 't', type: 'twitch', channel: 'xqc' }] }));
+    const { path } = await tempFile(
+      JSON.stringify({ sources: [{ id: 't', type: 'twitch', channel: 'xqc' }] }),
+    );
     const { settings } = await new SettingsStore(path, silentLogger).load();
-    expect(settings.sources[0]).toMatchObject({ id: 't', type: 'twitch', channel: 'xqc', anonymous: true, enabled: true });
+    expect(settings.sources[0]).toMatchObject({
+      id: 't',
+      type: 'twitch',
+      channel: 'xqc',
+      anonymous: true,
+      enabled: true,
+    });
     expect(settings.endpoints.twitchIrc).toBe('wss://irc-ws.chat.twitch.tv:443');
   });
 
   it.each([
     ['not JSON', '{"sources": ['],
-    ['a schema violation', JSON.stringify({ sources: [{ id: 't', type: 'twitch', channel: 'NOT A LOGIN!' }] })],
+    [
+      'a schema violation',
+      JSON.stringify({ sources: [{ id: 't', type: 'twitch', channel: 'NOT A LOGIN!' }] }),
+    ],
   ])('keeps %s aside, reports it and uses defaults', async (_label, content) => {
     const { dir, path } = await tempFile(content);
     const result = await new SettingsStore(path, silentLogger).load();
@@ -58,7 +69,9 @@ describe('SettingsStore', () => {
     const { dir, path } = await tempFile();
     const store = new SettingsStore(path, silentLogger);
     await store.load();
-    await Promise.all(Array.from({ length: 10 }, (_, i) => store.replace({ ...store.get(), server: { port: 7000 + i } })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.replace({ ...store.get(), server: { port: 7000 + i } })),
+    );
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(JSON.parse(await readFile(path, 'utf8')).server.port).toBeGreaterThanOrEqual(7000);
   });

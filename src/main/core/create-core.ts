@@ -41,7 +41,8 @@ const coreNotice = (text: string, level: 'info' | 'warning' | 'error', now: numb
 export async function createCore(options: CreateCoreOptions): Promise<OnAirCore> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(consoleSink, 'info');
-  const secretStore = options.secretStore ?? ((name) => createFileSecretStore(join(options.dataDir, `${name}-secrets.json`)));
+  const secretStore =
+    options.secretStore ?? ((name) => createFileSecretStore(join(options.dataDir, `${name}-secrets.json`)));
   const store = new SettingsStore(options.settingsPath, log.child('settings'));
   const loaded = await store.load();
   const modLogStore = new ModLogStore(join(options.dataDir, 'moderation-log.jsonl'), log.child('modlog'));
@@ -121,7 +122,11 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     setSourceToken: async (sourceId, token) => {
       await tokens.set(sourceId, token);
       await sources.restartWhere((c) => c.id === sourceId, store.get().endpoints);
-      return { ok: true, local: true, detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.' };
+      return {
+        ok: true,
+        local: true,
+        detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.',
+      };
     },
     recordModeration: (entry: ModLogEntry) => emit({ kind: 'modlog', entry }),
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
@@ -159,13 +164,18 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
 
 function passesMinimums(alert: Extract<OnAirEvent, { kind: 'alert' }>, settings: Settings): boolean {
   if (alert.alertType === 'cheer' && (alert.bits ?? 0) < settings.alerts.minBits) return false;
-  if (alert.alertType === 'donation' && (alert.amount?.value ?? 0) < settings.alerts.minDonation) return false;
+  if (alert.alertType === 'donation' && (alert.amount?.value ?? 0) < settings.alerts.minDonation)
+    return false;
   return true;
 }
 
 type AlertQueue = ReturnType<typeof createAlertQueue>;
 
-function controlAlerts(queue: AlertQueue, control: AlertControl, testSource: SourceRef | undefined): ActionResult {
+function controlAlerts(
+  queue: AlertQueue,
+  control: AlertControl,
+  testSource: SourceRef | undefined,
+): ActionResult {
   switch (control.command) {
     case 'pause':
       queue.pause();
@@ -177,7 +187,8 @@ function controlAlerts(queue: AlertQueue, control: AlertControl, testSource: Sou
       queue.skip();
       break;
     case 'replay':
-      if (!queue.replay(control.alertId)) return { ok: false, code: 'not-found', message: 'That alert is no longer in the recent list.' };
+      if (!queue.replay(control.alertId))
+        return { ok: false, code: 'not-found', message: 'That alert is no longer in the recent list.' };
       break;
     case 'test':
       queue.test(control.alertType, testSource ?? { sourceId: 'onair', provider: 'demo', channel: 'test' });

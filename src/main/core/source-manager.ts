@@ -65,7 +65,10 @@ export class SourceManager {
   }
 
   /** Restarts the sources matching `predicate` (e.g. Twitch sources after a login change). */
-  async restartWhere(predicate: (config: SourceConfig) => boolean, endpoints: Settings['endpoints']): Promise<void> {
+  async restartWhere(
+    predicate: (config: SourceConfig) => boolean,
+    endpoints: Settings['endpoints'],
+  ): Promise<void> {
     const configs = this.configs().filter(predicate);
     for (const config of configs) {
       await this.stopOne(config.id, false);

@@ -26,12 +26,15 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const dataDir = resolve(values.data ?? (values.settings ? dirname(resolve(values.settings)) : defaultDataDir()));
+  const dataDir = resolve(
+    values.data ?? (values.settings ? dirname(resolve(values.settings)) : defaultDataDir()),
+  );
   const settingsPath = resolve(values.settings ?? join(dataDir, 'settings.json'));
   const log = createLogger(consoleSink, (values['log-level'] as LogLevel) ?? 'info', 'onair');
   const core = await createCore({ settingsPath, dataDir, log });
   const port = values.port !== undefined ? Number(values.port) : core.settings().server.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got ${values.port}`);
 
   await core.start();
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));

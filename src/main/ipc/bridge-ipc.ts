@@ -8,7 +8,11 @@ import type { Logger } from '../core/log/logger';
  * The only user of `ipcMain`. Every request is checked twice: the sender must be the mod window's own
  * webContents, and the payload must pass the contract's schema.
  */
-export function registerModHandlers(handlers: ModHandlers, isModWindow: (sender: WebContents) => boolean, log: Logger): void {
+export function registerModHandlers(
+  handlers: ModHandlers,
+  isModWindow: (sender: WebContents) => boolean,
+  log: Logger,
+): void {
   for (const method of MOD_METHODS) {
     ipcMain.handle(requestChannel(method), async (event, params: unknown) => {
       if (!isModWindow(event.sender)) {
@@ -29,7 +33,9 @@ export function registerModHandlers(handlers: ModHandlers, isModWindow: (sender:
  * Connects windows to the core: pushes go to a window's webContents once its page says it is ready, and a
  * reloaded page starts over with a fresh snapshot.
  */
-export function createWindowAttacher(core: OnAirCore): (kind: ViewKind, window: BrowserWindow) => (push: ViewPush) => void {
+export function createWindowAttacher(
+  core: OnAirCore,
+): (kind: ViewKind, window: BrowserWindow) => (push: ViewPush) => void {
   const readyListeners = new Map<number, () => void>();
   ipcMain.on(IPC_READY, (event) => readyListeners.get(event.sender.id)?.());
   return (kind, window) => {

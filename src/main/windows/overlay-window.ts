@@ -7,7 +7,12 @@ type Bounds = NonNullable<Settings['overlay']['bounds']>;
 
 function defaultBounds(): Bounds {
   const area = screen.getPrimaryDisplay().workArea;
-  return { x: area.x + area.width - 440, y: area.y + 40, width: 400, height: Math.min(700, area.height - 80) };
+  return {
+    x: area.x + area.width - 440,
+    y: area.y + 40,
+    width: 400,
+    height: Math.min(700, area.height - 80),
+  };
 }
 
 /**

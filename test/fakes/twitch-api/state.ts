@@ -21,8 +21,7 @@ export interface FakeTokenInfo {
 }
 
 export type FakeAuthorization =
-  | { ok: true; token: FakeTokenInfo }
-  | { ok: false; status: number; message: string };
+  { ok: true; token: FakeTokenInfo } | { ok: false; status: number; message: string };
 
 export interface FakeTwitchState {
   usersById: Map<string, FakeUser>;

@@ -128,7 +128,8 @@ export class ConnectionManager<C extends ManagedConnection> {
       this.counters.failures += 1;
       this.options.log.warn('make-before-break replacement failed; keeping the current connection', error);
       // The old connection may have died while we waited: then reconnect normally.
-      if (!this.connection && !this.stopped) this.scheduleRetry(error instanceof Error ? error.message : String(error));
+      if (!this.connection && !this.stopped)
+        this.scheduleRetry(error instanceof Error ? error.message : String(error));
       return false;
     } finally {
       this.replacing = false;

@@ -54,7 +54,9 @@ export class SettingsStore {
   }
 
   /** Validates and saves a whole new settings object; returns the error text when invalid. */
-  async replace(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
+  async replace(
+    candidate: unknown,
+  ): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
     const parsed = settingsSchema.safeParse(candidate);
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
     await writeFileAtomic(this.path, `${JSON.stringify(parsed.data, null, 2)}\n`);

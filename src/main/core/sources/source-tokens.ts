@@ -27,7 +27,9 @@ export class SourceTokens {
     try {
       const raw = await this.store.load();
       const parsed: unknown = raw ? JSON.parse(raw) : {};
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
     } catch (error) {
       this.log.warn('the source token store is unreadable; treating it as empty', error);
       return {};

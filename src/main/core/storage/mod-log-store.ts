@@ -42,15 +42,20 @@ export class ModLogStore {
 
   /** Appends in order; failures are logged, never thrown at the caller (moderation already happened). */
   append(entry: ModLogEntry): Promise<void> {
-    this.writes = this.writes.then(() => this.write(entry)).catch((error: unknown) => {
-      this.log.error('could not write the moderation log', error);
-    });
+    this.writes = this.writes
+      .then(() => this.write(entry))
+      .catch((error: unknown) => {
+        this.log.error('could not write the moderation log', error);
+      });
     return this.writes;
   }
 
   private async write(entry: ModLogEntry): Promise<void> {
     await fs.mkdir(dirname(this.path), { recursive: true });
-    const size = await fs.stat(this.path).then((s) => s.size, () => 0);
+    const size = await fs.stat(this.path).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size > MAX_BYTES) await fs.rename(this.path, `${this.path}.1`);
     await fs.appendFile(this.path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
   }

@@ -7,8 +7,7 @@ export interface EventSubSubscriptionRequest {
 }
 
 export type EventSubSubscribeResult =
-  | { ok: true; id: string }
-  | { ok: false; status: number; message: string };
+  { ok: true; id: string } | { ok: false; status: number; message: string };
 
 export type CreateEventSubSubscription = (
   request: EventSubSubscriptionRequest,

@@ -60,7 +60,11 @@ export class TwitchAccount {
       log: log.child('helix'),
       fetch: this.options.fetch,
     });
-    this.moderation = createTwitchModeration({ helix: this.helix, auth: this.auth, log: log.child('moderation') });
+    this.moderation = createTwitchModeration({
+      helix: this.helix,
+      auth: this.auth,
+      log: log.child('moderation'),
+    });
     this.auth.onState((state) => {
       this.options.emit({ kind: 'auth', state });
       void this.onAuthState(state);
@@ -132,7 +136,8 @@ export class TwitchAccount {
       url: this.options.settings().endpoints.twitchEventSub,
       auth,
       createSubscription: (request) => helix.createEventSubSubscription(request),
-      resolveRef: (login) => refs.get(login) ?? { sourceId: `twitch:${login}`, provider: 'twitch', channel: login },
+      resolveRef: (login) =>
+        refs.get(login) ?? { sourceId: `twitch:${login}`, provider: 'twitch', channel: login },
       emit: this.options.emit,
       clock: this.options.clock,
       log: this.options.log.child('eventsub'),
