@@ -66,7 +66,9 @@ describe.skipIf(!rendererBuilt())('ChatKC end to end (faithful ChatKC server)', 
         [...el.querySelectorAll('*')].map((n) => n.getAttribute('style') ?? ''),
       );
       expect(styles.join(' ')).not.toMatch(/url\(|background/);
-      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
     }
   });
 
