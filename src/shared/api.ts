@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALERT_TYPES } from './events';
 import type {
   AuthState,
   AutoModHold,
@@ -104,17 +105,7 @@ export const alertControlSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('replay'), alertId: id }),
   z.object({
     command: z.literal('test'),
-    alertType: z.enum([
-      'donation',
-      'cheer',
-      'sub',
-      'resub',
-      'giftsub',
-      'raid',
-      'follow',
-      'redemption',
-      'announcement',
-    ]),
+    alertType: z.enum(ALERT_TYPES),
   }),
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;

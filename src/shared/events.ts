@@ -103,8 +103,19 @@ export interface ProviderExtras {
   chatkc?: { numericId: number; level: number };
 }
 
-export type AlertType =
-  'donation' | 'cheer' | 'sub' | 'resub' | 'giftsub' | 'raid' | 'follow' | 'redemption' | 'announcement';
+export const ALERT_TYPES = [
+  'donation',
+  'cheer',
+  'sub',
+  'resub',
+  'giftsub',
+  'raid',
+  'follow',
+  'redemption',
+  'announcement',
+] as const;
+
+export type AlertType = (typeof ALERT_TYPES)[number];
 
 export interface AlertUser {
   /** Null when anonymous. */

@@ -1,19 +1,9 @@
-import type { AlertType } from '../../../shared/events';
+import { ALERT_TYPES, type AlertType } from '../../../shared/events';
 import { alertHeadline } from '../common/alert-text';
 import { useModStore } from '../store/store-context';
 import { useRunAction } from './use-actions';
 
-const TYPES: AlertType[] = [
-  'donation',
-  'cheer',
-  'sub',
-  'resub',
-  'giftsub',
-  'raid',
-  'follow',
-  'redemption',
-  'announcement',
-];
+const TYPES = ALERT_TYPES;
 
 /** Alert queue control: what is on screen, what waits, pause/resume/skip, replay, and test alerts. */
 export function AlertsPanel() {

@@ -22,10 +22,13 @@ export function spanHash(text: string, start: number, end: number): number {
 
 export class InternTable {
   private readonly values: string[] = new Array<string>(INTERN_SIZE).fill('');
+  /** Slot of the last value interned: `spanHash` of it, so a cache keyed the same way can skip hashing. */
+  lastSlot = 0;
 
   /** The value `text[start, end)` (non-empty), shared with earlier equal values when the slot holds it. */
   intern(text: string, start: number, end: number): string {
     const slot = spanHash(text, start, end);
+    this.lastSlot = slot;
     const held = this.values[slot];
     if (held.length === end - start && text.startsWith(held, start)) return held;
     const value = text.slice(start, end);

@@ -5,7 +5,7 @@
  * Measured in bench/irc-parse.bench.ts: this was the largest single win over a `Record<string, string>`.
  */
 export const KNOWN_TAGS = [
-  // Common on PRIVMSG: the slot array is allocated this long; rarer slots grow it on demand.
+  // Common on PRIVMSG (up to `vip`): the slot array is allocated this long; rarer slots grow it on demand.
   'badge-info',
   'badges',
   'bits',
@@ -76,8 +76,11 @@ export const KNOWN_TAGS = [
   'rm-received-ts',
 ] as const;
 
-/** Slots below this are allocated with every tagged line. */
-export const COMMON_TAG_COUNT = 29;
+/**
+ * Slots below this are allocated with every tagged line (badge-info … vip: a PRIVMSG's tags); a rarer tag grows
+ * the array. 17 instead of 29 saves ~100 B per retained message and was measured no slower.
+ */
+export const COMMON_TAG_COUNT = 17;
 /** Slots from here on are recognised and skipped. */
 export const IGNORED_TAGS_FROM = 62;
 
