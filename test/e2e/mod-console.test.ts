@@ -275,6 +275,24 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     expect(lastCall()?.method).toBe('updateSettings');
   });
 
+  it('settings: number and checkbox fields reach the saved patch', async () => {
+    await page.click('[data-tab="settings"]');
+    await page.getByLabel('max lines').fill('42');
+    await page.getByLabel('min bits').fill('250');
+    const showAlerts = page.getByLabel('show alerts');
+    const wasShown = await showAlerts.isChecked();
+    await showAlerts.setChecked(!wasShown);
+    await page.click('[data-action="save-settings"]');
+    await expect.poll(() => lastCall()?.method).toBe('updateSettings');
+    const patch = lastCall()?.params as {
+      overlay: { maxLines: number; showAlerts: boolean };
+      alerts: { minBits: number };
+    };
+    expect(patch.overlay.maxLines).toBe(42);
+    expect(patch.overlay.showAlerts).toBe(!wasShown);
+    expect(patch.alerts.minBits).toBe(250);
+  });
+
   it('sending uses the active source', async () => {
     await page.fill('[data-testid="send-input"]', 'hello chat');
     await page.press('[data-testid="send-input"]', 'Enter');

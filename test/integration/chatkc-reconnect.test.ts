@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeChatKc, type FakeChatKc } from '../fakes/chatkc-server';
 import { startChatKcClient, type ClientHarness } from '../fakes/chatkc/client-harness';
+import { mulberry32 } from '../../src/main/core/sources/demo/prng';
 
-/** Seeded PRNG (mulberry32) so a failing run can be repeated. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let fake: FakeChatKc | null = null;
@@ -27,7 +17,7 @@ describe('ChatKC lossless reconnect under fault injection', () => {
   });
 
   it('survives 100 kills and restarts mid-stream with no gap and no duplicate', async () => {
-    const random = prng(4242);
+    const random = mulberry32(4242);
     fake = await startFakeChatKc({ seedHistory: [{ userId: 2, message: 'before the storm' }] });
     const server = fake;
     const harness = startChatKcClient(server.url, {

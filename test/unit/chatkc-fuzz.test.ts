@@ -9,20 +9,11 @@ import { RequestQueue } from '../../src/main/core/sources/chatkc/requests';
 import { StatusReporter } from '../../src/main/core/sources/status-reporter';
 import { CAPTURE_DIR } from '../fakes/chatkc/capture';
 import { FakeClock } from '../helpers/fake-clock';
+import { mulberry32 } from '../../src/main/core/sources/demo/prng';
 
 const examples = Object.values(
   JSON.parse(readFileSync(resolve(CAPTURE_DIR, 'examples-by-type.json'), 'utf8')) as Record<string, string>,
 );
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEIRD_VALUES: unknown[] = [
   null,
@@ -99,7 +90,7 @@ describe('ChatKC receiver under fuzzed server frames', () => {
     });
     const requests = new RequestQueue(clock, 1000, () => {});
     const connection: ReceiverConnection = { requests, replaying: true, presenceStarted: false };
-    const random = prng(20261122);
+    const random = mulberry32(20261122);
     const counts = { bad: 0, unknown: 0, any: 0 };
     for (let i = 0; i < 5000; i++) {
       if (i % 50 === 0) void requests.submit('delete', { type: 'getuserconf' }, 7);

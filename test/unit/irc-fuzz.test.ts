@@ -5,18 +5,7 @@ import { forEachLine } from '../../src/main/core/sources/twitch-irc/irc-parser';
 import type { MapContext } from '../../src/main/core/sources/twitch-irc/map-chat';
 import { parseTwitchLine } from '../../src/main/core/sources/twitch-irc/twitch-decode';
 import { FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
-
-/** mulberry32: small seeded PRNG so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/main/core/sources/demo/prng';
 
 const NASTY = [
   '\\',
@@ -59,7 +48,7 @@ function mutate(line: string, random: () => number): string {
 describe('fuzz: mutated corpus lines through parse + map', () => {
   it('crashes nothing in 100,000 seeded cases and keeps chat text consistent with its parts', () => {
     const corpus = [...REAL_FILES, FIXTURE_FILE].flatMap(readLines);
-    const random = prng(0x0a1b2c3d);
+    const random = mulberry32(0x0a1b2c3d);
     const mapper = new IrcEventMapper();
     const ctx: MapContext = {
       ref: { sourceId: 's', provider: 'twitch', channel: 'c' },

@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/settings';
 import { settingsPatchSchema } from '../../../shared/api';
 import { useModBridge, useModStore } from '../store/store-context';
 import { SourcesEditor } from './SourcesEditor';
+import { CheckField, NumberField } from './fields';
 
 const list = (text: string): string[] =>
   text
@@ -103,44 +104,30 @@ export function SettingsPanel() {
       </label>
       <h3>Overlay</h3>
       <div className="row wrap">
-        <label className="inline">
-          max lines{' '}
-          <input
-            className="num"
-            type="number"
-            min={1}
-            max={200}
-            value={overlay.maxLines}
-            onChange={(e) => setOverlay({ maxLines: Number(e.target.value) })}
-          />
-        </label>
-        <label className="inline">
-          fade after (s, 0 = never){' '}
-          <input
-            className="num"
-            type="number"
-            min={0}
-            max={3600}
-            value={overlay.fadeSeconds}
-            onChange={(e) => setOverlay({ fadeSeconds: Number(e.target.value) })}
-          />
-        </label>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={overlay.hideCommands}
-            onChange={(e) => setOverlay({ hideCommands: e.target.checked })}
-          />{' '}
-          hide !commands
-        </label>
-        <label className="inline">
-          <input
-            type="checkbox"
-            checked={overlay.showAlerts}
-            onChange={(e) => setOverlay({ showAlerts: e.target.checked })}
-          />{' '}
-          show alerts
-        </label>
+        <NumberField
+          label="max lines"
+          min={1}
+          max={200}
+          value={overlay.maxLines}
+          onChange={(value) => setOverlay({ maxLines: value })}
+        />
+        <NumberField
+          label="fade after (s, 0 = never)"
+          min={0}
+          max={3600}
+          value={overlay.fadeSeconds}
+          onChange={(value) => setOverlay({ fadeSeconds: value })}
+        />
+        <CheckField
+          label="hide !commands"
+          checked={overlay.hideCommands}
+          onChange={(checked) => setOverlay({ hideCommands: checked })}
+        />
+        <CheckField
+          label="show alerts"
+          checked={overlay.showAlerts}
+          onChange={(checked) => setOverlay({ showAlerts: checked })}
+        />
       </div>
       <label className="field">
         Hidden users (bots), comma-separated
@@ -148,38 +135,26 @@ export function SettingsPanel() {
       </label>
       <h3>Alerts</h3>
       <div className="row wrap">
-        <label className="inline">
-          seconds on screen{' '}
-          <input
-            className="num"
-            type="number"
-            min={1}
-            max={120}
-            value={draft.alerts.durationSeconds}
-            onChange={(e) => setAlerts({ durationSeconds: Number(e.target.value) })}
-          />
-        </label>
-        <label className="inline">
-          min bits{' '}
-          <input
-            className="num"
-            type="number"
-            min={0}
-            value={draft.alerts.minBits}
-            onChange={(e) => setAlerts({ minBits: Number(e.target.value) })}
-          />
-        </label>
-        <label className="inline">
-          min donation{' '}
-          <input
-            className="num"
-            type="number"
-            min={0}
-            step="0.01"
-            value={draft.alerts.minDonation}
-            onChange={(e) => setAlerts({ minDonation: Number(e.target.value) })}
-          />
-        </label>
+        <NumberField
+          label="seconds on screen"
+          min={1}
+          max={120}
+          value={draft.alerts.durationSeconds}
+          onChange={(value) => setAlerts({ durationSeconds: value })}
+        />
+        <NumberField
+          label="min bits"
+          min={0}
+          value={draft.alerts.minBits}
+          onChange={(value) => setAlerts({ minBits: value })}
+        />
+        <NumberField
+          label="min donation"
+          min={0}
+          step="0.01"
+          value={draft.alerts.minDonation}
+          onChange={(value) => setAlerts({ minDonation: value })}
+        />
       </div>
       <details>
         <summary>Endpoints (advanced)</summary>

@@ -4,6 +4,8 @@
  * request bodies either.
  */
 
+import { parseJsonOrNull } from '../../net/parse-json';
+
 export type OAuthResult<T> =
   | { ok: true; status: number; body: T }
   /** `status` 0 = network failure or timeout. `message` is Twitch's code/text (e.g. `authorization_pending`). */
@@ -156,7 +158,7 @@ export class OAuthClient {
       return { ok: false, status: 0, message: error instanceof Error ? error.name : 'network error' };
     }
     const text = await response.text().catch(() => '');
-    const body = parseJson(text);
+    const body = parseJsonOrNull(text);
     if (!response.ok)
       return { ok: false, status: response.status, message: oauthErrorMessage(body, response.status) };
     const obj = body && typeof body === 'object' && !Array.isArray(body) ? (body as Json) : {};
@@ -166,13 +168,4 @@ export class OAuthClient {
 
 function malformed(status: number): { ok: false; status: number; message: string } {
   return { ok: false, status, message: 'malformed response from Twitch' };
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }

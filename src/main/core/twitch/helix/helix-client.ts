@@ -5,6 +5,7 @@ import type { CreateEventSubSubscription, EventSubSubscribeResult } from '../eve
 import { HelixError, helixError } from './helix-error';
 import { HelixRateLimiter, type RateLimitSnapshot } from './rate-limiter';
 import { UserCache, type HelixUser } from './user-cache';
+import { parseJsonOrNull } from '../../net/parse-json';
 
 export type HelixMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -227,7 +228,7 @@ export class HelixApi implements HelixClient {
     }
     this.limiter.update(response.headers);
     const text = await response.text().catch(() => '');
-    const body = parseJson(text);
+    const body = parseJsonOrNull(text);
     if (!response.ok) this.options.log.debug(`${request.method} ${request.path} → ${response.status}`);
     return { status: response.status, headers: response.headers, body };
   }
@@ -250,14 +251,5 @@ export class HelixApi implements HelixClient {
         },
       ];
     });
-  }
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
   }
 }
