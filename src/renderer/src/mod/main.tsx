@@ -6,6 +6,7 @@ import { createFrameScheduler } from '../store/frame-scheduler';
 import { createModStore } from '../store/create-stores';
 import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
+import '../common/badge-colors.css';
 import './mod.css';
 
 const store = createModStore();

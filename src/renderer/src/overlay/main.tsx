@@ -7,6 +7,7 @@ import { createOverlayStore } from '../store/create-stores';
 import { OverlayStoreProvider } from '../store/store-context';
 import { OverlayApp } from './OverlayApp';
 import { parseOverlayQuery } from './overlay-options';
+import '../common/badge-colors.css';
 import './overlay.css';
 
 const store = createOverlayStore();
