@@ -30,11 +30,16 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; these pages are also served to OBS and browsers, where
+      // less JavaScript to parse means a faster first paint.
+      minify: true,
       rollupOptions: {
         input: {
           overlay: resolve(__dirname, 'src/renderer/overlay.html'),
           mod: resolve(__dirname, 'src/renderer/mod.html'),
         },
+        // The code both pages share (React, zustand, the bridge) gets a name that says so.
+        output: { chunkFileNames: 'assets/shared-[hash].js' },
       },
     },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from './settings-defaults';
 
 /** Settings persisted as JSON. Every field has a default so a partial or old file still loads. */
 
@@ -57,14 +58,17 @@ export const boundsSchema = z.object({
 
 export const overlaySettingsSchema = z.object({
   /** Seconds a chat line stays on the overlay; 0 = forever (until pushed out). */
-  fadeSeconds: z.number().min(0).max(3600).default(0),
-  maxLines: z.number().int().min(1).max(200).default(40),
-  hideCommands: z.boolean().default(false),
+  fadeSeconds: z.number().min(0).max(3600).default(DEFAULT_OVERLAY.fadeSeconds),
+  maxLines: z.number().int().min(1).max(200).default(DEFAULT_OVERLAY.maxLines),
+  hideCommands: z.boolean().default(DEFAULT_OVERLAY.hideCommands),
   /** Logins whose lines never show on the overlay (bots). */
-  hiddenUsers: z.array(z.string().max(64)).max(500).default(['nightbot', 'streamelements', 'moobot']),
-  showAlerts: z.boolean().default(true),
+  hiddenUsers: z
+    .array(z.string().max(64))
+    .max(500)
+    .default(() => [...DEFAULT_OVERLAY.hiddenUsers]),
+  showAlerts: z.boolean().default(DEFAULT_OVERLAY.showAlerts),
   bounds: boundsSchema.optional(),
-  clickThrough: z.boolean().default(true),
+  clickThrough: z.boolean().default(DEFAULT_OVERLAY.clickThrough),
 });
 
 export const settingsSchema = z.object({
@@ -79,7 +83,7 @@ export const settingsSchema = z.object({
         .array(z.number().int().min(1).max(1_209_600))
         .min(1)
         .max(12)
-        .default([1, 30, 60, 300, 1800, 3600, 86400, 604800]),
+        .default(() => [...DEFAULT_TIMEOUT_PRESETS]),
     })
     .prefault({}),
   overlay: overlaySettingsSchema.prefault({}),

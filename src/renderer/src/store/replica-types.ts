@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
-import { defaultSettings } from '../../../shared/settings';
+import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
 
 /** What a window knows about the core: a replica built from the snapshot and the pushes after it. */
 export interface ReplicaData {
@@ -43,7 +43,6 @@ export const overlayLimits: ReplicaLimits = { messages: 200, notices: 0, automod
 export const modLimits: ReplicaLimits = { messages: 2000, notices: 100, automod: 100, modlog: 200 };
 
 export function emptyReplica(): ReplicaData {
-  const defaults = defaultSettings();
   return {
     synced: false,
     messages: [],
@@ -55,8 +54,8 @@ export function emptyReplica(): ReplicaData {
     modlog: [],
     auth: { provider: 'twitch', status: 'logged-out' },
     alerts: emptyAlertQueueState,
-    overlay: defaults.overlay,
-    timeoutPresets: defaults.twitch.timeoutPresets,
+    overlay: { ...DEFAULT_OVERLAY, hiddenUsers: [...DEFAULT_OVERLAY.hiddenUsers] },
+    timeoutPresets: [...DEFAULT_TIMEOUT_PRESETS],
   };
 }
 
