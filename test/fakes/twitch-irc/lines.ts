@@ -126,12 +126,3 @@ export function rewriteChannel(line: string, channel: string): string {
   if (end < 0) end = line.length;
   return `${line.slice(0, hash + 1)}${channel}${line.slice(end)}`;
 }
-
-/** Channel of a line that has one, e.g. `#xqcow` → `xqcow`. */
-export function channelOf(line: string): string | null {
-  const rewritten = rewriteChannel(line, '\u0000');
-  const at = rewritten.indexOf('#\u0000');
-  if (at < 0) return null;
-  const end = line.indexOf(' ', at);
-  return line.slice(at + 1, end < 0 ? line.length : end);
-}

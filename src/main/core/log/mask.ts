@@ -8,10 +8,6 @@ export function registerSecret(secret: string | null | undefined): void {
   if (secret && secret.length >= 6) registered.add(secret);
 }
 
-export function forgetSecret(secret: string | null | undefined): void {
-  if (secret) registered.delete(secret);
-}
-
 const PATTERNS: RegExp[] = [
   /(oauth:)[^\s"';,]+/gi,
   /(Bearer\s+)[^\s"';,]+/gi,

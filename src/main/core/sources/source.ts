@@ -1,5 +1,5 @@
 import type { ActionResult, ModAction, SendRequest } from '../../../shared/api';
-import type { Capability, OnAirEvent, SourceRef, SourceStatus } from '../../../shared/events';
+import type { OnAirEvent, SourceRef, SourceStatus } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
@@ -32,7 +32,3 @@ export const unsupported = (what: string): ActionResult => ({
   code: 'unsupported',
   message: `${what} is not supported by this source.`,
 });
-
-export function hasCapability(status: SourceStatus, capability: Capability): boolean {
-  return status.capabilities.includes(capability);
-}

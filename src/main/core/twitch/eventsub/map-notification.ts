@@ -17,10 +17,6 @@ export type MapResult =
   | { outcome: 'unknown' }
   | { outcome: 'malformed'; reason: string };
 
-export function isKnownNotification(type: string, version: string): boolean {
-  return Object.hasOwn(MAPPERS, `${type}@${version}`);
-}
-
 /** One notification's event payload → normalized events. Never throws. */
 export function mapNotification(
   type: string,
