@@ -120,6 +120,8 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     expect(api.counters.validateCount).toBe(1);
     clock.advance(1);
     await waitUntil(() => api.counters.validateCount === 2);
+    // The next hourly check is scheduled once the answer is processed (refresh + validation timers pending).
+    await waitUntil(() => clock.pending() === 2, 3000, 'the next validation to be scheduled');
     clock.advance(HOUR);
     await waitUntil(() => api.counters.validateCount === 3);
     expect(auth.state().status).toBe('logged-in');
@@ -149,6 +151,25 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     await waitUntil(() => api.refreshCount === 1);
     await waitUntil(() => auth.token()?.accessToken !== minted.accessToken);
     expect(changes).toEqual([auth.token()?.accessToken]);
+    expect(auth.state().status).toBe('logged-in');
+  });
+
+  it('keeps a refreshed token when an hourly validation lands while the refresh is in flight', async () => {
+    const store = createMemorySecretStore();
+    const { minted } = await loginFromStore(store);
+    const release = api.holdRequests('/oauth2/token');
+    // Fires the 1 h validation and then the refresh (held by the fake, as on a slow network).
+    clock.advance(4 * HOUR - 5 * 60_000);
+    await waitUntil(() => api.counters.validateCount === 2);
+    await waitUntil(() => clock.pending() === 2, 3000, 'the validation to be processed');
+    expect(auth.token()?.accessToken).toBe(minted.accessToken);
+    release();
+    await waitUntil(() => api.refreshCount === 1);
+    // Refresh tokens are single-use: dropping the answer would strand the login on the next refresh.
+    await waitUntil(() => auth.token()?.accessToken !== minted.accessToken, 3000, 'the new token');
+    const saved = JSON.parse(store.peek() ?? '{}') as { refreshToken?: string };
+    expect(saved.refreshToken).toBeTruthy();
+    expect(saved.refreshToken).not.toBe(minted.refreshToken);
     expect(auth.state().status).toBe('logged-in');
   });
 

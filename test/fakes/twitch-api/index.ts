@@ -62,6 +62,8 @@ export interface FakeTwitchApi {
   expireAccessTokens(): void;
   revokeAll(): void;
   failNext(method: string, pathPrefix: string, status: number, message: string): void;
+  /** Requests to `path` wait (unanswered, as on a slow network) until the returned release is called. */
+  holdRequests(path: string): () => void;
   addModerator(broadcasterLogin: string, moderatorLogin: string): void;
   /** A message the fake knows (sender and age), so deletes follow Twitch's rules for it. */
   addChatMessage(broadcasterLogin: string, messageId: string, senderLogin: string, ageMs?: number): void;
@@ -105,12 +107,15 @@ export async function startFakeTwitchApi(options: FakeTwitchApiOptions = {}): Pr
   );
   const eventSub = createFakeEventSub(store, options.eventSub);
   const requests: FakeRequestRecord[] = [];
+  const holds = new Map<string, Promise<void>>();
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     res.on('finish', () =>
       requests.push({ method: req.method ?? '', path: url.pathname, status: res.statusCode }),
     );
+    const hold = holds.get(url.pathname);
+    if (hold) await hold;
     if (eventSub.handleHttp(req, res, url)) return;
     if (url.pathname.startsWith('/helix/'))
       return helix.handle(req, res, url, url.pathname.slice('/helix'.length));
@@ -158,6 +163,19 @@ export async function startFakeTwitchApi(options: FakeTwitchApiOptions = {}): Pr
       store.refreshTokens.clear();
     },
     failNext: (method, pathPrefix, status, message) => failures.add({ method, pathPrefix, status, message }),
+    holdRequests: (path) => {
+      let release = (): void => {};
+      holds.set(
+        path,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return () => {
+        holds.delete(path);
+        release();
+      };
+    },
     addModerator: (b, m) => addModerator(store, b, m),
     addChatMessage: (b, id, sender, ageMs = 0) => {
       const text = 'hello';

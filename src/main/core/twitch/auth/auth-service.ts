@@ -15,6 +15,7 @@ export class TwitchAuthSession implements TwitchAuthService {
   private session: StoredLogin | null = null;
   private current: AuthState = { provider: 'twitch', status: 'logged-out' };
   private refreshing: Promise<TwitchToken | null> | null = null;
+  private storeWrites: Promise<void> = Promise.resolve();
   private device: DeviceLoginFlow | null = null;
   private readonly timers: TokenTimers;
   private stopped = false;
@@ -62,7 +63,7 @@ export class TwitchAuthSession implements TwitchAuthService {
     const stored = parseStoredLogin(text);
     if (!stored) {
       this.options.log.warn('the stored Twitch login is unreadable; log in again');
-      await this.options.store.clear().catch(() => {});
+      await this.clearStored();
       return this.setState({ provider: 'twitch', status: 'logged-out' });
     }
     registerSecret(stored.token.accessToken);
@@ -166,7 +167,10 @@ export class TwitchAuthSession implements TwitchAuthService {
       return null;
     }
     const r = await this.oauth.refresh(session.refreshToken);
-    if (this.session !== session) return this.session?.token ?? null;
+    // Same login still (a validation may have replaced the session object meanwhile)? Compare the refresh
+    // token: Twitch has now used it up, so dropping a successful answer here would strand the login.
+    const current = this.session;
+    if (current?.refreshToken !== session.refreshToken) return current?.token ?? null;
     if (!r.ok) {
       if (r.status === 400 || r.status === 401) {
         this.options.log.warn(`token refresh refused (${r.message}); login needed`);
@@ -178,9 +182,11 @@ export class TwitchAuthSession implements TwitchAuthService {
       }
       return null;
     }
-    const next = tokenFromResponse(r.body, session.token, this.options.clientId, this.options.clock.now());
+    const next = tokenFromResponse(r.body, current.token, this.options.clientId, this.options.clock.now());
     // Refresh tokens are single-use: the new pair must be on disk before the new access token is used.
     await this.persist({ token: next, refreshToken: r.body.refreshToken ?? session.refreshToken });
+    // Logged out while saving: the logout's clear was queued after this save, so nothing stays on disk.
+    if (this.session?.refreshToken !== session.refreshToken) return this.session?.token ?? null;
     this.options.log.info('access token refreshed');
     this.adoptSession({ token: next, refreshToken: r.body.refreshToken ?? session.refreshToken });
     return next;
@@ -214,7 +220,7 @@ export class TwitchAuthSession implements TwitchAuthService {
     this.device = null;
     if (this.session) this.becomeLoggedIn();
     else this.setState({ provider: 'twitch', status: 'logged-out', ...(error ? { error } : {}) });
-    if (!this.session && error) void this.options.store.clear().catch(() => {});
+    if (!this.session && error) void this.clearStored();
   }
 
   private async acceptValidation(v: ValidateResponse): Promise<boolean> {
@@ -250,7 +256,7 @@ export class TwitchAuthSession implements TwitchAuthService {
   private async loginNeeded(error: string): Promise<void> {
     const login = this.session?.token.login;
     this.dropSession();
-    await this.options.store.clear().catch(() => {});
+    await this.clearStored();
     this.setState({ provider: 'twitch', status: 'login-needed', ...(login ? { login } : {}), error });
   }
 
@@ -261,12 +267,25 @@ export class TwitchAuthSession implements TwitchAuthService {
     if (had) this.notifyToken();
   }
 
-  private async persist(login: StoredLogin): Promise<void> {
-    try {
-      await this.options.store.save(serializeLogin(login));
-    } catch (error) {
-      this.options.log.error('cannot save the Twitch login; it will be lost when OnAir restarts', error);
-    }
+  /**
+   * Writes to the store run one after another, in call order: a slow older save can never land over a newer
+   * login or over a logout's clear.
+   */
+  private persist(login: StoredLogin): Promise<void> {
+    return this.queueStoreWrite(() =>
+      this.options.store.save(serializeLogin(login)).catch((error: unknown) => {
+        this.options.log.error('cannot save the Twitch login; it will be lost when OnAir restarts', error);
+      }),
+    );
+  }
+
+  private clearStored(): Promise<void> {
+    return this.queueStoreWrite(() => this.options.store.clear().catch(() => {}));
+  }
+
+  private queueStoreWrite(write: () => Promise<void>): Promise<void> {
+    this.storeWrites = this.storeWrites.then(write);
+    return this.storeWrites;
   }
 
   private becomeLoggedIn(): void {
