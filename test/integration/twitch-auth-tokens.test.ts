@@ -144,8 +144,8 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     const { minted } = await loginFromStore();
     const changes: string[] = [];
     auth.onChange((t) => changes.push(t?.accessToken ?? 'null'));
-    clock.advance(4 * HOUR - 5 * 60_000 - 1);
-    await new Promise((r) => setTimeout(r, 20));
+    clock.advance(4 * HOUR - 5 * 60_000 - 1); // fires the 1 h validation on the way
+    await waitUntil(() => api.counters.validateCount === 2 && clock.pending() === 2);
     expect(api.refreshCount).toBe(0);
     clock.advance(1);
     await waitUntil(() => api.refreshCount === 1);
