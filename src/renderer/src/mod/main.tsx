@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveModBridge } from '../bridge/resolve-bridge';
 import { bindStore } from '../store/bindings';
-import { createFrameScheduler } from '../store/frame-scheduler';
+import { createUpdateScheduler } from '../store/update-scheduler';
 import { createModStore } from '../store/create-stores';
 import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
@@ -11,7 +11,7 @@ import './mod.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();
-bindStore(store, resolved, createFrameScheduler());
+bindStore(store, resolved, createUpdateScheduler());
 
 const root = document.getElementById('root');
 if (root) {

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveViewBridge } from '../bridge/resolve-bridge';
 import { bindStore } from '../store/bindings';
-import { createFrameScheduler } from '../store/frame-scheduler';
+import { createUpdateScheduler } from '../store/update-scheduler';
 import { createOverlayStore } from '../store/create-stores';
 import { OverlayStoreProvider } from '../store/store-context';
 import { OverlayApp } from './OverlayApp';
@@ -12,7 +12,7 @@ import './overlay.css';
 
 const store = createOverlayStore();
 const query = parseOverlayQuery(location.search);
-bindStore(store, resolveViewBridge(), createFrameScheduler());
+bindStore(store, resolveViewBridge(), createUpdateScheduler());
 
 const root = document.getElementById('root');
 if (root) {

@@ -2,17 +2,17 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Unsubscribe, ViewBridge, ViewPush } from '../../../shared/api';
 import type { ConnectionSlice, ReplicaSlice } from './replica-slice';
 
-/** Schedules a flush; returns a cancel function. Injected so tests need no animation frames. */
-export type FrameScheduler = (flush: () => void) => () => void;
+/** Schedules a flush; returns a cancel function. Injected so tests decide when pushes apply. */
+export type UpdateScheduler = (flush: () => void) => () => void;
 
 /**
- * The only place that subscribes to the bridge. Pushes are queued and applied at most once per frame, then
- * `ready()` tells the core to start with a snapshot.
+ * The only place that subscribes to the bridge. Pushes are queued and applied together (update-scheduler.ts),
+ * then `ready()` tells the core to start with a snapshot.
  */
 export function bindStore(
   store: StoreApi<ReplicaSlice & ConnectionSlice>,
   resolved: { bridge: ViewBridge; onConnection(listener: (connected: boolean) => void): Unsubscribe },
-  schedule: FrameScheduler,
+  schedule: UpdateScheduler,
 ): Unsubscribe {
   let queue: ViewPush[] = [];
   let cancel: (() => void) | null = null;
