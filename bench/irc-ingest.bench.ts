@@ -6,8 +6,6 @@
  *
  * Run:  npx tsx bench/irc-ingest.bench.ts [--seconds 60] [--rate 10000]
  */
-import { fork } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { OnAirEvent } from '../src/shared/events';
 import { emptyAlertQueueState } from '../src/shared/alert-queue-state';
 import { defaultSettings } from '../src/shared/settings';
@@ -15,24 +13,15 @@ import { systemClock } from '../src/main/core/clock';
 import { silentLogger } from '../src/main/core/log/logger';
 import { Hub } from '../src/main/core/hub/hub';
 import { createTwitchIrcSource } from '../src/main/core/sources/twitch-irc';
+import { FLOOD_CHANNEL, flag, startFloodChild } from './helpers/flood-child';
 
-function flag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-const SECONDS = flag('--seconds', 60);
-const RATE = flag('--rate', 10_000);
-const CHANNEL = 'floodchan';
+const SECONDS = Number(flag('--seconds', '60'));
+const RATE = Number(flag('--rate', '10000'));
+const CHANNEL = FLOOD_CHANNEL;
 
 async function main(): Promise<void> {
-  const child = fork(resolve(import.meta.dirname, 'helpers/fake-irc-child.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((done) =>
-    child.once('message', (m: { type: string; url: string }) => done(m.url)),
-  );
+  const child = await startFloodChild();
+  const url = child.url;
 
   const settings = defaultSettings();
   const hub = new Hub({
@@ -81,10 +70,7 @@ async function main(): Promise<void> {
   console.log(`flooding #${CHANNEL} at ${RATE} msg/s for ${SECONDS} s from a child process …`);
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
-  child.send({ type: 'flood', rate: RATE, seconds: SECONDS, channel: CHANNEL });
-  const { sent } = await new Promise<{ sent: number }>((done) =>
-    child.on('message', (m: { type: string; sent: number }) => m.type === 'done' && done(m)),
-  );
+  const sent = await child.flood(RATE, SECONDS);
   const deadline = Date.now() + 5000;
   while (chats < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const wallMs = performance.now() - wallStart;
@@ -108,7 +94,7 @@ async function main(): Promise<void> {
   );
   await source.stop();
   hub.stop();
-  child.kill();
+  child.stop();
 }
 
 void main();

@@ -1,0 +1,108 @@
+/**
+ * Memory over a long session (docs/performance.md): after 1,000,000 messages, the core's heap and each page's
+ * JS heap must be within +10 MB of their value after the first 10,000; the overlay stays ≤ 300 DOM elements
+ * and the mod window ≤ 1,400 whatever the history length. The fake IRC server floods from a child process;
+ * this process runs the real core and headless server; Chromium shows `/overlay` and `/mod`. Heaps are read
+ * after a forced garbage collection (Node: --expose-gc; pages: the DevTools protocol).
+ *
+ * Run (renderer built first: `npm run build`):  npm run bench:memory -- [--messages 1000000] [--rate 10000]
+ */
+import type { Page } from 'playwright-core';
+import { countElements } from '../test/e2e/page-probes';
+import { flag, startFloodChild } from './helpers/flood-child';
+import { startHeadlessStack } from './helpers/headless-stack';
+
+const MESSAGES = Number(flag('--messages', '1000000'));
+const RATE = Number(flag('--rate', '10000'));
+const BASELINE_AFTER = 10_000;
+const BUDGET_MB = 10;
+
+const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+function coreHeap(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench:memory does)');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+async function pageHeap(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+interface Sample {
+  chats: number;
+  core: number;
+  overlay: number;
+  mod: number;
+  overlayElements: number;
+  modElements: number;
+}
+
+async function main(): Promise<void> {
+  const fake = await startFloodChild();
+  const { core, server, browser, close } = await startHeadlessStack(fake.url);
+  let chats = 0;
+  const counter = core.attachView('overlay', (push) => {
+    if (push.type === 'events') for (const e of push.events) if (e.kind === 'chat') chats++;
+  });
+  counter.ready();
+  try {
+    const overlay = await browser.newPage({ viewport: { width: 480, height: 720 } });
+    const mod = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await overlay.goto(server.overlayUrl);
+    await mod.goto(server.modUrl);
+    await new Promise((r) => setTimeout(r, 1500)); // the source joins the fake channel
+
+    const sample = async (): Promise<Sample> => ({
+      chats,
+      core: coreHeap(),
+      overlay: await pageHeap(overlay),
+      mod: await pageHeap(mod),
+      overlayElements: await overlay.evaluate<number>(countElements),
+      modElements: await mod.evaluate<number>(countElements),
+    });
+    console.log(
+      `flooding ${MESSAGES.toLocaleString('en-US')} messages at ${RATE} msg/s; node ${process.version}`,
+    );
+    const flooding = fake.flood(RATE, Math.ceil(MESSAGES / RATE));
+    while (chats < BASELINE_AFTER) await new Promise((r) => setTimeout(r, 50));
+    const first = await sample();
+    let maxOverlayElements = first.overlayElements;
+    let maxModElements = first.modElements;
+    const watching = setInterval(() => {
+      void overlay
+        .evaluate<number>(countElements)
+        .then((n) => (maxOverlayElements = Math.max(maxOverlayElements, n)));
+      void mod.evaluate<number>(countElements).then((n) => (maxModElements = Math.max(maxModElements, n)));
+    }, 2000);
+    const sent = await flooding;
+    await new Promise((r) => setTimeout(r, 2000));
+    clearInterval(watching);
+    const last = await sample();
+
+    const row = (name: string, a: number, b: number): string => {
+      const growth = mb(b - a);
+      return `${name.padEnd(8)} ${String(mb(a)).padStart(8)} MB → ${String(mb(b)).padStart(8)} MB  (${growth >= 0 ? '+' : ''}${growth} MB) ${growth <= BUDGET_MB ? 'PASS' : 'FAIL'}`;
+    };
+    console.log(`sent ${sent}; chat events seen by the core's views: ${first.chats} → ${last.chats}`);
+    console.log(row('core', first.core, last.core));
+    console.log(row('overlay', first.overlay, last.overlay));
+    console.log(row('mod', first.mod, last.mod));
+    console.log(
+      `DOM elements max: overlay ${maxOverlayElements} (≤ 300 ${maxOverlayElements <= 300 ? 'PASS' : 'FAIL'}), ` +
+        `mod ${maxModElements} (≤ 1,400 ${maxModElements <= 1400 ? 'PASS' : 'FAIL'})`,
+    );
+  } finally {
+    counter.detach();
+    await close();
+    fake.stop();
+  }
+}
+
+void main();
