@@ -63,5 +63,35 @@ describe('ChatKC lossless reconnect under fault injection', () => {
     console.info(
       `chatkc reconnect: ${posted} messages, ${harness.source.status().reconnects} reconnects, ${elapsed} ms`,
     );
+    expect(harness.of('notice').filter((n) => n.code === 'history_gap')).toEqual([]);
+  });
+
+  it('says so when an outage outlasts the 50 messages the server replays', async () => {
+    fake = await startFakeChatKc({ seedHistory: [{ userId: 2, message: 'before' }] });
+    const server = fake;
+    const harness = startChatKcClient(server.url, {
+      backoff: { initialMs: 5, maxMs: 25, factor: 2, jitter: 0 },
+    });
+    client = harness;
+    const connects = () => harness.source.status().counters?.connects ?? 0;
+    const outage = async (messages: number, cycle: number): Promise<void> => {
+      await harness.until(`connection ${cycle}`, () => connects() >= cycle);
+      await server.kill();
+      for (let i = 1; i <= messages; i++) server.say('RegularUser', `outage ${cycle} message ${i}`);
+      await server.restart();
+      await harness.until(`connection ${cycle + 1}`, () => connects() >= cycle + 1);
+    };
+    const gaps = () => harness.of('notice').filter((n) => n.code === 'history_gap');
+
+    await outage(50, 1); // exactly what the server replays: nothing lost, no warning
+    await harness.until('the first replay', () => harness.chats().length === 51);
+    await sleep(50);
+    expect(gaps()).toEqual([]);
+
+    await outage(60, 2); // ten more than the server replays
+    await harness.until('the second replay', () => harness.chats().length === 101);
+    await harness.until('the gap warning', () => gaps().length === 1);
+    expect(harness.chats().at(51)?.text).toBe('outage 2 message 11');
+    expect(gaps()[0]).toMatchObject({ level: 'warning', text: expect.stringMatching(/may be missing/) });
   });
 });

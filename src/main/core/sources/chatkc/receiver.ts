@@ -9,6 +9,9 @@ import { toChatMessage, toDonationAlert } from './map-chat';
 import { parseServerFrame, type ChatData, type ServerFrame } from './protocol';
 import type { RequestQueue } from './requests';
 
+/** The server replays at most this many stored messages after `hello` (docs/chatkc.md). */
+const SERVER_REPLAY_LIMIT = 50;
+
 /** Donations replayed after a reconnect still alert when this recent (missed during the outage). */
 const REPLAY_ALERT_MAX_AGE_MS = 5 * 60_000;
 
@@ -44,6 +47,11 @@ export class ChatKcReceiver {
   /** False until one connection has finished its history replay (that first replay never alerts). */
   private firstReplayDone = false;
   private serial = 0;
+  /** The reconnect replay in progress: what we had seen before it, how much came, its lowest id. */
+  private readonly replays = new WeakMap<
+    ReceiverConnection,
+    { since: number; count: number; lowest: number }
+  >();
 
   constructor(private readonly deps: ReceiverDeps) {}
 
@@ -121,6 +129,8 @@ export class ChatKcReceiver {
       parent: (id) => this.deps.history.parent(id),
       localId: () => `${this.deps.ref.sourceId}:local:${++this.serial}`,
     });
+    if (data.id !== 0 && connection.replaying && this.firstReplayDone)
+      this.countReplayed(connection, data.id);
     if (data.id !== 0) this.deps.history.remember(data.id, message.author.displayName, message.text);
     this.deps.emit(message);
     this.deps.reporter.messageSeen();
@@ -153,6 +163,7 @@ export class ChatKcReceiver {
     if (connection.replaying) {
       connection.replaying = false;
       this.firstReplayDone = true;
+      this.checkReplayGap(connection);
     }
     this.deps.emit({
       kind: 'presence',
@@ -161,6 +172,34 @@ export class ChatKcReceiver {
       left: [],
       ...(reset ? { reset } : {}),
     });
+  }
+
+  private countReplayed(connection: ReceiverConnection, id: number): void {
+    const replay = this.replays.get(connection) ?? {
+      since: this.deps.history.lastMessageId,
+      count: 0,
+      lowest: id,
+    };
+    replay.count++;
+    replay.lowest = Math.min(replay.lowest, id);
+    this.replays.set(connection, replay);
+  }
+
+  /**
+   * A full replay that does not start right after the last id we had means more was posted during the outage
+   * than the server replays: say so instead of silently showing a gap. (Ids skipped for other reasons, such
+   * as deleted messages, can make this a false alarm, hence "may".)
+   */
+  private checkReplayGap(connection: ReceiverConnection): void {
+    const replay = this.replays.get(connection);
+    this.replays.delete(connection);
+    if (!replay || replay.since < 0 || replay.count < SERVER_REPLAY_LIMIT) return;
+    if (replay.lowest <= replay.since + 1) return;
+    this.notice(
+      'warning',
+      `Reconnected after a long outage: ChatKC replays only the last ${SERVER_REPLAY_LIMIT} messages, so earlier ones may be missing.`,
+      'history_gap',
+    );
   }
 
   private serverMessage(html: string): void {
