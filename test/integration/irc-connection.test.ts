@@ -40,6 +40,13 @@ describe('Twitch IRC source against the fake server', () => {
     await until('reconnected', () => h.source.status().reconnects >= 1 && state(h) === 'connected');
     h.fake.inject('chan', privmsgFor('after-drop', 'back'));
     await until('chat after drop', () => chats(h.events).some((c) => c.id === 'after-drop'));
+    // Twitch does not replay the outage: the mod window is told how long chat was not received.
+    const gaps = h.events.filter((e) => e.kind === 'notice' && e.code === 'chat_gap');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]).toMatchObject({
+      level: 'warning',
+      text: expect.stringMatching(/^Reconnected to #chan after \d+ s offline/),
+    });
   });
 
   it('detects an unanswered PING and reconnects', async () => {
@@ -84,6 +91,8 @@ describe('Twitch IRC source against the fake server', () => {
     expect(ids).toEqual(lines.map((_, i) => `seq-${i}`));
     expect(h.source.status().reconnects).toBe(1);
     expect(h.source.status().state).toBe('connected');
+    // Make-before-break loses nothing, so there is no gap to report.
+    expect(h.events.filter((e) => e.kind === 'notice' && e.code === 'chat_gap')).toEqual([]);
   });
 
   it('drops a line delivered twice (same id), as during a RECONNECT overlap', async () => {

@@ -59,6 +59,8 @@ class TwitchIrcSource implements ChatSource {
   private roomId: string | undefined;
   private login: string | null = null;
   private localCounter = 0;
+  /** When the current connection dropped without a replacement (null while connected). */
+  private lostAt: number | null = null;
   private readonly mapContext: MapContext;
 
   constructor(
@@ -90,7 +92,10 @@ class TwitchIrcSource implements ChatSource {
     this.manager = new ConnectionManager<IrcSession>({
       name: `twitch-irc #${config.channel}`,
       connect: () => this.connect(),
-      onConnected: () => this.sender.pump(),
+      onConnected: (_session, kind) => {
+        if (kind === 'reconnect') this.reportOutage();
+        this.sender.pump();
+      },
       clock: ctx.clock,
       log: this.log,
       reporter: this.reporter,
@@ -202,9 +207,27 @@ class TwitchIrcSource implements ChatSource {
       onMalformed: () => this.reporter.incrementCounter('malformed'),
     });
     void session.closed.then(() => {
-      if (this.manager.current === null || this.manager.current === session) this.sender.connectionLost();
+      if (this.manager.current !== null && this.manager.current !== session) return; // replaced
+      this.sender.connectionLost();
+      this.lostAt ??= this.ctx.clock.now();
     });
     return session;
+  }
+
+  /** Twitch IRC does not replay what was said while we were away: say how long chat was not received. */
+  private reportOutage(): void {
+    if (this.lostAt === null) return;
+    const seconds = Math.max(1, Math.round((this.ctx.clock.now() - this.lostAt) / 1000));
+    this.lostAt = null;
+    this.ctx.emit({
+      kind: 'notice',
+      id: this.nextLocalId(),
+      source: this.ref,
+      level: 'warning',
+      code: 'chat_gap',
+      text: `Reconnected to #${this.config.channel} after ${seconds} s offline; chat from that time is not shown (Twitch does not replay it).`,
+      at: this.ctx.clock.now(),
+    });
   }
 
   private onLine(line: TwitchLine, from: IrcSession): void {
