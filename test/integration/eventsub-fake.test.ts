@@ -42,9 +42,12 @@ afterEach(async () => {
   server = null;
 });
 
+/** Channels the streamer does not own: `stream.online`/`offline` and raids for them cost 1 each. */
+const FOREIGN = [1, 2, 3].map((n) => ({ id: `300${n}`, login: `foreign${n}`, displayName: `Foreign${n}` }));
+
 async function start(options: FakeEventSubOptions = {}): Promise<RunningEventSub> {
   const far = Date.now() + 3_600_000;
-  const state = createTokenState([STREAMER, OTHER], {
+  const state = createTokenState([STREAMER, OTHER, ...FOREIGN], {
     [TOKEN]: {
       userId: STREAMER.id,
       login: STREAMER.login,
@@ -202,6 +205,30 @@ describe('fake EventSub server', () => {
     expect((await fetch(`${s.httpBase}/helix/users`, { headers })).status).toBe(404); // not ours: handleHttp → false
   });
 
+  it('charges 1 for unauthorized channels and refuses with 429 beyond max_total_cost 10', async () => {
+    const s = await start();
+    const { sessionId } = await welcomed(s);
+    const transport = { method: 'websocket', session_id: sessionId };
+    const paid = [OTHER, ...FOREIGN].flatMap((user) => [
+      { type: 'stream.online', version: '1', condition: { broadcaster_user_id: user.id }, transport },
+      { type: 'stream.offline', version: '1', condition: { broadcaster_user_id: user.id }, transport },
+      { type: 'channel.raid', version: '1', condition: { to_broadcaster_user_id: user.id }, transport },
+    ]);
+    const statuses: number[] = [];
+    for (const body of paid) statuses.push((await post(body)).status);
+    expect(statuses).toEqual([...Array<number>(10).fill(202), 429, 429]);
+    // The streamer's own channel is authorized: free, so still accepted at the cost limit.
+    const own = {
+      type: 'stream.online',
+      version: '1',
+      condition: { broadcaster_user_id: STREAMER.id },
+      transport,
+    };
+    const created = await post(own);
+    expect(created.status).toBe(202);
+    expect(created.body).toMatchObject({ data: [{ cost: 0 }], total_cost: 10, max_total_cost: 10 });
+  });
+
   it('closes 4003 when nothing subscribes in the window and 4001 on any inbound data frame', async () => {
     const s = await start({ subscribeWindowMs: 150 });
     const idle = await welcomed(s);
@@ -283,24 +310,25 @@ describe('fake EventSub server', () => {
       [TOKEN]: {
         userId: STREAMER.id,
         login: STREAMER.login,
-        scopes: [],
+        scopes: ['user:read:chat'],
         clientId: TEST_CLIENT_ID,
         expiresAt: Date.now() + 60_000,
       },
     });
     server = await startEventSubServer(state);
     const { sessionId } = await welcomed(server);
-    const online = (id: string) => ({
-      type: 'stream.online',
+    // Reading chat as the token user costs 0, so only the per-session limit can refuse these.
+    const chatOf = (id: string) => ({
+      type: 'channel.chat.message',
       version: '1',
-      condition: { broadcaster_user_id: id },
+      condition: { broadcaster_user_id: id, user_id: STREAMER.id },
       transport: { method: 'websocket', session_id: sessionId },
     });
     const statuses: number[] = [];
-    for (const user of users) statuses.push((await post(online(user.id))).status);
+    for (const user of users) statuses.push((await post(chatOf(user.id))).status);
     expect(statuses.slice(0, 300).every((status) => status === 202)).toBe(true);
     expect(statuses[300]).toBe(400);
     const costs = server.fake.subscriptions().map((sub) => sub.cost);
-    expect(new Set(costs)).toEqual(new Set([1])); // other channels' stream.online costs 1
+    expect(new Set(costs)).toEqual(new Set([0]));
   });
 });

@@ -134,7 +134,24 @@ function validateCreate(
   if (!condition) return { status: 400, message: 'condition must be an object of strings' };
   const wanted = { type, version, condition };
   const refused = checkCondition(key, condition, token, store) ?? checkSessionRoom(session, wanted, store);
-  return refused ?? { sub: newSubscription(wanted, session, token), session };
+  if (refused) return refused;
+  const sub = newSubscription(wanted, session, token);
+  return checkTotalCost(sub, token, store) ?? { sub, session };
+}
+
+/** 429 when the token's enabled subscriptions would cost more than `max_total_cost` (docs/twitch.md §2.4). */
+function checkTotalCost(
+  sub: FakeSubscription,
+  token: FakeTokenInfo,
+  store: SubscriptionStore,
+): Rejection | null {
+  if (sub.cost === 0) return null;
+  const spent = owned(store, token)
+    .filter((s) => s.status === 'enabled')
+    .reduce((sum, s) => sum + s.cost, 0);
+  return spent + sub.cost > MAX_TOTAL_COST
+    ? { status: 429, message: `subscription total cost would exceed max_total_cost ${MAX_TOTAL_COST}` }
+    : null;
 }
 
 function owned(store: SubscriptionStore, token: FakeTokenInfo): FakeSubscription[] {
