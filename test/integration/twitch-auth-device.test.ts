@@ -97,6 +97,24 @@ describe('Twitch Device Code login against the fake OAuth server', () => {
     expect(api.counters.tokenPolls).toBe(3);
   });
 
+  it('a new login replaces the old one and revokes it at Twitch', async () => {
+    let code = await start();
+    api.approveDevice(code, 'streamer');
+    await pollOnce(5000);
+    await waitUntil(() => auth.state().status === 'logged-in');
+    const first = auth.token()!.accessToken;
+    code = await start();
+    api.approveDevice(code, 'moddy');
+    await pollOnce(5000);
+    await waitUntil(() => auth.state().login === 'moddy');
+    await waitUntil(() => api.counters.revokeCount === 1, 3000, 'the old login revoked');
+    expect(auth.token()?.accessToken).not.toBe(first);
+    expect(store.peek()).not.toContain(first);
+    // Twitch no longer accepts the replaced token.
+    const check = await fetch(`${api.oauthBase}/validate`, { headers: { Authorization: `OAuth ${first}` } });
+    expect(check.status).toBe(401);
+  });
+
   it('adds 5 s to the interval after slow_down', async () => {
     await api.close();
     // The server announces 1 s but wants 5 s between polls: the second poll gets slow_down.

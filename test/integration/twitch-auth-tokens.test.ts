@@ -157,8 +157,8 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
   it('keeps a refreshed token when an hourly validation lands while the refresh is in flight', async () => {
     const store = createMemorySecretStore();
     const { minted } = await loginFromStore(store);
-    const release = api.holdRequests('/oauth2/token');
-    // Fires the 1 h validation and then the refresh (held by the fake, as on a slow network).
+    const release = api.holdAnswers('/oauth2/token');
+    // Fires the 1 h validation and then the refresh (its answer held by the fake, as on a slow network).
     clock.advance(4 * HOUR - 5 * 60_000);
     await waitUntil(() => api.counters.validateCount === 2);
     await waitUntil(() => clock.pending() === 2, 3000, 'the validation to be processed');
@@ -171,6 +171,21 @@ describe('Twitch token lifecycle (validate, refresh, logout)', () => {
     expect(saved.refreshToken).toBeTruthy();
     expect(saved.refreshToken).not.toBe(minted.refreshToken);
     expect(auth.state().status).toBe('logged-in');
+  });
+
+  it('revokes a refreshed pair that arrives after a logout, and keeps the store empty', async () => {
+    const store = createMemorySecretStore();
+    await loginFromStore(store);
+    const release = api.holdAnswers('/oauth2/token');
+    clock.advance(4 * HOUR - 5 * 60_000); // validation, then the refresh (held)
+    await waitUntil(() => api.counters.validateCount === 2 && clock.pending() === 2);
+    await auth.logout();
+    expect(api.counters.revokeCount).toBe(1);
+    release();
+    await waitUntil(() => api.refreshCount === 1);
+    await waitUntil(() => api.counters.revokeCount === 2, 3000, 'the orphaned pair revoked');
+    expect(auth.state().status).toBe('logged-out');
+    expect(store.peek()).toBeNull();
   });
 
   it('refreshes an already expired stored token at start', async () => {

@@ -62,8 +62,11 @@ export interface FakeTwitchApi {
   expireAccessTokens(): void;
   revokeAll(): void;
   failNext(method: string, pathPrefix: string, status: number, message: string): void;
-  /** Requests to `path` wait (unanswered, as on a slow network) until the returned release is called. */
-  holdRequests(path: string): () => void;
+  /**
+   * Requests to `path` are processed at once but answered only when the returned release is called (a slow
+   * network on the way back: Twitch has acted, the client does not know yet).
+   */
+  holdAnswers(path: string): () => void;
   addModerator(broadcasterLogin: string, moderatorLogin: string): void;
   /** A message the fake knows (sender and age), so deletes follow Twitch's rules for it. */
   addChatMessage(broadcasterLogin: string, messageId: string, senderLogin: string, ageMs?: number): void;
@@ -115,7 +118,13 @@ export async function startFakeTwitchApi(options: FakeTwitchApiOptions = {}): Pr
       requests.push({ method: req.method ?? '', path: url.pathname, status: res.statusCode }),
     );
     const hold = holds.get(url.pathname);
-    if (hold) await hold;
+    if (hold) {
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        void hold.then(() => end(...args));
+        return res;
+      }) as typeof res.end;
+    }
     if (eventSub.handleHttp(req, res, url)) return;
     if (url.pathname.startsWith('/helix/'))
       return helix.handle(req, res, url, url.pathname.slice('/helix'.length));
@@ -163,7 +172,7 @@ export async function startFakeTwitchApi(options: FakeTwitchApiOptions = {}): Pr
       store.refreshTokens.clear();
     },
     failNext: (method, pathPrefix, status, message) => failures.add({ method, pathPrefix, status, message }),
-    holdRequests: (path) => {
+    holdAnswers: (path) => {
       let release = (): void => {};
       holds.set(
         path,

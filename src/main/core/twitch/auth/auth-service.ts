@@ -137,6 +137,11 @@ export class TwitchAuthSession implements TwitchAuthService {
     return { ok: true, local: true };
   }
 
+  private async revokeQuietly(accessToken: string): Promise<void> {
+    const r = await this.oauth.revoke(accessToken);
+    if (!r.ok) this.options.log.warn(`revoking the previous login failed (HTTP ${r.status}: ${r.message})`);
+  }
+
   async logout(): Promise<void> {
     this.device?.cancel();
     this.device = null;
@@ -147,9 +152,7 @@ export class TwitchAuthSession implements TwitchAuthService {
       if (!r.ok)
         this.options.log.warn(`token revoke failed (HTTP ${r.status}: ${r.message}); cleared locally`);
     }
-    await this.options.store
-      .clear()
-      .catch((error: unknown) => this.options.log.error('cannot clear the stored login', error));
+    await this.clearStored();
     this.setState({ provider: 'twitch', status: 'logged-out' });
     this.options.log.info('logged out of Twitch');
   }
@@ -170,7 +173,11 @@ export class TwitchAuthSession implements TwitchAuthService {
     // Same login still (a validation may have replaced the session object meanwhile)? Compare the refresh
     // token: Twitch has now used it up, so dropping a successful answer here would strand the login.
     const current = this.session;
-    if (current?.refreshToken !== session.refreshToken) return current?.token ?? null;
+    if (current?.refreshToken !== session.refreshToken) {
+      // Logged out or replaced by a new login meanwhile: the pair just issued belongs to nobody.
+      if (r.ok) void this.revokeQuietly(r.body.accessToken);
+      return current?.token ?? null;
+    }
     if (!r.ok) {
       if (r.status === 400 || r.status === 401) {
         this.options.log.warn(`token refresh refused (${r.message}); login needed`);
@@ -211,8 +218,11 @@ export class TwitchAuthSession implements TwitchAuthService {
     };
     await this.persist(login);
     this.options.log.info(`logged in to Twitch as ${login.token.login}`);
+    const replaced = this.session;
     this.adoptSession(login);
     this.scheduleValidation();
+    // The login this one replaces is not needed any more: revoke it rather than leave it valid at Twitch.
+    if (replaced) void this.revokeQuietly(replaced.token.accessToken);
   }
 
   private endDeviceLogin(flow: DeviceLoginFlow, error: string | undefined): void {
@@ -280,7 +290,11 @@ export class TwitchAuthSession implements TwitchAuthService {
   }
 
   private clearStored(): Promise<void> {
-    return this.queueStoreWrite(() => this.options.store.clear().catch(() => {}));
+    return this.queueStoreWrite(() =>
+      this.options.store
+        .clear()
+        .catch((error: unknown) => this.options.log.error('cannot clear the stored login', error)),
+    );
   }
 
   private queueStoreWrite(write: () => Promise<void>): Promise<void> {
