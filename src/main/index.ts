@@ -3,13 +3,15 @@ import { app, globalShortcut, type BrowserWindow } from 'electron';
 import type { ModHandlers } from '../shared/api';
 import { createCore } from './core/create-core';
 import type { OnAirCore } from './core/core-types';
-import { consoleSink, createLogger } from './core/log/logger';
+import { consoleSink, createLogger, type Logger } from './core/log/logger';
+import { startHeadlessServer, type HeadlessServer } from './headless/server';
 import { createWindowAttacher, registerModHandlers } from './ipc/bridge-ipc';
 import { createSafeStorageStore } from './secrets/safe-storage-store';
 import { createTray } from './tray';
 import { denyAllPermissions } from './windows/harden';
 import { createModWindow } from './windows/mod-window';
 import { createOverlayWindow, setClickThrough } from './windows/overlay-window';
+import { rendererDir } from './windows/paths';
 
 /** The global shortcut that toggles overlay click-through. */
 const CLICK_THROUGH_SHORTCUT = 'CommandOrControl+Shift+O';
@@ -28,6 +30,8 @@ async function startShell(): Promise<void> {
   });
   denyAllPermissions();
   await core.start();
+  // The same overlay as an OBS browser source on 127.0.0.1 (the recommended way to capture it).
+  const browserSource = await serveBrowserSource(core, log);
 
   const overlay = createOverlayWindow(core.settings().overlay.bounds);
   let modWindow = createModWindow();
@@ -86,8 +90,20 @@ async function startShell(): Promise<void> {
   app.on('before-quit', () => {
     quitting = true;
     globalShortcut.unregisterAll();
+    void browserSource?.close();
     void core.stop();
   });
+}
+
+/** Starts the browser-source server; without it (port taken) the app still runs, with window capture only. */
+async function serveBrowserSource(core: OnAirCore, log: Logger): Promise<HeadlessServer | null> {
+  const port = core.settings().server.port;
+  try {
+    return await startHeadlessServer({ core, port, rendererDir: rendererDir(), log: log.child('server') });
+  } catch (error) {
+    log.warn(`cannot serve the overlay for OBS on 127.0.0.1:${port}; window capture still works`, error);
+    return null;
+  }
 }
 
 /** Saves the overlay's position and size (debounced) so it comes back where the streamer put it. */

@@ -154,6 +154,8 @@ export const modRequests = {
   setSourceToken: z.object({ sourceId, token: z.string().min(1).max(4096).nullable() }),
   /** Electron only: toggles overlay click-through. The headless bridge answers `unsupported`. */
   setClickThrough: z.object({ enabled: z.boolean() }),
+  /** Where OBS can load the overlay as a browser source (null when no local server is running). */
+  getOverlayUrl: z.undefined(),
 } as const;
 
 export type ModMethod = keyof typeof modRequests;
@@ -171,6 +173,7 @@ export interface ModResults {
   reconnect: ActionResult;
   setSourceToken: ActionResult;
   setClickThrough: ActionResult;
+  getOverlayUrl: { url: string | null };
 }
 
 export type Unsubscribe = () => void;

@@ -20,6 +20,7 @@ export const MOD_METHODS = [
   'reconnect',
   'setSourceToken',
   'setClickThrough',
+  'getOverlayUrl',
 ] as const satisfies readonly ModMethod[];
 
 // Compile-time check that the list names every method of the contract.

@@ -69,11 +69,13 @@ export function createFakeCore(snapshot: Partial<ViewSnapshot> = {}): FakeCore {
     reconnect: record('reconnect'),
     setSourceToken: record('setSourceToken'),
     setClickThrough: record('setClickThrough'),
+    getOverlayUrl: async () => ({ url: 'http://127.0.0.1:7480/overlay' }),
   };
   fake.core = {
     handlers,
     log: silentLogger,
     settings: () => defaultSettings(),
+    setBrowserSourceUrl: () => {},
     start: async () => {},
     stop: async () => {},
     attachView: (kind, send) => {

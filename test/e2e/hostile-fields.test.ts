@@ -77,9 +77,11 @@ function coreDouble(): OnAirCore {
       reconnect: refuse,
       setSourceToken: refuse,
       setClickThrough: refuse,
+      getOverlayUrl: async () => ({ url: null }),
     },
     log: silentLogger,
     settings: () => defaultSettings(),
+    setBrowserSourceUrl: () => {},
     start: async () => {},
     stop: async () => {},
     attachView: (_kind, send: (push: ViewPush) => void) => ({

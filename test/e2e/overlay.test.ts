@@ -55,6 +55,20 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     expect(await health.textContent()).toContain('not a real chat');
   });
 
+  it('settings show the OBS browser-source URL that serves this overlay', async () => {
+    await mod.click('[data-tab="settings"]');
+    const field = mod.locator('[data-testid="overlay-url"]');
+    await expect.poll(() => field.inputValue()).toBe(stack.server.overlayUrl);
+    await field.focus();
+    // Focus selects the whole URL, ready for Ctrl+C.
+    type TextField = { value: string; selectionStart: number; selectionEnd: number };
+    const selected = await field.evaluate((el: TextField) =>
+      el.value.slice(el.selectionStart, el.selectionEnd),
+    );
+    expect(selected).toBe(stack.server.overlayUrl);
+    await mod.click('[data-tab="health"]');
+  });
+
   it('deleting a line in /mod removes it from /overlay and marks it in /mod', async () => {
     // A line both views show.
     const id = await overlay.locator('[data-testid="chat-line"]').last().getAttribute('data-message-id');

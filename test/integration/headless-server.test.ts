@@ -16,6 +16,7 @@ import { startHeadlessServer, type HeadlessServer } from '../../src/main/headles
 function fakeCore() {
   const views: Array<{ kind: ViewKind; send: (push: ViewPush) => void; ready: boolean }> = [];
   const calls: Array<{ method: string; params: unknown }> = [];
+  let browserSourceUrl: string | null = null;
   const ok = async (params: unknown, method: string) => {
     calls.push({ method, params });
     return { ok: true as const, local: false };
@@ -35,6 +36,7 @@ function fakeCore() {
     },
     setSourceToken: (p) => ok(p, 'setSourceToken'),
     setClickThrough: (p) => ok(p, 'setClickThrough'),
+    getOverlayUrl: async () => ({ url: browserSourceUrl }),
   } satisfies ModHandlers;
   const snapshot: ViewSnapshot = {
     messages: [],
@@ -53,6 +55,9 @@ function fakeCore() {
     handlers,
     log: silentLogger,
     settings: () => defaultSettings(),
+    setBrowserSourceUrl: (url) => {
+      browserSourceUrl = url;
+    },
     start: async () => {},
     stop: async () => {},
     attachView: (kind, send) => {
@@ -277,6 +282,9 @@ describe('headless server', () => {
     expect((await rx.next((f) => f.id === 6)).error).toMatch(/reconnect failed inside OnAir/);
     ws.send(JSON.stringify({ id: 8, method: 'getSettings' }));
     expect(await rx.next((f) => f.id === 8)).toMatchObject({ result: { version: 1 } });
+    // The server told the core where OBS finds the overlay; the console can ask for it.
+    ws.send(JSON.stringify({ id: 9, method: 'getOverlayUrl' }));
+    expect(await rx.next((f) => f.id === 9)).toMatchObject({ result: { url: server.overlayUrl } });
   });
 
   it('closes a connection whose frame exceeds the size limit', async () => {

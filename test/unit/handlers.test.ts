@@ -46,6 +46,7 @@ async function setup() {
     log: silentLogger,
     now: () => clock.now(),
     getSettings: () => defaultSettings(),
+    browserSourceUrl: () => null,
     applySettings: async (next) => ({ ok: true, settings: next }),
     alertControl: () => ({ ok: true, local: true }),
     setSourceToken: async () => ({ ok: true, local: true }),

@@ -17,6 +17,8 @@ export interface OnAirCore {
   readonly handlers: ModHandlers;
   attachView(kind: ViewKind, send: (push: ViewPush) => void): ViewAttachment;
   settings(): Settings;
+  /** Set by whoever serves the overlay over HTTP (the headless server); the console shows it for OBS. */
+  setBrowserSourceUrl(url: string | null): void;
   readonly log: Logger;
   start(): Promise<void>;
   stop(): Promise<void>;

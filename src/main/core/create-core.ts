@@ -112,11 +112,13 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     return saved;
   };
 
+  let browserSourceUrl: string | null = null;
   const handlers = createHandlers({
     sources,
     log,
     now: () => clock.now(),
     getSettings: () => store.get(),
+    browserSourceUrl: () => browserSourceUrl,
     applySettings,
     alertControl: (control) => controlAlerts(alerts, control, sources.all()[0]?.ref),
     setSourceToken: async (sourceId, token) => {
@@ -137,6 +139,9 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     handlers,
     log,
     settings: () => store.get(),
+    setBrowserSourceUrl: (url) => {
+      browserSourceUrl = url;
+    },
     attachView: (kind: ViewKind, send) => hub.attach(kind, send),
     start: async () => {
       if (started) return;

@@ -11,6 +11,7 @@ export interface HandlerDeps {
   log: Logger;
   now: () => number;
   getSettings: () => Settings;
+  browserSourceUrl: () => string | null;
   applySettings: (next: Settings) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
   alertControl: (control: AlertControl) => ActionResult;
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
@@ -110,5 +111,6 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
       code: 'unsupported',
       message: 'Click-through exists only for the desktop overlay window.',
     }),
+    getOverlayUrl: async () => ({ url: deps.browserSourceUrl() }),
   };
 }

@@ -166,6 +166,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
   log.info(`serving the overlay at ${base}/overlay`);
+  options.core.setBrowserSourceUrl(`${base}/overlay`);
 
   return {
     port,
@@ -174,6 +175,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     secret,
     stats,
     close: async () => {
+      options.core.setBrowserSourceUrl(null);
       clearInterval(pinger);
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((done) => wss.close(() => done()));

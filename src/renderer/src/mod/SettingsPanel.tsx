@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/settings';
 import { settingsPatchSchema } from '../../../shared/api';
 import { useModBridge, useModStore } from '../store/store-context';
 import { SourcesEditor } from './SourcesEditor';
+import { BrowserSourceUrl } from './BrowserSourceUrl';
 import { CheckField, NumberField } from './fields';
 
 const list = (text: string): string[] =>
@@ -103,6 +104,7 @@ export function SettingsPanel() {
         />
       </label>
       <h3>Overlay</h3>
+      <BrowserSourceUrl />
       <div className="row wrap">
         <NumberField
           label="max lines"
