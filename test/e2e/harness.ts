@@ -9,8 +9,8 @@ import { startHeadlessServer, type HeadlessServer } from '../../src/main/headles
 import type { SourceConfig } from '../../src/shared/settings';
 import { countElements } from './page-probes';
 
-export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
-export const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
 
 export function rendererBuilt(): boolean {
   return existsSync(join(RENDERER_DIR, 'overlay.html')) && existsSync(join(RENDERER_DIR, 'mod.html'));
