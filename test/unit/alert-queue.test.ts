@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AlertQueueState } from '../../src/shared/alert-queue-state';
-import type { Alert, AlertType, SourceRef } from '../../src/shared/events';
+import { ALERT_TYPES, type Alert, type AlertType, type SourceRef } from '../../src/shared/events';
 import type { Clock } from '../../src/main/core/clock';
 import {
   alertPriority,
@@ -170,17 +170,7 @@ describe('alert queue', () => {
 
   it('builds test alerts of every type, marked by id', () => {
     const { queue, ids } = setup({ filter: () => false });
-    const types: AlertType[] = [
-      'donation',
-      'cheer',
-      'sub',
-      'resub',
-      'giftsub',
-      'raid',
-      'follow',
-      'redemption',
-      'announcement',
-    ];
+    const types: AlertType[] = [...ALERT_TYPES];
     const built = types.map((type) => queue.test(type, source));
     expect(built.map((a) => a.id)).toEqual(types.map((_, i) => `test-${i + 1}`));
     expect(queue.snapshot().active?.id).toBe('test-1');

@@ -137,9 +137,10 @@ export class TwitchAuthSession implements TwitchAuthService {
     return { ok: true, local: true };
   }
 
+  /** Revokes at Twitch; a failure is logged, never thrown (the token is dropped locally either way). */
   private async revokeQuietly(accessToken: string): Promise<void> {
     const r = await this.oauth.revoke(accessToken);
-    if (!r.ok) this.options.log.warn(`revoking the previous login failed (HTTP ${r.status}: ${r.message})`);
+    if (!r.ok) this.options.log.warn(`token revoke failed (HTTP ${r.status}: ${r.message}); dropped locally`);
   }
 
   async logout(): Promise<void> {
@@ -147,11 +148,7 @@ export class TwitchAuthSession implements TwitchAuthService {
     this.device = null;
     const session = this.session;
     this.dropSession();
-    if (session) {
-      const r = await this.oauth.revoke(session.token.accessToken);
-      if (!r.ok)
-        this.options.log.warn(`token revoke failed (HTTP ${r.status}: ${r.message}); cleared locally`);
-    }
+    if (session) await this.revokeQuietly(session.token.accessToken);
     await this.clearStored();
     this.setState({ provider: 'twitch', status: 'logged-out' });
     this.options.log.info('logged out of Twitch');
