@@ -10,7 +10,8 @@ const electronIpc = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
+  // *.as.ts is AssemblyScript (WebAssembly source, compiled by scripts/build-wasm.mjs), not TypeScript.
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'src/**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,44 +6,7 @@ import type { MapContext } from '../../src/main/core/sources/twitch-irc/map-chat
 import { parseTwitchLine } from '../../src/main/core/sources/twitch-irc/twitch-decode';
 import { FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
 import { mulberry32 } from '../../src/main/core/sources/demo/prng';
-
-const NASTY = [
-  '\\',
-  ';',
-  '=',
-  ' ',
-  ':',
-  '@',
-  '#',
-  '/',
-  ',',
-  '-',
-  '\x01',
-  '\r',
-  '\n',
-  '😂',
-  '\ud800',
-  '\udfff',
-  '\0',
-  '9',
-];
-
-function mutate(line: string, random: () => number): string {
-  const at = (): number => Math.floor(random() * (line.length + 1));
-  const ops = 1 + Math.floor(random() * 4);
-  for (let i = 0; i < ops; i++) {
-    const kind = Math.floor(random() * 6);
-    const p = at();
-    const q = Math.min(line.length, p + Math.floor(random() * 40));
-    if (kind === 0) line = line.slice(0, p) + line.slice(q);
-    else if (kind === 1) line = line.slice(0, p) + NASTY[Math.floor(random() * NASTY.length)] + line.slice(p);
-    else if (kind === 2) line = line.slice(0, p) + line.slice(p, q) + line.slice(p);
-    else if (kind === 3) line = line.slice(0, p);
-    else if (kind === 4) line = line.slice(0, p) + String(Math.floor(random() * 1e6)) + line.slice(q);
-    else line = line.slice(q) + line.slice(0, p);
-  }
-  return line;
-}
+import { mutate } from '../helpers/irc-mutate';
 
 describe('fuzz: mutated corpus lines through parse + map', () => {
   it('crashes nothing in 100,000 seeded cases and keeps chat text consistent with its parts', () => {

@@ -1,12 +1,12 @@
-import { InternTable } from './intern';
-import { COMMON_TAG_COUNT, IGNORED_TAGS_FROM, KNOWN_TAGS, TAG, lookupTag } from './irc-tags';
+import { COMMON_TAG_COUNT, IGNORED_TAGS_FROM, KNOWN_TAGS, TAG } from './irc-tags';
+import { HEADER_WORD, PARAMS_WORD, POOL_ENTRIES, TAGS_WORD, scanLine, words } from './line-scanner';
 import { NO_BADGES, decodeBadges, decodeEmotes } from './tag-decode';
 
 /**
- * IRCv3 line parser tuned for Twitch. Hot path rules (each measured in bench/irc-parse.bench.ts):
- * indexOf scanning instead of split/regex (a hand-written charCodeAt scan of values was measured slower),
- * known tags stored by slot (see irc-tags.ts), and tag values unescaped only when the value actually contains
- * a backslash (found with one indexOf per backslash).
+ * IRCv3 line parser tuned for Twitch. The WebAssembly line scanner (line-scanner.ts) finds every position —
+ * tag keys matched to slots (irc-tags.ts), values, prefix, command, params — and this file builds the strings:
+ * one slice per value, unescaped only when the scanner saw a backslash in it, repeating values (badges, colour,
+ * room id) taken from the scanner's value pool without a new string. Measured in bench/irc-parse.bench.ts.
  */
 
 /** Known tag values by slot (`TAG.*`); `undefined` = tag absent. */
@@ -73,12 +73,8 @@ export class IrcMessage {
   }
 }
 
-const BACKSLASH = 92;
-const SEMI = 59;
-const EQUALS = 61;
-const SPACE = 32;
 const COLON = 58;
-const AT = 64;
+const EQUALS = 61;
 
 /** Decode an IRCv3 tag value: `\:`→`;` `\s`→space `\\`→`\` `\r` `\n`; other escapes keep the char; a lone trailing `\` is dropped. */
 export function unescapeTagValue(value: string): string {
@@ -91,7 +87,7 @@ export function unescapeTagValue(value: string): string {
     const next = value.charCodeAt(at + 1);
     if (next === 115) out += ' ';
     else if (next === COLON) out += ';';
-    else if (next === BACKSLASH) out += '\\';
+    else if (next === 92) out += '\\';
     else if (next === 114) out += '\r';
     else if (next === 110) out += '\n';
     else out += value[at + 1];
@@ -101,181 +97,115 @@ export function unescapeTagValue(value: string): string {
   return from === 0 ? value : out + value.slice(from);
 }
 
-/**
- * Badge values get an intern table (see intern.ts) so the badge decoder's cache hits by identity. Interning
- * colour, room id, emotes, msg-id, vip and user-type as well was measured ~8 % slower than plain slices.
- */
-const INTERNED: (InternTable | null)[] = KNOWN_TAGS.map(() => null);
-for (const key of ['badge-info', 'badges'] as const) {
-  INTERNED[KNOWN_TAGS.indexOf(key)] = new InternTable();
+/** The value held by each entry of the scanner's pool, and its decoded badge list once asked for. */
+const poolValues: string[] = new Array<string>(POOL_ENTRIES).fill('');
+const poolBadges: (readonly BadgeRef[] | null)[] = new Array<readonly BadgeRef[] | null>(POOL_ENTRIES).fill(
+  null,
+);
+
+function pooledBadges(entry: number): readonly BadgeRef[] {
+  return (poolBadges[entry] ??= decodeBadges(poolValues[entry]));
 }
 
-/**
- * Slot that followed each slot in the previous tag block (index slot + 1; 0 = block start, last = unknown).
- * Twitch sends tags in a stable order, so the successor of the previous tag is tried first: unlike a guess
- * by position it survives a tag that one line has and the next lacks (hits 98 % instead of 87 % on xQc 2019;
- * measured ~15 % faster overall).
- */
-const nextSlot = new Int16Array(KNOWN_TAGS.length + 2).fill(-1);
-const NO_SLOTS: readonly number[] = [];
-/** Known slots by the first character of their key (ASCII). */
-const BY_FIRST_CHAR: (readonly number[])[] = Array.from({ length: 128 }, (_, c) =>
-  KNOWN_TAGS.flatMap((key, slot) => (key.charCodeAt(0) === c ? [slot] : [])),
-);
-/** All known keys' characters back to back; key `slot` is `KEY_CHARS[KEY_START[slot], KEY_START[slot + 1])`. */
-const KEY_CHARS = Uint16Array.from(KNOWN_TAGS.join(''), (c) => c.charCodeAt(0));
-const KEY_START = Int32Array.from([
-  0,
-  ...KNOWN_TAGS.map((_, i) => KNOWN_TAGS.slice(0, i + 1).join('').length),
-]);
-const AFTER_UNKNOWN = KNOWN_TAGS.length + 1;
+/** Decoded badges / badge-info of the line being read, when their value came from the pool. */
+let lineBadges: readonly BadgeRef[] | null = null;
+let lineBadgeInfo: readonly BadgeRef[] | null = null;
 
 /**
- * Parses the tag block `line[pos, end)` into `values`/extras; returns the extras object (or null). Every key is
- * compared in full (`=` position, then `startsWith`); a value is sliced only once its end is known, unescaped
- * only when a backslash lies before that end. Kept in one function: the helpers were not inlined (measured).
+ * Builds the tag values from the scanner's TAGS records (`offset` maps its positions to `text`). Records are read
+ * in line order, after the scanner finished the whole line: a pool entry that a later tag of the same line
+ * replaced is still read with the value it had, because JS updates `poolValues` only when it reaches that tag.
  */
-function parseTags(line: string, pos: number, end: number, values: TagValues): Record<string, string> | null {
+function readTags(
+  text: string,
+  offset: number,
+  count: number,
+  values: TagValues,
+): Record<string, string> | null {
+  lineBadges = null;
+  lineBadgeInfo = null;
   let extras: Record<string, string> | null = null;
-  let backslash = line.indexOf('\\', pos);
-  if (backslash < 0 || backslash > end) backslash = end;
-  let prev = 0;
-  while (pos < end) {
-    let slot = nextSlot[prev];
-    let eq = -1;
-    let semi: number;
+  for (let word = TAGS_WORD, k = 0; k < count; k++, word += 4) {
+    const slot = words[word];
+    const start = words[word + 1] + offset;
+    const end = words[word + 2] + offset;
+    const info = words[word + 3];
+    let value = '';
     if (slot >= 0) {
-      // Every key character compared from one flat table (measured a little faster than startsWith here).
-      const keyStart = KEY_START[slot];
-      const keyLength = KEY_START[slot + 1] - keyStart;
-      const keyEnd = pos + keyLength;
-      if (keyEnd < end && line.charCodeAt(keyEnd) === EQUALS) {
-        let i = 0;
-        while (i < keyLength && line.charCodeAt(pos + i) === KEY_CHARS[keyStart + i]) i++;
-        if (i === keyLength) eq = keyEnd;
-      }
-    }
-    if (eq < 0) {
-      // Guess missed (2024 lines come in random order): try the known keys with this first character, checking
-      // the '=' position first; saves the '=' search and the hash (measured ~4 %).
-      const first = line.charCodeAt(pos);
-      const candidates = first < 128 ? BY_FIRST_CHAR[first] : NO_SLOTS;
-      for (let i = 0; i < candidates.length; i++) {
-        const candidate = candidates[i];
-        const key = KNOWN_TAGS[candidate];
-        const keyEnd = pos + key.length;
-        if (keyEnd < end && line.charCodeAt(keyEnd) === EQUALS && line.startsWith(key, pos)) {
-          eq = keyEnd;
-          slot = candidate;
-          nextSlot[prev] = slot;
-          break;
-        }
-      }
-    }
-    if (eq >= 0) {
-      if (line.charCodeAt(eq + 1) === SEMI) semi = eq + 1;
-      else if (line.charCodeAt(eq + 2) === SEMI) semi = eq + 2;
-      else semi = line.indexOf(';', eq + 1);
-      if (semi < 0 || semi > end) semi = end;
-    } else {
-      semi = line.indexOf(';', pos);
-      if (semi < 0 || semi > end) semi = end;
-      eq = line.indexOf('=', pos);
-      if (eq < 0 || eq > semi) eq = semi;
-      slot = eq > pos ? lookupTag(line, pos, eq) : -1;
-      nextSlot[prev] = slot;
-    }
-    prev = slot < 0 ? AFTER_UNKNOWN : slot + 1;
-    if (eq > pos && slot < IGNORED_TAGS_FROM) {
-      let value = '';
-      if (semi > eq + 1) {
-        if (backslash < semi) value = unescapeTagValue(line.slice(eq + 1, semi));
+      let pooled = -1;
+      if (end > start) {
+        if (info === 0) value = text.slice(start, end);
+        else if (info === 1) value = unescapeTagValue(text.slice(start, end));
         else {
-          const table = slot >= 0 ? INTERNED[slot] : null;
-          value = table === null ? line.slice(eq + 1, semi) : table.intern(line, eq + 1, semi);
+          pooled = info >> 2;
+          if ((info & 1) === 0) value = poolValues[pooled];
+          else {
+            value = poolValues[pooled] = text.slice(start, end);
+            poolBadges[pooled] = null;
+          }
         }
       }
-      if (slot >= 0) values[slot] = value;
-      else (extras ??= {})[line.slice(pos, eq)] = value;
+      values[slot] = value;
+      if (slot === TAG.badges) lineBadges = pooled >= 0 ? pooledBadges(pooled) : null;
+      else if (slot === TAG['badge-info']) lineBadgeInfo = pooled >= 0 ? pooledBadges(pooled) : null;
+    } else {
+      if (end > start)
+        value = (info & 1) === 1 ? unescapeTagValue(text.slice(start, end)) : text.slice(start, end);
+      const keyStart = (info >> 1) + offset;
+      // The key ends at the '=' before the value, or where the value would start when there is none.
+      const keyEnd = start > keyStart && text.charCodeAt(start - 1) === EQUALS ? start - 1 : start;
+      (extras ??= {})[text.slice(keyStart, keyEnd)] = value;
     }
-    if (backslash < semi) {
-      backslash = line.indexOf('\\', semi);
-      if (backslash < 0 || backslash > end) backslash = end;
-    }
-    pos = semi + 1;
   }
   return extras;
 }
 
-function skipSpaces(text: string, pos: number, end: number): number {
-  while (pos < end && text.charCodeAt(pos) === SPACE) pos++;
-  return pos;
-}
-
-function parseParams(text: string, pos: number, end: number): string[] {
-  // The common `#channel :text` shape is built as one two-element literal instead of growing an empty array.
-  if (pos < end && text.charCodeAt(pos) !== COLON) {
-    const space = text.indexOf(' ', pos);
-    if (space > pos && space + 1 < end && text.charCodeAt(space + 1) === COLON) {
-      return [text.slice(pos, space), text.slice(space + 2, end)];
-    }
+function readParams(text: string, offset: number, count: number): string[] {
+  const at = PARAMS_WORD;
+  // The common `#channel :text` shape as one two-element literal instead of a growing array.
+  if (count === 2) {
+    return [
+      text.slice(words[at] + offset, words[at + 1] + offset),
+      text.slice(words[at + 2] + offset, words[at + 3] + offset),
+    ];
   }
   const params: string[] = [];
-  while (pos < end) {
-    if (text.charCodeAt(pos) === COLON) {
-      params.push(text.slice(pos + 1, end));
-      break;
-    }
-    let space = text.indexOf(' ', pos);
-    if (space < 0 || space > end) space = end;
-    params.push(text.slice(pos, space));
-    pos = skipSpaces(text, space + 1, end);
+  for (let i = 0; i < count; i++) {
+    params.push(text.slice(words[at + 2 * i] + offset, words[at + 2 * i + 1] + offset));
   }
   return params;
 }
 
 /**
- * Parse one IRC line: `text[start, end)` without CR/LF (the whole string by default). Parsing inside the
- * frame string instead of slicing lines first keeps `charCodeAt` on a flat string (measured ~40 % faster
- * than on sliced strings). Returns null for a malformed line (no command, tag block or prefix without end).
+ * Parse one IRC line: `text[start, end)` without CR/LF (the whole string by default). Returns null for a malformed
+ * line (no command, tag block or prefix without end, longer than MAX_LINE_CHARS).
  */
 export function parseIrcLine(text: string, start = 0, end = text.length): IrcMessage | null {
   return parseLine(text, start, end, false);
 }
 
-const BADGES_TABLE = INTERNED[TAG.badges]!;
-const BADGE_INFO_TABLE = INTERNED[TAG['badge-info']]!;
-
-/**
- * `parseIrcLine`, plus with `decode` the badges, badge-info and emote ranges (`parseTwitchLine`): decoded before
- * the message is built, so each field is written once (measured). The badge decoder's cache is probed first at
- * the slot the parser just interned the value in (same hash), which skips hashing the value again.
- */
+/** `parseIrcLine`, plus with `decode` the badges, badge-info and emote ranges (`parseTwitchLine`). */
 export function parseLine(text: string, start: number, end: number, decode: boolean): IrcMessage | null {
-  let pos = start;
+  const offset = scanLine(text, start, end);
+  if (offset < 0) return null;
+  const header = HEADER_WORD;
+  const tagCount = words[header];
   let tags: TagValues | null = null;
   let extras: Record<string, string> | null = null;
-  if (text.charCodeAt(pos) === AT) {
-    const tagsEnd = text.indexOf(' ', pos);
-    if (tagsEnd < 0 || tagsEnd >= end) return null;
-    tags = new Array<string | undefined>(COMMON_TAG_COUNT);
-    extras = parseTags(text, pos + 1, tagsEnd, tags);
-    pos = skipSpaces(text, tagsEnd + 1, end);
+  if (tagCount >= 0) {
+    // A rare tag (USERNOTICE, ROOMSTATE …) gets the full array at once instead of V8 growing it store by store.
+    tags =
+      words[header + 7] < COMMON_TAG_COUNT
+        ? new Array<string | undefined>(COMMON_TAG_COUNT)
+        : new Array<string | undefined>(IGNORED_TAGS_FROM);
+    extras = readTags(text, offset, tagCount, tags);
   }
-  let prefix: string | null = null;
-  if (text.charCodeAt(pos) === COLON) {
-    const prefixEnd = text.indexOf(' ', pos);
-    if (prefixEnd < 0 || prefixEnd >= end) return null;
-    prefix = text.slice(pos + 1, prefixEnd);
-    pos = skipSpaces(text, prefixEnd + 1, end);
-  }
-  if (pos >= end) return null;
-  let commandEnd = text.indexOf(' ', pos);
-  if (commandEnd < 0 || commandEnd > end) commandEnd = end;
-  // The overwhelmingly common command is returned as a constant instead of a fresh 7-char copy.
+  const prefixStart = words[header + 1];
+  const prefix = prefixStart >= 0 ? text.slice(prefixStart + offset, words[header + 2] + offset) : null;
+  // The overwhelmingly common command is a constant instead of a fresh 7-char copy.
   const command =
-    commandEnd - pos === 7 && text.startsWith('PRIVMSG', pos) ? 'PRIVMSG' : text.slice(pos, commandEnd);
-  const params = parseParams(text, skipSpaces(text, commandEnd + 1, end), end);
+    words[header + 5] === 1 ? 'PRIVMSG' : text.slice(words[header + 3] + offset, words[header + 4] + offset);
+  const params = readParams(text, offset, words[header + 6]);
   if (!decode || tags === null)
     return new IrcMessage(tags, extras, prefix, command, params, NONE, NONE, NONE);
   const badges = tags[TAG.badges];
@@ -286,8 +216,8 @@ export function parseLine(text: string, start: number, end: number, decode: bool
     prefix,
     command,
     params,
-    badges ? decodeBadges(badges, BADGES_TABLE.lastSlot) : NO_BADGES,
-    badgeInfo ? decodeBadges(badgeInfo, BADGE_INFO_TABLE.lastSlot) : NO_BADGES,
+    badges ? (lineBadges ?? decodeBadges(badges)) : NO_BADGES,
+    badgeInfo ? (lineBadgeInfo ?? decodeBadges(badgeInfo)) : NO_BADGES,
     decodeEmotes(tags[TAG.emotes]),
   );
 }

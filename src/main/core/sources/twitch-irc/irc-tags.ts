@@ -2,7 +2,7 @@
  * The Twitch tags we read, each with a fixed slot. A parsed line stores known tag values in an array indexed
  * by these ids instead of a dictionary keyed by strings: no key slicing, no property-name internalization, and
  * one hidden class for every line whatever order Twitch sends its tags in (real lines arrive in random order).
- * Measured in bench/irc-parse.bench.ts: this was the largest single win over a `Record<string, string>`.
+ * The line scanner (line-scanner.ts) matches keys to these slots.
  */
 export const KNOWN_TAGS = [
   // Common on PRIVMSG (up to `vip`): the slot array is allocated this long; rarer slots grow it on demand.
@@ -93,42 +93,13 @@ export const TAG = Object.fromEntries(KNOWN_TAGS.map((name, index) => [name, ind
 
 export const TAG_COUNT = KNOWN_TAGS.length;
 
-const TABLE_SIZE = 1024;
-const TABLE_MASK = TABLE_SIZE - 1;
-/** Open-addressing table: slot index + 1, 0 = empty. */
-const table = new Int16Array(TABLE_SIZE);
-const keyLengths = KNOWN_TAGS.map((k) => k.length);
-
-/** Cheap hash from the length and three characters; collisions are resolved by comparing the key. */
-function hashKey(text: string, start: number, end: number): number {
-  const length = end - start;
-  return (
-    (length * 131 +
-      text.charCodeAt(start) * 31 +
-      text.charCodeAt(start + (length >> 1)) * 7 +
-      text.charCodeAt(end - 1) * 3 +
-      text.charCodeAt(start + (length >> 2))) &
-    TABLE_MASK
-  );
-}
-
-for (let index = 0; index < KNOWN_TAGS.length; index++) {
-  const key = KNOWN_TAGS[index];
-  let slot = hashKey(key, 0, key.length);
-  while (table[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
-  table[slot] = index + 1;
-}
-
-/** Slot of the key `text[start, end)`, or -1 when it is not a tag we read. */
-export function lookupTag(text: string, start: number, end: number): number {
-  const length = end - start;
-  if (length < 1) return -1;
-  let slot = hashKey(text, start, end);
-  for (;;) {
-    const entry = table[slot];
-    if (entry === 0) return -1;
-    const index = entry - 1;
-    if (keyLengths[index] === length && text.startsWith(KNOWN_TAGS[index], start)) return index;
-    slot = (slot + 1) & TABLE_MASK;
-  }
-}
+/**
+ * Tags whose values repeat from line to line: the scanner looks them up in its value pool, so a repeat costs no
+ * new string, and a badge list is decoded once per distinct value.
+ */
+export const INTERNED_TAGS = [
+  'badge-info',
+  'badges',
+  'color',
+  'room-id',
+] as const satisfies readonly KnownTag[];

@@ -1,4 +1,3 @@
-import { INTERN_SIZE, spanHash } from './intern';
 import type { BadgeRef, EmoteRange } from './irc-parser';
 
 /** Badge and emote decoders, used by the parser when it decodes fully (`parseTwitchLine`). */
@@ -7,24 +6,11 @@ export const NO_BADGES: readonly BadgeRef[] = Object.freeze([]);
 export const NO_EMOTES: readonly EmoteRange[] = Object.freeze([]);
 
 /**
- * Decoded badge lists, direct-mapped by a cheap hash of the raw value. The parser interns badge values
- * (intern.ts), so a repeat is the same string and `===` is a pointer compare: no Map hashing, no decoding
- * (measured: badges were the largest decoding cost). Lists are frozen because messages share them.
+ * `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). Frozen
+ * because the parser shares one list between all lines with the same value (its value pool, irc-parser.ts).
  */
-const decodedRaw: string[] = new Array<string>(INTERN_SIZE).fill('');
-const decodedBadges: (readonly BadgeRef[])[] = new Array<readonly BadgeRef[]>(INTERN_SIZE).fill(NO_BADGES);
-
-/** `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). */
-export function decodeBadges(value: string | undefined, slotHint = 0): readonly BadgeRef[] {
-  if (!value) return NO_BADGES;
-  // The parser interned the value with the same hash: its slot usually holds it already (no re-hashing).
-  if (decodedRaw[slotHint] === value) return decodedBadges[slotHint];
-  const slot = spanHash(value, 0, value.length);
-  if (decodedRaw[slot] === value) return decodedBadges[slot];
-  const badges = Object.freeze(splitBadges(value));
-  decodedRaw[slot] = value;
-  decodedBadges[slot] = badges;
-  return badges;
+export function decodeBadges(value: string | undefined): readonly BadgeRef[] {
+  return value ? Object.freeze(splitBadges(value)) : NO_BADGES;
 }
 
 function splitBadges(value: string): BadgeRef[] {
