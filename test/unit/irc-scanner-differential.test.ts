@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/main/core/sources/demo/prng';
-import { forEachLine, tagsToRecord, type IrcMessage } from '../../src/main/core/sources/twitch-irc/irc-parser';
+import {
+  forEachLine,
+  tagsToRecord,
+  type IrcMessage,
+} from '../../src/main/core/sources/twitch-irc/irc-parser';
 import { IGNORED_TAGS_FROM, KNOWN_TAGS } from '../../src/main/core/sources/twitch-irc/irc-tags';
 import {
   decodeBadges,
@@ -60,7 +64,8 @@ describe('IRC parser = reference parser', () => {
     const cases = JSON.parse(
       readFileSync(resolve(CORPORA, 'irc-parser-tests/json/msg-split.json'), 'utf8'),
     ) as { input: string }[];
-    for (const { input } of cases) expect(viewOf(parseTwitchLine(input)), input).toEqual(referenceViewOf(input));
+    for (const { input } of cases)
+      expect(viewOf(parseTwitchLine(input)), input).toEqual(referenceViewOf(input));
   });
 
   it('on 100,000 mutated lines inside frames of one to three lines', () => {
@@ -69,12 +74,15 @@ describe('IRC parser = reference parser', () => {
     let malformed = 0;
     for (let i = 0; i < 100_000; i++) {
       const count = 1 + Math.floor(random() * 3);
-      const lines = Array.from({ length: count }, () => mutate(corpus[Math.floor(random() * corpus.length)], random));
+      const lines = Array.from({ length: count }, () =>
+        mutate(corpus[Math.floor(random() * corpus.length)], random),
+      );
       forEachLine(lines.join('\r\n'), (frame, start, end) => {
         const line = frame.slice(start, end);
         const expected = referenceViewOf(line);
         const got = viewOf(parseTwitchLine(frame, start, end));
-        if (JSON.stringify(got) !== JSON.stringify(expected)) expect(got, JSON.stringify(line)).toEqual(expected);
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          expect(got, JSON.stringify(line)).toEqual(expected);
         compared++;
         if (expected === null) malformed++;
       });

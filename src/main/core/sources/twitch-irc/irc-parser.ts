@@ -107,6 +107,11 @@ function pooledBadges(entry: number): readonly BadgeRef[] {
   return (poolBadges[entry] ??= decodeBadges(poolValues[entry]));
 }
 
+// Slots read on every line, as constants (TAG is a 66-key object: no property lookup in the loop).
+const BADGES = TAG.badges;
+const BADGE_INFO = TAG['badge-info'];
+const EMOTES = TAG.emotes;
+
 /** Decoded badges / badge-info of the line being read, when their value came from the pool. */
 let lineBadges: readonly BadgeRef[] | null = null;
 let lineBadgeInfo: readonly BadgeRef[] | null = null;
@@ -146,8 +151,8 @@ function readTags(
         }
       }
       values[slot] = value;
-      if (slot === TAG.badges) lineBadges = pooled >= 0 ? pooledBadges(pooled) : null;
-      else if (slot === TAG['badge-info']) lineBadgeInfo = pooled >= 0 ? pooledBadges(pooled) : null;
+      if (slot === BADGES) lineBadges = pooled >= 0 ? pooledBadges(pooled) : null;
+      else if (slot === BADGE_INFO) lineBadgeInfo = pooled >= 0 ? pooledBadges(pooled) : null;
     } else {
       if (end > start)
         value = (info & 1) === 1 ? unescapeTagValue(text.slice(start, end)) : text.slice(start, end);
@@ -208,8 +213,8 @@ export function parseLine(text: string, start: number, end: number, decode: bool
   const params = readParams(text, offset, words[header + 6]);
   if (!decode || tags === null)
     return new IrcMessage(tags, extras, prefix, command, params, NONE, NONE, NONE);
-  const badges = tags[TAG.badges];
-  const badgeInfo = tags[TAG['badge-info']];
+  const badges = tags[BADGES];
+  const badgeInfo = tags[BADGE_INFO];
   return new IrcMessage(
     tags,
     extras,
@@ -218,7 +223,7 @@ export function parseLine(text: string, start: number, end: number, decode: bool
     params,
     badges ? (lineBadges ?? decodeBadges(badges)) : NO_BADGES,
     badgeInfo ? (lineBadgeInfo ?? decodeBadges(badgeInfo)) : NO_BADGES,
-    decodeEmotes(tags[TAG.emotes]),
+    decodeEmotes(tags[EMOTES]),
   );
 }
 
