@@ -10,7 +10,14 @@ import type { SourceConfig } from '../../src/shared/settings';
 import { countElements } from './page-probes';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
-export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
+/**
+ * Where the e2e run saves its screenshots of both views: test-results/ normally, the README's docs/screenshots/
+ * with ONAIR_UPDATE_SCREENSHOTS=1 (so a test run does not rewrite committed images with new timestamps).
+ */
+export const SCREENSHOT_DIR = resolve(
+  import.meta.dirname,
+  process.env.ONAIR_UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots' : '../../test-results/screenshots',
+);
 
 export function rendererBuilt(): boolean {
   return existsSync(join(RENDERER_DIR, 'overlay.html')) && existsSync(join(RENDERER_DIR, 'mod.html'));

@@ -20,6 +20,12 @@ describe('line scanner: limits and state', () => {
     expect(parseIrcLine(text(MAX_LINE_CHARS + 1))).toBeNull();
   });
 
+  it('refuses a range outside the text', () => {
+    expect(parseIrcLine('PING :x', 0, 9)).toBeNull();
+    expect(parseIrcLine('PING :x', -1, 7)).toBeNull();
+    expect(parseIrcLine('PING :x', 5, 2)).toBeNull();
+  });
+
   it('parses a short line inside a frame too long to load whole', () => {
     const line = '@id=7;color=#FF0000 :a!a@a PRIVMSG #c :hi';
     const frame = `${'PING :x\r\n'.repeat(MAX_LINE_CHARS / 8)}${line}\r\n`;

@@ -79,7 +79,7 @@ let loaded: string | null = null;
  * text was loaded), or -1 when the line is malformed or too long.
  */
 export function scanLine(text: string, start: number, end: number): number {
-  if (end - start > MAX_LINE_CHARS) return -1;
+  if (start < 0 || end < start || end > text.length || end - start > MAX_LINE_CHARS) return -1;
   let offset = 0;
   if (text.length <= MAX_LINE_CHARS) {
     // `!==` on strings compares by content only when they are different objects of equal length.
