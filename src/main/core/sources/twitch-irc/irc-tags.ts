@@ -5,7 +5,7 @@
  * The line scanner (line-scanner.ts) matches keys to these slots.
  */
 export const KNOWN_TAGS = [
-  // Common on PRIVMSG (up to `vip`): the slot array is allocated this long; rarer slots grow it on demand.
+  // Common on PRIVMSG (up to `vip`): the slot array of a line is this long unless it has a rarer tag.
   'badge-info',
   'badges',
   'bits',
@@ -77,8 +77,8 @@ export const KNOWN_TAGS = [
 ] as const;
 
 /**
- * Slots below this are allocated with every tagged line (badge-info … vip: a PRIVMSG's tags); a rarer tag grows
- * the array. 17 instead of 29 saves ~100 B per retained message and was measured no slower.
+ * Slots below this are allocated with every tagged line (badge-info … vip: a PRIVMSG's tags); a line with a rarer
+ * tag gets an array up to its highest slot. 17 instead of 29 saves ~100 B per retained message.
  */
 export const COMMON_TAG_COUNT = 17;
 /** Slots from here on are recognised and skipped. */
