@@ -7,7 +7,7 @@
  *
  * Why WebAssembly: in JS, every `charCodeAt` and `indexOf` pays for V8's string-representation checks; here
  * a tag key (with its '=') is two masked 8-unit vector compares and delimiters are found 16 units per SIMD
- * compare (bench/irc-parse.bench.ts: 3.0-3.4x irc-message in JS, 4.3-4.7x with this scanner).
+ * compare (bench/irc-parse.bench.ts: 3.0-3.4x irc-message in JS, 4.3-4.8x with this scanner).
  *
  * Semantics (same as the JS parser it replaced; test/unit/irc-scanner-differential.test.ts checks them against a
  * plain reference parser): the tag block runs from '@' to the first space; tags split on ';', a key ends at the
