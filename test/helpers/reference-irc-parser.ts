@@ -17,7 +17,7 @@ export const MAX_PARAMS = 64;
 
 const ESCAPES: Record<string, string> = { s: ' ', ':': ';', '\\': '\\', r: '\r', n: '\n' };
 
-export function referenceUnescape(raw: string): string {
+function referenceUnescape(raw: string): string {
   return raw.replace(/\\(.?)/gs, (_, next: string) => ESCAPES[next] ?? next);
 }
 

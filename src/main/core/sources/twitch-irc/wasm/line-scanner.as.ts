@@ -12,7 +12,8 @@
  * Semantics (same as the JS parser it replaced; test/unit/irc-scanner-differential.test.ts checks them against a
  * plain reference parser): the tag block runs from '@' to the first space; tags split on ';', a key ends at the
  * first '=' (no '=' = empty value); empty keys are dropped; the prefix runs from ':' to the next space; params
- * are space-separated, a param starting with ':' takes the rest of the line.
+ * are space-separated, a param starting with ':' takes the rest of the line. Malformed: no command, a tag block or
+ * prefix with no space after it, more than MAX_PARAMS params, a line of LINE_CHARS code units or more.
  */
 
 // ---- Memory layout (byte addresses). Exported, so the JS side reads them instead of repeating them. ----
