@@ -12,7 +12,7 @@ import { defaultSettings } from '../src/shared/settings';
 import { systemClock } from '../src/main/core/clock';
 import { silentLogger } from '../src/main/core/log/logger';
 import { Hub } from '../src/main/core/hub/hub';
-import { createTwitchIrcSource } from '../src/main/core/sources/twitch-irc';
+import { createTwitchIrcSource } from '../src/main/core/providers/twitch/irc';
 import { FLOOD_CHANNEL, flag, startFloodChild } from './helpers/flood-child';
 
 const SECONDS = Number(flag('--seconds', '60'));

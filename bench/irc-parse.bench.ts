@@ -13,8 +13,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseIrcLine, tagsToRecord } from '../src/main/core/sources/twitch-irc/irc-parser';
-import { parseTwitchLine } from '../src/main/core/sources/twitch-irc/twitch-decode';
+import { parseIrcLine, tagsToRecord } from '../src/main/core/providers/twitch/irc/irc-parser';
+import { parseTwitchLine } from '../src/main/core/providers/twitch/irc/twitch-decode';
 import { CORPORA, loadCorpusLines } from './helpers/corpus';
 
 const require = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 // Compiles the AssemblyScript IRC line scanner to WebAssembly and writes it as a base64 TypeScript module, so
 // the main-process bundle, tsx (tests, benchmarks) and plain Node all load it the same way, with no asset path.
 //
-//   npm run build:wasm            regenerate src/main/core/sources/twitch-irc/wasm/line-scanner.wasm.ts
+//   npm run build:wasm            regenerate src/main/core/providers/twitch/irc/wasm/line-scanner.wasm.ts
 //   npm run build:wasm -- --check exit 1 if the committed module is not what the source compiles to
 //
 // The generated module is committed (it is small, and type-checking needs it before any build step);
@@ -11,8 +11,8 @@ import { resolve } from 'node:path';
 import asc from 'assemblyscript/asc';
 
 const root = resolve(import.meta.dirname, '..');
-const SOURCE = 'src/main/core/sources/twitch-irc/wasm/line-scanner.as.ts';
-const MODULE_PATH = resolve(root, 'src/main/core/sources/twitch-irc/wasm/line-scanner.wasm.ts');
+const SOURCE = 'src/main/core/providers/twitch/irc/wasm/line-scanner.as.ts';
+const MODULE_PATH = resolve(root, 'src/main/core/providers/twitch/irc/wasm/line-scanner.wasm.ts');
 /** Enough 64 KiB pages for the layout in the source (its MEMORY_END); the JS side checks the two agree. */
 const PAGES = 13;
 

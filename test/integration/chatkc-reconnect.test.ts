@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeChatKc, type FakeChatKc } from '../fakes/chatkc-server';
 import { startChatKcClient, type ClientHarness } from '../fakes/chatkc/client-harness';
-import { mulberry32 } from '../../src/main/core/sources/demo/prng';
+import { mulberry32 } from '../../src/main/core/providers/demo/prng';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { systemClock } from '../../src/main/core/clock';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import type { TwitchAuthService } from '../../src/main/core/twitch/auth';
-import { createHelixClient, HelixError, type HelixClient } from '../../src/main/core/twitch/helix';
+import type { TwitchAuthService } from '../../src/main/core/providers/twitch/auth';
+import { createHelixClient, HelixError, type HelixClient } from '../../src/main/core/providers/twitch/helix';
 import { startFakeTwitchApi, type FakeTwitchApi, type FakeTwitchApiOptions } from '../fakes/twitch-api';
 import { createLoggedInAuth } from '../fakes/twitch-api/logged-in-auth';
 

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ModAction } from '../../src/shared/api';
 import { systemClock } from '../../src/main/core/clock';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import type { TwitchModeration } from '../../src/main/core/twitch/account';
-import type { TwitchAuthService } from '../../src/main/core/twitch/auth';
-import { createHelixClient, createTwitchModeration } from '../../src/main/core/twitch/helix';
+import type { TwitchModeration } from '../../src/main/core/providers/twitch/account';
+import type { TwitchAuthService } from '../../src/main/core/providers/twitch/auth';
+import { createHelixClient, createTwitchModeration } from '../../src/main/core/providers/twitch/helix';
 import { startFakeTwitchApi, type FakeModerationEvent, type FakeTwitchApi } from '../fakes/twitch-api';
 import { createLoggedInAuth } from '../fakes/twitch-api/logged-in-auth';
 

@@ -2,9 +2,9 @@ import type { OnAirEvent } from '../../src/shared/events';
 import type { TwitchSourceConfig } from '../../src/shared/settings';
 import { systemClock } from '../../src/main/core/clock';
 import { silentLogger } from '../../src/main/core/log/logger';
-import type { ChatSource } from '../../src/main/core/sources/source';
-import { createTwitchIrcSource, type TwitchIrcDeps } from '../../src/main/core/sources/twitch-irc';
-import type { TwitchAuth, TwitchToken } from '../../src/main/core/twitch/account';
+import type { ChatSource } from '../../src/main/core/providers/source';
+import { createTwitchIrcSource, type TwitchIrcDeps } from '../../src/main/core/providers/twitch/irc';
+import type { TwitchAuth, TwitchToken } from '../../src/main/core/providers/twitch/account';
 import {
   startFakeTwitchIrc,
   type FakeTwitchIrc,

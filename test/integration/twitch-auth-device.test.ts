@@ -4,8 +4,8 @@ import {
   createMemorySecretStore,
   createTwitchAuthService,
   type TwitchAuthService,
-} from '../../src/main/core/twitch/auth';
-import { TWITCH_SCOPES } from '../../src/main/core/twitch/auth/scopes';
+} from '../../src/main/core/providers/twitch/auth';
+import { TWITCH_SCOPES } from '../../src/main/core/providers/twitch/auth/scopes';
 import { startFakeTwitchApi, type FakeTwitchApi } from '../fakes/twitch-api';
 import { createManualClock, waitUntil, type ManualClock } from '../fakes/twitch-api/manual-clock';
 

@@ -4,8 +4,8 @@ import {
   createMemorySecretStore,
   createTwitchAuthService,
   type TwitchAuthService,
-} from '../../src/main/core/twitch/auth';
-import { createHelixClient, createTwitchModeration } from '../../src/main/core/twitch/helix';
+} from '../../src/main/core/providers/twitch/auth';
+import { createHelixClient, createTwitchModeration } from '../../src/main/core/providers/twitch/helix';
 import { startFakeTwitchApi, type FakeTwitchApi } from '../fakes/twitch-api';
 import { createManualClock, waitUntil } from '../fakes/twitch-api/manual-clock';
 

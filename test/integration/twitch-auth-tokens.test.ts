@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import type { TwitchToken } from '../../src/main/core/twitch/account';
+import type { TwitchToken } from '../../src/main/core/providers/twitch/account';
 import {
   createFileSecretStore,
   createMemorySecretStore,
   createTwitchAuthService,
   type SecretStore,
   type TwitchAuthService,
-} from '../../src/main/core/twitch/auth';
-import { serializeLogin } from '../../src/main/core/twitch/auth/stored-login';
+} from '../../src/main/core/providers/twitch/auth';
+import { serializeLogin } from '../../src/main/core/providers/twitch/auth/stored-login';
 import { startFakeTwitchApi, type FakeTwitchApi } from '../fakes/twitch-api';
 import { createManualClock, waitUntil, type ManualClock } from '../fakes/twitch-api/manual-clock';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '../../src/shared/api';
-import { ChatKcHistory } from '../../src/main/core/sources/chatkc/chat-history';
-import { parseDonation, toChatMessage } from '../../src/main/core/sources/chatkc/map-chat';
-import { commandResult, RequestQueue } from '../../src/main/core/sources/chatkc/requests';
-import { SendPacer } from '../../src/main/core/sources/chatkc/send-pacer';
+import { ChatKcHistory } from '../../src/main/core/providers/chatkc/chat-history';
+import { parseDonation, toChatMessage } from '../../src/main/core/providers/chatkc/map-chat';
+import { commandResult, RequestQueue } from '../../src/main/core/providers/chatkc/requests';
+import { SendPacer } from '../../src/main/core/providers/chatkc/send-pacer';
 import { FakeClock } from '../helpers/fake-clock';
 
 const ref = { sourceId: 'chatkc:u', provider: 'chatkc', channel: 'u' } as const;

@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OnAirEvent } from '../../src/shared/events';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { ChatKcHistory } from '../../src/main/core/sources/chatkc/chat-history';
-import { ChatKcReceiver, type ReceiverConnection } from '../../src/main/core/sources/chatkc/receiver';
-import { RequestQueue } from '../../src/main/core/sources/chatkc/requests';
-import { StatusReporter } from '../../src/main/core/sources/status-reporter';
+import { ChatKcHistory } from '../../src/main/core/providers/chatkc/chat-history';
+import { ChatKcReceiver, type ReceiverConnection } from '../../src/main/core/providers/chatkc/receiver';
+import { RequestQueue } from '../../src/main/core/providers/chatkc/requests';
+import { StatusReporter } from '../../src/main/core/net/status-reporter';
 import { CAPTURE_DIR } from '../fakes/chatkc/capture';
 import { FakeClock } from '../helpers/fake-clock';
-import { mulberry32 } from '../../src/main/core/sources/demo/prng';
+import { mulberry32 } from '../../src/main/core/providers/demo/prng';
 
 const examples = Object.values(
   JSON.parse(readFileSync(resolve(CAPTURE_DIR, 'examples-by-type.json'), 'utf8')) as Record<string, string>,

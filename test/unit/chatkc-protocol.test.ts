@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeClientFrame, parseServerFrame } from '../../src/main/core/sources/chatkc/protocol';
+import { encodeClientFrame, parseServerFrame } from '../../src/main/core/providers/chatkc/protocol';
 import { CAPTURE_DIR } from '../fakes/chatkc/capture';
 import { toQtJson, type QtJsonValue } from '../fakes/chatkc/qt-json';
 

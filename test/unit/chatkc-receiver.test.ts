@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OnAirEvent } from '../../src/shared/events';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { ChatKcHistory } from '../../src/main/core/sources/chatkc/chat-history';
-import { ChatKcReceiver, type ReceiverConnection } from '../../src/main/core/sources/chatkc/receiver';
-import { RequestQueue } from '../../src/main/core/sources/chatkc/requests';
-import { StatusReporter } from '../../src/main/core/sources/status-reporter';
+import { ChatKcHistory } from '../../src/main/core/providers/chatkc/chat-history';
+import { ChatKcReceiver, type ReceiverConnection } from '../../src/main/core/providers/chatkc/receiver';
+import { RequestQueue } from '../../src/main/core/providers/chatkc/requests';
+import { StatusReporter } from '../../src/main/core/net/status-reporter';
 import { serverFrame } from '../fakes/chatkc/qt-json';
 import { FakeClock } from '../helpers/fake-clock';
 

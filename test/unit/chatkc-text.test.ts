@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { serverMessageToText, unescapeHtml } from '../../src/main/core/sources/chatkc/html-text';
+import { serverMessageToText, unescapeHtml } from '../../src/main/core/providers/chatkc/html-text';
 import {
   capabilitiesForLevel,
   normaliseLevel,
   rolesForLevel,
   statusNotice,
-} from '../../src/main/core/sources/chatkc/levels';
-import { splitMessageParts } from '../../src/main/core/sources/chatkc/message-parts';
+} from '../../src/main/core/providers/chatkc/levels';
+import { splitMessageParts } from '../../src/main/core/providers/chatkc/message-parts';
 
 describe('ChatKC text handling', () => {
   it('unescapes HTML entities once, including numeric ones', () => {

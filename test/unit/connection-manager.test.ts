@@ -5,7 +5,7 @@ import {
   type CloseInfo,
   type ManagedConnection,
 } from '../../src/main/core/net/connection-manager';
-import { StatusReporter } from '../../src/main/core/sources/status-reporter';
+import { StatusReporter } from '../../src/main/core/net/status-reporter';
 import { silentLogger } from '../../src/main/core/log/logger';
 import type { OnAirEvent } from '../../src/shared/events';
 import { FakeClock } from '../helpers/fake-clock';

@@ -3,9 +3,9 @@ import type { Alert, ChatMessage, OnAirEvent, Removal, SourceStatus } from '../.
 import type { DemoSourceConfig } from '../../src/shared/settings';
 import type { Clock } from '../../src/main/core/clock';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { createDemoSource } from '../../src/main/core/sources/demo';
-import { mulberry32 } from '../../src/main/core/sources/demo/prng';
-import { parseDemoText } from '../../src/main/core/sources/demo/message-parts';
+import { createDemoSource } from '../../src/main/core/providers/demo';
+import { mulberry32 } from '../../src/main/core/providers/demo/prng';
+import { parseDemoText } from '../../src/main/core/providers/demo/message-parts';
 
 const fakeClock: Clock = {
   now: () => Date.now(),

@@ -2,8 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OnAirEvent } from '../../src/shared/events';
-import { decodeFrame } from '../../src/main/core/twitch/eventsub/decode';
-import { createFrameProcessor, type FrameOutcome } from '../../src/main/core/twitch/eventsub/frame-processor';
+import { decodeFrame } from '../../src/main/core/providers/twitch/eventsub/decode';
+import {
+  createFrameProcessor,
+  type FrameOutcome,
+} from '../../src/main/core/providers/twitch/eventsub/frame-processor';
 
 const CORPUS = join(__dirname, '../../../shared/corpora/eventsub');
 

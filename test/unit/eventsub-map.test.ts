@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OnAirEvent } from '../../src/shared/events';
-import { createFrameProcessor, STALE_AFTER_MS } from '../../src/main/core/twitch/eventsub/frame-processor';
-import { MessageIdCache } from '../../src/main/core/twitch/eventsub/message-id-cache';
+import {
+  createFrameProcessor,
+  STALE_AFTER_MS,
+} from '../../src/main/core/providers/twitch/eventsub/frame-processor';
+import { MessageIdCache } from '../../src/main/core/providers/twitch/eventsub/message-id-cache';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const resolveRef = (login: string) => ({

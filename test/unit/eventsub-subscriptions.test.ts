@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planSubscriptions, SUBSCRIPTION_SPECS } from '../../src/main/core/twitch/eventsub/subscriptions';
+import {
+  planSubscriptions,
+  SUBSCRIPTION_SPECS,
+} from '../../src/main/core/providers/twitch/eventsub/subscriptions';
 
 const MODERATE_SCOPES = [
   'moderator:read:blocked_terms',

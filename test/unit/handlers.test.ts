@@ -5,8 +5,8 @@ import { defaultSettings } from '../../src/shared/settings';
 import { createHandlers } from '../../src/main/core/handlers';
 import { SourceManager } from '../../src/main/core/source-manager';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { StatusReporter } from '../../src/main/core/sources/status-reporter';
-import type { ChatSource } from '../../src/main/core/sources/source';
+import { StatusReporter } from '../../src/main/core/net/status-reporter';
+import type { ChatSource } from '../../src/main/core/providers/source';
 import { FakeClock } from '../helpers/fake-clock';
 import { ref } from '../helpers/events';
 

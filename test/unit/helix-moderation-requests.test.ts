@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ModAction } from '../../src/shared/api';
-import { capabilitiesForScopes } from '../../src/main/core/twitch/helix/capabilities';
-import { HelixError, helixError } from '../../src/main/core/twitch/helix/helix-error';
-import { moderationFailure } from '../../src/main/core/twitch/helix/moderation';
-import { chatSettingsBody, moderationRequest } from '../../src/main/core/twitch/helix/moderation-requests';
-import { TWITCH_SCOPES } from '../../src/main/core/twitch/auth/scopes';
+import { capabilitiesForScopes } from '../../src/main/core/providers/twitch/helix/capabilities';
+import { HelixError, helixError } from '../../src/main/core/providers/twitch/helix/helix-error';
+import { moderationFailure } from '../../src/main/core/providers/twitch/helix/moderation';
+import {
+  chatSettingsBody,
+  moderationRequest,
+} from '../../src/main/core/providers/twitch/helix/moderation-requests';
+import { TWITCH_SCOPES } from '../../src/main/core/providers/twitch/auth/scopes';
 
 const ids = { broadcasterId: '10', moderatorId: '20' };
 const scoped = { broadcaster_id: '10', moderator_id: '20' };

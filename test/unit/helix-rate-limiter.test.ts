@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HelixRateLimiter, MAX_RATE_WAIT_MS } from '../../src/main/core/twitch/helix/rate-limiter';
+import { HelixRateLimiter, MAX_RATE_WAIT_MS } from '../../src/main/core/providers/twitch/helix/rate-limiter';
 import { createManualClock } from '../fakes/twitch-api/manual-clock';
 
 const headers = (limit: string, remaining: string, reset: string) =>

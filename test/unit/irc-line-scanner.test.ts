@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { TAG } from '../../src/main/core/sources/twitch-irc/irc-tags';
-import { MAX_LINE_CHARS, POOL_ENTRIES } from '../../src/main/core/sources/twitch-irc/line-scanner';
-import { parseIrcLine, tagsToRecord } from '../../src/main/core/sources/twitch-irc/irc-parser';
-import { parseTwitchLine } from '../../src/main/core/sources/twitch-irc/twitch-decode';
+import { TAG } from '../../src/main/core/providers/twitch/irc/irc-tags';
+import { MAX_LINE_CHARS, POOL_ENTRIES } from '../../src/main/core/providers/twitch/irc/line-scanner';
+import { parseIrcLine, tagsToRecord } from '../../src/main/core/providers/twitch/irc/irc-parser';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
 
 describe('line scanner build', () => {
   it('the committed WebAssembly module is what line-scanner.as.ts compiles to', () => {

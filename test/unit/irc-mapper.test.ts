@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, ChatMessage, OnAirEvent, Removal } from '../../src/shared/events';
-import { IrcEventMapper } from '../../src/main/core/sources/twitch-irc/irc-mapper';
-import type { MapContext } from '../../src/main/core/sources/twitch-irc/map-chat';
-import { buildParts } from '../../src/main/core/sources/twitch-irc/message-parts';
-import { parseTwitchLine } from '../../src/main/core/sources/twitch-irc/twitch-decode';
+import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
+import type { MapContext } from '../../src/main/core/providers/twitch/irc/map-chat';
+import { buildParts } from '../../src/main/core/providers/twitch/irc/message-parts';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
 import { FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
 
 const ref = { sourceId: 'twitch:test', provider: 'twitch' as const, channel: 'test' };

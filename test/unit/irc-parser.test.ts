@@ -6,9 +6,9 @@ import {
   parseIrcLine,
   tagsToRecord,
   unescapeTagValue,
-} from '../../src/main/core/sources/twitch-irc/irc-parser';
-import { TAG } from '../../src/main/core/sources/twitch-irc/irc-tags';
-import { decodeBadges, decodeEmotes } from '../../src/main/core/sources/twitch-irc/twitch-decode';
+} from '../../src/main/core/providers/twitch/irc/irc-parser';
+import { TAG } from '../../src/main/core/providers/twitch/irc/irc-tags';
+import { decodeBadges, decodeEmotes } from '../../src/main/core/providers/twitch/irc/twitch-decode';
 import { CORPORA } from './irc-corpus';
 
 interface SplitCase {

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/main/core/sources/demo/prng';
+import { mulberry32 } from '../../src/main/core/providers/demo/prng';
 import {
   forEachLine,
   tagsToRecord,
   type IrcMessage,
-} from '../../src/main/core/sources/twitch-irc/irc-parser';
-import { IGNORED_TAGS_FROM, KNOWN_TAGS } from '../../src/main/core/sources/twitch-irc/irc-tags';
+} from '../../src/main/core/providers/twitch/irc/irc-parser';
+import { IGNORED_TAGS_FROM, KNOWN_TAGS } from '../../src/main/core/providers/twitch/irc/irc-tags';
 import {
   decodeBadges,
   decodeEmotes,
   parseTwitchLine,
-} from '../../src/main/core/sources/twitch-irc/twitch-decode';
+} from '../../src/main/core/providers/twitch/irc/twitch-decode';
 import { mutate } from '../helpers/irc-mutate';
 import { referenceParse } from '../helpers/reference-irc-parser';
 import { CORPORA, FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';

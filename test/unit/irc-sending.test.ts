@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RecentIds } from '../../src/main/core/sources/twitch-irc/recent-ids';
-import { SlidingWindowLimiter } from '../../src/main/core/sources/twitch-irc/sliding-window';
-import { splitMessage } from '../../src/main/core/sources/twitch-irc/split-message';
+import { RecentIds } from '../../src/main/core/providers/twitch/irc/recent-ids';
+import { SlidingWindowLimiter } from '../../src/main/core/providers/twitch/irc/sliding-window';
+import { splitMessage } from '../../src/main/core/providers/twitch/irc/split-message';
 
 describe('splitMessage', () => {
   it('keeps short texts whole', () => expect(splitMessage('hi there')).toEqual(['hi there']));

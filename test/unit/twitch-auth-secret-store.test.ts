@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import { oauthErrorMessage } from '../../src/main/core/twitch/auth/oauth-client';
-import { createFileSecretStore } from '../../src/main/core/twitch/auth/secret-store';
-import { parseStoredLogin, serializeLogin } from '../../src/main/core/twitch/auth/stored-login';
+import { oauthErrorMessage } from '../../src/main/core/providers/twitch/auth/oauth-client';
+import { createFileSecretStore } from '../../src/main/core/providers/twitch/auth/secret-store';
+import { parseStoredLogin, serializeLogin } from '../../src/main/core/providers/twitch/auth/stored-login';
 
 describe('file secret store', () => {
   let dir: string;

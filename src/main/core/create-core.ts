@@ -11,11 +11,11 @@ import { Hub } from './hub/hub';
 import { consoleSink, createLogger, type Logger } from './log/logger';
 import { SettingsStore } from './settings/settings-store';
 import { SourceManager, effectiveSources } from './source-manager';
-import { createSourceFactory } from './sources/registry';
-import { SourceTokens } from './sources/source-tokens';
+import { createSourceFactory } from './providers/registry';
+import { SourceTokens } from './providers/source-tokens';
 import { ModLogStore } from './storage/mod-log-store';
-import { createFileSecretStore, type SecretStore } from './twitch/auth/secret-store';
-import { TwitchAccount } from './twitch/twitch-account';
+import { createFileSecretStore, type SecretStore } from './providers/twitch/auth/secret-store';
+import { TwitchAccount } from './providers/twitch/twitch-account';
 
 export interface CreateCoreOptions {
   settingsPath: string;

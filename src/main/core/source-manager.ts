@@ -3,7 +3,7 @@ import type { OnAirEvent } from '../../shared/events';
 import type { Clock } from './clock';
 import type { Logger } from './log/logger';
 import type { Settings } from '../../shared/settings';
-import type { ChatSource, SourceContext } from './sources/source';
+import type { ChatSource, SourceContext } from './providers/source';
 
 /** Builds a source from its config; provided by the core assembly (it knows the Twitch account etc.). */
 export type SourceFactory = (config: SourceConfig, ctx: SourceContext) => ChatSource | Promise<ChatSource>;

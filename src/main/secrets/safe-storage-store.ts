@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { safeStorage } from 'electron';
-import type { SecretStore } from '../core/twitch/auth/secret-store';
+import type { SecretStore } from '../core/providers/twitch/auth/secret-store';
 import { writeFileAtomic } from '../core/storage/atomic-write';
 
 /**

@@ -1,8 +1,8 @@
 import type { ChatMessage, OnAirEvent } from '../../../src/shared/events';
 import { systemClock, type Clock } from '../../../src/main/core/clock';
 import { silentLogger } from '../../../src/main/core/log/logger';
-import type { ChatSource } from '../../../src/main/core/sources/source';
-import { createChatKcSource, type ChatKcDeps } from '../../../src/main/core/sources/chatkc';
+import type { ChatSource } from '../../../src/main/core/providers/source';
+import { createChatKcSource, type ChatKcDeps } from '../../../src/main/core/providers/chatkc';
 
 export interface ClientHarness {
   source: ChatSource;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TwitchAuth, TwitchToken } from '../../../src/main/core/twitch/account';
-import type { CreateEventSubSubscription } from '../../../src/main/core/twitch/eventsub-types';
+import type { TwitchAuth, TwitchToken } from '../../../src/main/core/providers/twitch/account';
+import type { CreateEventSubSubscription } from '../../../src/main/core/providers/twitch/eventsub-types';
 import { createFakeEventSub, type FakeEventSub, type FakeEventSubOptions } from './eventsub';
 import { sendError } from './http-util';
 import type { FakeTokenInfo, FakeTwitchState, FakeUser } from './state';

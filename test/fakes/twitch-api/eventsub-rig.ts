@@ -1,9 +1,9 @@
 import type { OnAirEvent } from '../../../src/shared/events';
 import { systemClock } from '../../../src/main/core/clock';
 import { createLogger, memorySink } from '../../../src/main/core/log/logger';
-import type { TwitchToken } from '../../../src/main/core/twitch/account';
-import { createEventSubClient, type EventSubClient } from '../../../src/main/core/twitch/eventsub';
-import type { CreateEventSubSubscription } from '../../../src/main/core/twitch/eventsub-types';
+import type { TwitchToken } from '../../../src/main/core/providers/twitch/account';
+import { createEventSubClient, type EventSubClient } from '../../../src/main/core/providers/twitch/eventsub';
+import type { CreateEventSubSubscription } from '../../../src/main/core/providers/twitch/eventsub-types';
 import type { FakeEventSubOptions } from './eventsub';
 import {
   createTestAuth,

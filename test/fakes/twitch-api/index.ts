@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { TWITCH_SCOPES } from '../../../src/main/core/twitch/auth/scopes';
+import { TWITCH_SCOPES } from '../../../src/main/core/providers/twitch/auth/scopes';
 import { createFakeEventSub, type FakeEventSub, type FakeEventSubOptions } from './eventsub';
 import { FailureQueue } from './failure-queue';
 import { DEFAULT_FAKE_USERS, FakeTwitchStore, type MintedTokens } from './fake-state';

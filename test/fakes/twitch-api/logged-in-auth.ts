@@ -4,8 +4,8 @@ import {
   createMemorySecretStore,
   createTwitchAuthService,
   type TwitchAuthService,
-} from '../../../src/main/core/twitch/auth';
-import { serializeLogin } from '../../../src/main/core/twitch/auth/stored-login';
+} from '../../../src/main/core/providers/twitch/auth';
+import { serializeLogin } from '../../../src/main/core/providers/twitch/auth/stored-login';
 import type { FakeTwitchApi } from './index';
 import type { MintedTokens } from './fake-state';
 

@@ -1,6 +1,6 @@
 import type { Clock, TimerHandle } from '../clock';
 import type { Logger } from '../log/logger';
-import type { StatusReporter } from '../sources/status-reporter';
+import type { StatusReporter } from './status-reporter';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 
 /** One live, handshaken connection of a source (an IRC session, an EventSub socket, a ChatKC socket). */

@@ -1,0 +1,31 @@
+import type { SourceConfig } from '../../../shared/settings';
+import type { Logger } from '../log/logger';
+import type { TwitchAccount } from './twitch/twitch-account';
+import type { SourceFactory } from '../source-manager';
+import { createChatKcSource } from './chatkc';
+import { createDemoSource } from './demo';
+import { createTwitchIrcSource } from './twitch/irc';
+import type { SourceTokens } from './source-tokens';
+
+export interface RegistryDeps {
+  twitch: TwitchAccount;
+  tokens: SourceTokens;
+  log: Logger;
+}
+
+/** Maps a source config to its provider; the only place that knows every provider. */
+export function createSourceFactory(deps: RegistryDeps): SourceFactory {
+  return async (config: SourceConfig, ctx) => {
+    switch (config.type) {
+      case 'demo':
+        return createDemoSource(config, ctx);
+      case 'twitch':
+        return createTwitchIrcSource(config, ctx, {
+          auth: config.anonymous ? undefined : deps.twitch.tokenAuth(),
+          moderation: deps.twitch.moderation ?? undefined,
+        });
+      case 'chatkc':
+        return createChatKcSource(config, ctx, { token: await deps.tokens.get(config.id) });
+    }
+  };
+}

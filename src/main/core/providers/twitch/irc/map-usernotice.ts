@@ -1,0 +1,135 @@
+import type { Alert, AlertType, AlertUser, Notice, OnAirEvent } from '../../../../../shared/events';
+import type { IrcMessage } from './irc-parser';
+import { TAG } from './irc-tags';
+import { serverTimeOf, type MapContext } from './map-chat';
+import { buildParts } from './message-parts';
+import type { TwitchLine } from './twitch-decode';
+
+/** Community gift ids remembered so the N `subgift` notices after a `submysterygift` add no alerts. */
+const MAX_GIFT_BUNDLES = 256;
+
+const tagNumber = (message: IrcMessage, slot: number): number | undefined => {
+  const value = Number(message.tag(slot));
+  return Number.isFinite(value) && message.tag(slot) !== undefined && message.tag(slot) !== ''
+    ? value
+    : undefined;
+};
+
+/** Turns USERNOTICE lines into alerts and notices; keeps the (bounded) state needed to bundle gift subs. */
+export class UserNoticeMapper {
+  private readonly giftBundles = new Set<string>();
+
+  map(line: TwitchLine, ctx: MapContext, emit: (event: OnAirEvent) => void): void {
+    const message = line;
+    const msgId = message.tag(TAG['msg-id']) ?? '';
+    if (msgId === 'subgift' || msgId === 'anonsubgift') {
+      if (this.isBundled(message)) return;
+    }
+    const alert = this.alertFor(msgId, line, ctx);
+    emit(alert ?? noticeFor(message, msgId, ctx));
+  }
+
+  private isBundled(message: IrcMessage): boolean {
+    const key = message.tag(TAG['msg-param-community-gift-id']) || message.tag(TAG['msg-param-origin-id']);
+    return key !== undefined && this.giftBundles.has(key);
+  }
+
+  private remember(message: IrcMessage): void {
+    for (const slot of [TAG['msg-param-community-gift-id'], TAG['msg-param-origin-id']]) {
+      const key = message.tag(slot);
+      if (!key) continue;
+      this.giftBundles.add(key);
+      if (this.giftBundles.size > MAX_GIFT_BUNDLES) {
+        this.giftBundles.delete(this.giftBundles.values().next().value as string);
+      }
+    }
+  }
+
+  private alertFor(msgId: string, line: TwitchLine, ctx: MapContext): Alert | null {
+    const message = line;
+    const plan = message.tag(TAG['msg-param-sub-plan']);
+    switch (msgId) {
+      case 'sub':
+      case 'resub':
+        return makeAlert(msgId, line, ctx, {
+          months: tagNumber(message, TAG['msg-param-cumulative-months']),
+          tier: plan,
+        });
+      case 'submysterygift':
+        this.remember(message);
+        return makeAlert('giftsub', line, ctx, {
+          count: tagNumber(message, TAG['msg-param-mass-gift-count']) ?? 1,
+          tier: plan,
+        });
+      case 'subgift':
+      case 'anonsubgift':
+        return makeAlert('giftsub', line, ctx, {
+          count: 1,
+          tier: plan,
+          title:
+            message.tag(TAG['msg-param-recipient-display-name']) ||
+            message.tag(TAG['msg-param-recipient-user-name']),
+        });
+      case 'giftpaidupgrade':
+      case 'anongiftpaidupgrade':
+      case 'primepaidupgrade':
+        return makeAlert('sub', line, ctx, { tier: plan });
+      case 'raid':
+        return makeAlert('raid', line, ctx, { count: tagNumber(message, TAG['msg-param-viewerCount']) ?? 0 });
+      case 'announcement':
+        return makeAlert('announcement', line, ctx, {});
+      // bitsbadgetier, viewermilestone, sharedchatnotice, unknown ids …: informational → a notice with
+      // Twitch's own system-msg (not an alert: nobody paid, and a streak per viewer would flood the screen).
+      default:
+        return null;
+    }
+  }
+}
+
+type AlertFields = Pick<Alert, 'months' | 'tier' | 'count' | 'title' | 'bits'>;
+
+function alertUser(message: IrcMessage, login: string): AlertUser {
+  const anonymous = login === 'ananonymousgifter';
+  return {
+    id: anonymous ? null : (message.tag(TAG['user-id']) ?? null),
+    login: anonymous ? null : login || null,
+    displayName: message.tag(TAG['display-name']) || login || 'Anonymous',
+  };
+}
+
+function makeAlert(type: AlertType, line: TwitchLine, ctx: MapContext, fields: AlertFields): Alert {
+  const message = line;
+  const login = (message.tag(TAG.login) ?? '').toLowerCase();
+  const text = message.params.length >= 2 ? message.params[message.params.length - 1] : '';
+  const alert: Alert = {
+    kind: 'alert',
+    id: message.tag(TAG.id) || ctx.localId(),
+    source: ctx.ref,
+    alertType: type,
+    user: alertUser(message, login),
+    message: text ? buildParts(text, line.emotes) : null,
+    serverTime: serverTimeOf(message, ctx.now),
+    receivedAt: ctx.now,
+  };
+  const systemText = message.tag(TAG['system-msg']);
+  if (systemText) alert.systemText = systemText;
+  for (const [key, value] of Object.entries(fields) as [keyof AlertFields, unknown][]) {
+    if (value !== undefined && value !== '') (alert as unknown as Record<string, unknown>)[key] = value;
+  }
+  return alert;
+}
+
+/** Unknown (or purely informational) USERNOTICE → a notice with Twitch's own `system-msg`. */
+function noticeFor(message: IrcMessage, msgId: string, ctx: MapContext): Notice {
+  const text = message.params.length >= 2 ? message.params[message.params.length - 1] : '';
+  const system = message.tag(TAG['system-msg']) ?? '';
+  return {
+    kind: 'notice',
+    id: message.tag(TAG.id) || ctx.localId(),
+    source: ctx.ref,
+    level: 'info',
+    code: msgId || undefined,
+    text: [system, text].filter(Boolean).join('\n') || msgId || 'USERNOTICE',
+    at: serverTimeOf(message, ctx.now),
+  };
+}
