@@ -33,10 +33,12 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
   });
 
   it('shows demo lines on /overlay within 2 s, without a demo label', async () => {
-    const started = Date.now();
     await overlay.goto(stack.server.overlayUrl);
-    await overlay.waitForSelector('[data-testid="chat-line"]', { timeout: 2000 });
-    expect(Date.now() - started).toBeLessThan(2000);
+    await overlay.waitForSelector('[data-testid="chat-line"]', { timeout: 5000 });
+    // Measured by the page's own clock from the start of navigation, so a busy test runner (Playwright's round
+    // trips, other test files on the same two cores) does not count against the overlay.
+    const shownAfterMs = await overlay.evaluate(() => performance.now());
+    expect(shownAfterMs).toBeLessThan(2000);
     // The mod console labels the demo; the on-stream overlay shows the lines like any chat.
     expect(await overlay.textContent('body')).not.toMatch(/not a real chat|DEMO/);
     expect(await overlay.locator('[data-testid="demo-label"]').count()).toBe(0);
