@@ -1,0 +1,165 @@
+import type { ActionResult, ModAction, SendRequest } from '../../../../shared/api';
+import type { SourceRef, SourceStatus } from '../../../../shared/events';
+import type { StreamElementsSourceConfig } from '../../../../shared/settings';
+import { registerSecret } from '../../log/mask';
+import type { BackoffOptions } from '../../net/backoff';
+import { ConnectionManager, type ConnectKind } from '../../net/connection-manager';
+import { StatusReporter } from '../../net/status-reporter';
+import { unsupported, type ChatSource, type SourceContext } from '../source';
+import { TipSink } from '../tips/tip-sink';
+import { openAstroConnection, type AstroConnection } from './connection';
+import { mapStreamElementsTip } from './map-tip';
+import { fetchTipsSince } from './recovery';
+
+export interface StreamElementsDeps {
+  token: string | null;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  fetch?: typeof fetch;
+  keepAliveTimeoutMs?: number;
+  handshakeTimeoutMs?: number;
+}
+
+/** The gateway pings every 30 s and gives up after 70 s; we do the same from our side. */
+const KEEP_ALIVE_TIMEOUT_MS = 70_000;
+/** Recovery asks for tips from a little before the drop: a tip in flight when the socket died is not lost. */
+const RECOVERY_MARGIN_MS = 2 * 60_000;
+
+/**
+ * StreamElements tips: the Astro gateway's `channel.tips` topic, resubscribed on every new connection, and the
+ * tips REST list to recover tips sent while OnAir was disconnected. Each tip is shown once, by its `_id`.
+ */
+class StreamElementsSource implements ChatSource {
+  readonly ref: SourceRef;
+  private readonly reporter: StatusReporter;
+  private readonly sink: TipSink;
+  private readonly manager: ConnectionManager<AstroConnection>;
+  private room: string | null = null;
+  private lostAt: number | null = null;
+
+  constructor(
+    private readonly config: StreamElementsSourceConfig,
+    private readonly ctx: SourceContext,
+    private readonly deps: StreamElementsDeps,
+  ) {
+    this.ref = { sourceId: config.id, provider: 'streamelements', channel: 'StreamElements' };
+    registerSecret(deps.token);
+    const log = ctx.log.child('streamelements');
+    this.reporter = new StatusReporter(this.ref, 'StreamElements tips', ctx.emit, ctx.clock);
+    this.sink = new TipSink(this.ref, ctx.emit, ctx.clock, this.reporter, log);
+    this.manager = new ConnectionManager<AstroConnection>({
+      name: 'streamelements',
+      connect: () => this.connect(),
+      onConnected: (connection, kind) => this.onConnected(connection, kind),
+      clock: ctx.clock,
+      log,
+      reporter: this.reporter,
+      backoff: deps.backoff,
+      random: deps.random,
+    });
+  }
+
+  start(): void {
+    if (!this.deps.token) {
+      this.reporter.setState('login-needed', 'Paste your StreamElements JWT to receive tips.');
+      return;
+    }
+    this.manager.start();
+  }
+
+  stop(): Promise<void> {
+    return this.manager.stop();
+  }
+
+  reconnect(): void {
+    if (this.manager.running) this.manager.reconnectNow();
+    else this.start();
+  }
+
+  status(): SourceStatus {
+    const status = this.reporter.get();
+    return { ...status, counters: { ...status.counters, ...this.manager.counters } };
+  }
+
+  act(action: ModAction): Promise<ActionResult> {
+    return Promise.resolve(unsupported(`StreamElements ${action.type}`));
+  }
+
+  send(_request: SendRequest): Promise<ActionResult> {
+    return Promise.resolve(unsupported('Sending'));
+  }
+
+  private connect(): Promise<AstroConnection> {
+    return openAstroConnection({
+      url: this.config.url,
+      token: this.deps.token ?? '',
+      clock: this.ctx.clock,
+      keepAliveTimeoutMs: this.deps.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
+      handshakeTimeoutMs: this.deps.handshakeTimeoutMs ?? 10_000,
+      onTip: (data) => this.onTip(data),
+      // Make-before-break: the old socket keeps delivering until the new one is subscribed.
+      onReconnectRequested: () => void this.manager.replace(),
+      onInvalid: (why) => this.sink.drop(why),
+    });
+  }
+
+  private onConnected(connection: AstroConnection, kind: ConnectKind): void {
+    this.room = connection.room ?? this.room;
+    void connection.closed.then(() => {
+      if (this.manager.current === null) this.lostAt ??= this.ctx.clock.now();
+    });
+    const lostAt = this.lostAt;
+    this.lostAt = null;
+    if (kind === 'reconnect' && lostAt !== null) void this.recover(lostAt);
+  }
+
+  private onTip(data: unknown): void {
+    const mapped = mapStreamElementsTip(data);
+    if (mapped.kind === 'tip') this.sink.show(mapped.tip);
+    else if (mapped.kind === 'skip') this.sink.count('tipsNotShown');
+    else this.sink.drop(mapped.why);
+  }
+
+  /** Fetches the tips sent while disconnected; ones the socket also delivers are shown once (by `_id`). */
+  private async recover(lostAt: number): Promise<void> {
+    if (!this.room) return;
+    const page = await fetchTipsSince({
+      apiUrl: this.config.apiUrl,
+      token: this.deps.token ?? '',
+      channelId: this.room,
+      since: lostAt - RECOVERY_MARGIN_MS,
+      fetch: this.deps.fetch ?? fetch,
+    });
+    if (!page.ok) {
+      const why = page.unauthorized ? 'the JWT was refused' : page.message;
+      this.sink.notice(
+        'warning',
+        'tips_gap',
+        `Tips sent while StreamElements was disconnected could not be fetched (${why}).`,
+      );
+      return;
+    }
+    let shown = 0;
+    for (const doc of [...page.docs].reverse()) {
+      const mapped = mapStreamElementsTip(doc);
+      if (mapped.kind === 'tip' && this.sink.show(mapped.tip)) shown += 1;
+    }
+    this.sink.count('recoveryRuns');
+    if (shown > 0) this.reporter.incrementCounter('tipsRecovered', shown);
+    if (page.total > page.docs.length) {
+      this.sink.notice(
+        'warning',
+        'tips_gap',
+        `More than ${page.docs.length} tips arrived while StreamElements was disconnected; only the newest were fetched.`,
+      );
+    }
+  }
+}
+
+export function createStreamElementsSource(
+  config: StreamElementsSourceConfig,
+  ctx: SourceContext,
+  deps: StreamElementsDeps,
+): ChatSource {
+  return new StreamElementsSource(config, ctx, deps);
+}
