@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type WebSocket from 'ws';
+import WebSocket from 'ws';
 import type { Clock, TimerHandle } from '../../clock';
 import { FatalConnectionError, type CloseInfo, type ManagedConnection } from '../../net/connection-manager';
-import { openSocket } from '../../net/open-socket';
 import { parseAstroFrame, subscribeRequest, TIPS_TOPIC, type AstroFrame } from './protocol';
 
 export interface AstroOptions {
@@ -135,9 +134,15 @@ export class AstroConnection implements ManagedConnection {
   }
 }
 
-/** Opens the socket, subscribes to tips and resolves once the gateway confirmed it. */
+/**
+ * Opens the socket, subscribes to tips and resolves once the gateway confirmed it. The listeners go on before
+ * the socket opens: the gateway's `welcome` can arrive in the same packet as the upgrade answer.
+ */
 export async function openAstroConnection(options: AstroOptions): Promise<AstroConnection> {
-  const socket = await openSocket(options.url, { maxPayload: 1024 * 1024 });
+  const socket = new WebSocket(options.url, {
+    maxPayload: 1024 * 1024,
+    handshakeTimeout: options.handshakeTimeoutMs,
+  });
   const connection = new AstroConnection(socket, options);
   try {
     await connection.subscribed();

@@ -96,7 +96,7 @@ class StreamElementsSource implements ChatSource {
       clock: this.ctx.clock,
       keepAliveTimeoutMs: this.deps.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
       handshakeTimeoutMs: this.deps.handshakeTimeoutMs ?? 10_000,
-      onTip: (data) => this.onTip(data),
+      onTip: (data) => void this.onTip(data),
       // Make-before-break: the old socket keeps delivering until the new one is subscribed.
       onReconnectRequested: () => void this.manager.replace(),
       onInvalid: (why) => this.sink.drop(why),
@@ -113,11 +113,13 @@ class StreamElementsSource implements ChatSource {
     if (kind === 'reconnect' && lostAt !== null) void this.recover(lostAt);
   }
 
-  private onTip(data: unknown): void {
+  /** Shows a tip document from the socket or from REST; true when it was new and shown. */
+  private onTip(data: unknown): boolean {
     const mapped = mapStreamElementsTip(data);
-    if (mapped.kind === 'tip') this.sink.show(mapped.tip);
-    else if (mapped.kind === 'skip') this.sink.count('tipsNotShown');
+    if (mapped.kind === 'tip') return this.sink.show(mapped.tip);
+    if (mapped.kind === 'skip') this.sink.count('tipsNotShown');
     else this.sink.drop(mapped.why);
+    return false;
   }
 
   /** Fetches the tips sent while disconnected; ones the socket also delivers are shown once (by `_id`). */
@@ -140,10 +142,7 @@ class StreamElementsSource implements ChatSource {
       return;
     }
     let shown = 0;
-    for (const doc of [...page.docs].reverse()) {
-      const mapped = mapStreamElementsTip(doc);
-      if (mapped.kind === 'tip' && this.sink.show(mapped.tip)) shown += 1;
-    }
+    for (const doc of [...page.docs].reverse()) if (this.onTip(doc)) shown += 1;
     this.sink.count('recoveryRuns');
     if (shown > 0) this.reporter.incrementCounter('tipsRecovered', shown);
     if (page.total > page.docs.length) {
