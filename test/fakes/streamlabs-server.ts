@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 
@@ -51,7 +51,6 @@ function formatUsdLike(amount: string, currency: string): string {
 }
 
 class FakeStreamlabsServer implements FakeStreamlabs {
-  private http: HttpServer | null = null;
   private io: Server | null = null;
   private boundPort: number;
   private nextId = 206984656;
@@ -83,7 +82,6 @@ class FakeStreamlabsServer implements FakeStreamlabs {
     });
     await new Promise<void>((resolve) => http.listen(this.boundPort, '127.0.0.1', resolve));
     this.boundPort = (http.address() as AddressInfo).port;
-    this.http = http;
     this.io = io;
   }
 
@@ -154,7 +152,6 @@ class FakeStreamlabsServer implements FakeStreamlabs {
   private async closeListener(): Promise<void> {
     const io = this.io;
     this.io = null;
-    this.http = null;
     if (io) await new Promise<void>((resolve) => void io.close(() => resolve()));
   }
 }

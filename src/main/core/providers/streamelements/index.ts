@@ -1,12 +1,8 @@
-import type { ActionResult, ModAction, SendRequest } from '../../../../shared/api';
-import type { SourceRef, SourceStatus } from '../../../../shared/events';
 import type { StreamElementsSourceConfig } from '../../../../shared/settings';
-import { registerSecret } from '../../log/mask';
 import type { BackoffOptions } from '../../net/backoff';
-import { ConnectionManager, type ConnectKind } from '../../net/connection-manager';
-import { StatusReporter } from '../../net/status-reporter';
-import { unsupported, type ChatSource, type SourceContext } from '../source';
-import { TipSink } from '../tips/tip-sink';
+import type { ConnectKind } from '../../net/connection-manager';
+import type { ChatSource, SourceContext } from '../source';
+import { TipSource } from '../tips/tip-source';
 import { openAstroConnection, type AstroConnection } from './connection';
 import { mapStreamElementsTip } from './map-tip';
 import { fetchTipsSince } from './recovery';
@@ -29,70 +25,27 @@ const RECOVERY_MARGIN_MS = 2 * 60_000;
  * StreamElements tips: the Astro gateway's `channel.tips` topic, resubscribed on every new connection, and the
  * tips REST list to recover tips sent while OnAir was disconnected. Each tip is shown once, by its `_id`.
  */
-class StreamElementsSource implements ChatSource {
-  readonly ref: SourceRef;
-  private readonly reporter: StatusReporter;
-  private readonly sink: TipSink;
-  private readonly manager: ConnectionManager<AstroConnection>;
+class StreamElementsSource extends TipSource<AstroConnection> {
   private room: string | null = null;
   private lostAt: number | null = null;
 
   constructor(
     private readonly config: StreamElementsSourceConfig,
-    private readonly ctx: SourceContext,
+    ctx: SourceContext,
     private readonly deps: StreamElementsDeps,
   ) {
-    this.ref = { sourceId: config.id, provider: 'streamelements', channel: 'StreamElements' };
-    registerSecret(deps.token);
-    const log = ctx.log.child('streamelements');
-    this.reporter = new StatusReporter(this.ref, 'StreamElements tips', ctx.emit, ctx.clock);
-    this.sink = new TipSink(this.ref, ctx.emit, ctx.clock, this.reporter, log);
-    this.manager = new ConnectionManager<AstroConnection>({
-      name: 'streamelements',
-      connect: () => this.connect(),
-      onConnected: (connection, kind) => this.onConnected(connection, kind),
-      clock: ctx.clock,
-      log,
-      reporter: this.reporter,
-      backoff: deps.backoff,
-      random: deps.random,
+    super(ctx, {
+      ref: { sourceId: config.id, provider: 'streamelements', channel: 'StreamElements' },
+      label: 'StreamElements tips',
+      missingToken: 'Paste your StreamElements JWT to receive tips.',
+      ...deps,
     });
   }
 
-  start(): void {
-    if (!this.deps.token) {
-      this.reporter.setState('login-needed', 'Paste your StreamElements JWT to receive tips.');
-      return;
-    }
-    this.manager.start();
-  }
-
-  stop(): Promise<void> {
-    return this.manager.stop();
-  }
-
-  reconnect(): void {
-    if (this.manager.running) this.manager.reconnectNow();
-    else this.start();
-  }
-
-  status(): SourceStatus {
-    const status = this.reporter.get();
-    return { ...status, counters: { ...status.counters, ...this.manager.counters } };
-  }
-
-  act(action: ModAction): Promise<ActionResult> {
-    return Promise.resolve(unsupported(`StreamElements ${action.type}`));
-  }
-
-  send(_request: SendRequest): Promise<ActionResult> {
-    return Promise.resolve(unsupported('Sending'));
-  }
-
-  private connect(): Promise<AstroConnection> {
+  protected connect(token: string): Promise<AstroConnection> {
     return openAstroConnection({
       url: this.config.url,
-      token: this.deps.token ?? '',
+      token,
       clock: this.ctx.clock,
       keepAliveTimeoutMs: this.deps.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
       handshakeTimeoutMs: this.deps.handshakeTimeoutMs ?? 10_000,
@@ -103,7 +56,7 @@ class StreamElementsSource implements ChatSource {
     });
   }
 
-  private onConnected(connection: AstroConnection, kind: ConnectKind): void {
+  protected onConnected(connection: AstroConnection, kind: ConnectKind): void {
     this.room = connection.room ?? this.room;
     void connection.closed.then(() => {
       if (this.manager.current === null) this.lostAt ??= this.ctx.clock.now();
@@ -127,7 +80,7 @@ class StreamElementsSource implements ChatSource {
     if (!this.room) return;
     const page = await fetchTipsSince({
       apiUrl: this.config.apiUrl,
-      token: this.deps.token ?? '',
+      token: this.token ?? '',
       channelId: this.room,
       since: lostAt - RECOVERY_MARGIN_MS,
       fetch: this.deps.fetch ?? fetch,
