@@ -3,7 +3,7 @@
  * these events; the hub fans them out to every view. Provider-specific details live under `extras`.
  */
 
-export type ProviderId = 'demo' | 'twitch' | 'chatkc';
+export type ProviderId = 'demo' | 'twitch' | 'chatkc' | 'streamlabs' | 'streamelements';
 
 /** Where an event came from: one configured source instance and the channel/room it speaks for. */
 export interface SourceRef {
@@ -41,9 +41,13 @@ export type MessagePart =
   | { type: 'link'; text: string; url: string }
   | { type: 'cheer'; text: string; prefix: string; bits: number };
 
-/** Money in major units (2.5 = $2.50). */
+/**
+ * Money, exactly: `value` is a decimal string in major units (`"2.50"` = $2.50, `"1000"` = ¥1,000), never a
+ * binary float. Views format it with `Intl.NumberFormat`, which formats decimal strings exactly.
+ */
 export interface Money {
-  value: number;
+  value: string;
+  /** ISO 4217 code, e.g. `USD`. */
   currency: string;
 }
 

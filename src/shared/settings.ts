@@ -32,15 +32,37 @@ export const chatkcSourceSchema = z.object({
   channel: z.string().min(1).max(64).default('stream.mattkc.com'),
 });
 
+/** Streamlabs tips through the Socket API (docs/protocol-tips.md); the Socket API token is a stored secret. */
+export const streamlabsSourceSchema = z.object({
+  ...sourceBase,
+  type: z.literal('streamlabs'),
+  url: z.string().url().default('https://sockets.streamlabs.com'),
+  /** Show the dashboard's "test alert" donations (`isTest`) as alerts. */
+  showTestAlerts: z.boolean().default(false),
+});
+
+/** StreamElements tips through the Astro gateway plus the tips REST API; the JWT is a stored secret. */
+export const streamelementsSourceSchema = z.object({
+  ...sourceBase,
+  type: z.literal('streamelements'),
+  url: z.string().url().default('wss://astro.streamelements.com'),
+  /** REST base for recovering tips missed during an outage. */
+  apiUrl: z.string().url().default('https://api.streamelements.com/kappa/v2'),
+});
+
 export const sourceConfigSchema = z.discriminatedUnion('type', [
   demoSourceSchema,
   twitchSourceSchema,
   chatkcSourceSchema,
+  streamlabsSourceSchema,
+  streamelementsSourceSchema,
 ]);
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 export type DemoSourceConfig = z.infer<typeof demoSourceSchema>;
 export type TwitchSourceConfig = z.infer<typeof twitchSourceSchema>;
 export type ChatKcSourceConfig = z.infer<typeof chatkcSourceSchema>;
+export type StreamlabsSourceConfig = z.infer<typeof streamlabsSourceSchema>;
+export type StreamElementsSourceConfig = z.infer<typeof streamelementsSourceSchema>;
 
 export const endpointsSchema = z.object({
   twitchIrc: z.string().default('wss://irc-ws.chat.twitch.tv:443'),

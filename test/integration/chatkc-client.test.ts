@@ -23,15 +23,15 @@ describe('ChatKC client against the fake server', () => {
     const fake = await server({ seedHistory: [{ userId: 2, message: 'old gift', donate: '5.00' }] });
     const c = client(fake.url, null);
     await c.until('history', () => c.chats().length === 1);
-    expect(c.chats()[0]?.flags.donation).toEqual({ value: 5, currency: 'USD' });
+    expect(c.chats()[0]?.flags.donation).toEqual({ value: '5.00', currency: 'USD' });
     await c.until('presence', () => c.of('presence').length > 0);
     fake.say('RegularUser', 'take my <money>', { donate: '2.50' });
     await c.until('live chat', () => c.chats().length === 2);
-    expect(c.chats()[1]?.flags.donation).toEqual({ value: 2.5, currency: 'USD' });
+    expect(c.chats()[1]?.flags.donation).toEqual({ value: '2.50', currency: 'USD' });
     await c.until('alert', () => c.of('alert').length === 1);
     expect(c.of('alert')[0]).toMatchObject({
       alertType: 'donation',
-      amount: { value: 2.5, currency: 'USD' },
+      amount: { value: '2.50', currency: 'USD' },
       user: { id: '2', login: 'RegularUser' },
       message: [{ type: 'text', text: 'take my <money>' }],
     });

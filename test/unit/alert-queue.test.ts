@@ -176,7 +176,7 @@ describe('alert queue', () => {
     expect(queue.snapshot().active?.id).toBe('test-1');
     expect(ids()).toHaveLength(8); // the filter does not apply to tests
     const byType = Object.fromEntries(built.map((a) => [a.alertType, a]));
-    expect(byType.donation?.amount).toEqual({ value: 5, currency: 'USD' });
+    expect(byType.donation?.amount).toEqual({ value: '5.00', currency: 'USD' });
     expect(byType.cheer?.bits).toBeGreaterThan(0);
     expect(byType.cheer?.message?.some((p) => p.type === 'cheer')).toBe(true);
     expect(byType.resub?.months).toBeGreaterThan(1);
@@ -225,13 +225,17 @@ describe('alert queue', () => {
       (minBits: number, minDonation: number) =>
       (a: Alert): boolean =>
         !(a.alertType === 'cheer' && (a.bits ?? 0) < minBits) &&
-        !(a.alertType === 'donation' && (a.amount?.value ?? 0) < minDonation);
+        !(a.alertType === 'donation' && Number(a.amount?.value ?? 0) < minDonation);
     const { queue, ids } = setup({ filter: minimums(100, 5) });
     queue.enqueue(alert('playing', 'follow'));
     expect(queue.enqueue(alert('c50', 'cheer', { bits: 50 }))).toBe(false);
     expect(queue.enqueue(alert('c500', 'cheer', { bits: 500 }))).toBe(true);
-    expect(queue.enqueue(alert('d2', 'donation', { amount: { value: 2, currency: 'USD' } }))).toBe(false);
-    expect(queue.enqueue(alert('d10', 'donation', { amount: { value: 10, currency: 'EUR' } }))).toBe(true);
+    expect(queue.enqueue(alert('d2', 'donation', { amount: { value: '2.00', currency: 'USD' } }))).toBe(
+      false,
+    );
+    expect(queue.enqueue(alert('d10', 'donation', { amount: { value: '10.00', currency: 'EUR' } }))).toBe(
+      true,
+    );
     expect(ids()).toEqual(['c500', 'd10']);
     queue.setFilter(minimums(1000, 5));
     expect(ids()).toEqual(['d10']);

@@ -68,7 +68,7 @@ describe('ChatKC client parts', () => {
     expect(message.author).toMatchObject({ id: '0', login: 'Bot', color: null, roles: [] });
     expect(message.extras).toEqual({ chatkc: { numericId: 0, level: 0 } });
     expect(message.flags.donation).toBeUndefined();
-    expect(parseDonation('2.00')).toBe(2);
+    expect(parseDonation('2.00')).toBe('2.00');
     expect(parseDonation('-3')).toBeUndefined();
     expect(parseDonation('1e9')).toBeUndefined();
     expect(parseDonation('0.00')).toBeUndefined();

@@ -169,7 +169,8 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
 
 function passesMinimums(alert: Extract<OnAirEvent, { kind: 'alert' }>, settings: Settings): boolean {
   if (alert.alertType === 'cheer' && (alert.bits ?? 0) < settings.alerts.minBits) return false;
-  if (alert.alertType === 'donation' && (alert.amount?.value ?? 0) < settings.alerts.minDonation)
+  // The threshold is a plain number in any currency; comparing through Number() is exact enough for it.
+  if (alert.alertType === 'donation' && Number(alert.amount?.value ?? 0) < settings.alerts.minDonation)
     return false;
   return true;
 }

@@ -10,7 +10,7 @@ type SampleDetails = Omit<Alert, 'kind' | 'id' | 'source' | 'alertType' | 'serve
 const SAMPLES: Record<AlertType, SampleDetails> = {
   donation: {
     user: TEST_USER,
-    amount: { value: 5, currency: 'USD' },
+    amount: { value: '5.00', currency: 'USD' },
     message: text('This is a test donation. Great stream!'),
   },
   cheer: {

@@ -6,6 +6,8 @@ import { createChatKcSource } from './chatkc';
 import { createDemoSource } from './demo';
 import { createTwitchIrcSource } from './twitch/irc';
 import type { SourceTokens } from './source-tokens';
+import { createStreamElementsSource } from './streamelements';
+import { createStreamlabsSource } from './streamlabs';
 
 export interface RegistryDeps {
   twitch: TwitchAccount;
@@ -26,6 +28,10 @@ export function createSourceFactory(deps: RegistryDeps): SourceFactory {
         });
       case 'chatkc':
         return createChatKcSource(config, ctx, { token: await deps.tokens.get(config.id) });
+      case 'streamlabs':
+        return createStreamlabsSource(config, ctx, { token: await deps.tokens.get(config.id) });
+      case 'streamelements':
+        return createStreamElementsSource(config, ctx, { token: await deps.tokens.get(config.id) });
     }
   };
 }

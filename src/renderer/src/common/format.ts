@@ -1,13 +1,17 @@
 import type { Money } from '../../../shared/events';
 
-export function formatMoney(money: Money): string {
+/**
+ * Money in the viewer's own locale (`locale` undefined = the browser's). The amount is a decimal string, which
+ * `Intl.NumberFormat` formats exactly (no binary float on the way).
+ */
+export function formatMoney(money: Money, locale?: string): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: money.currency }).format(
-      money.value,
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+      money.value as Intl.StringNumericLiteral,
     );
   } catch {
-    // An unknown currency code from a service: show it plainly.
-    return `${money.value.toFixed(2)} ${money.currency.slice(0, 8)}`;
+    // An unknown currency code (or a malformed amount) from a service: show it plainly.
+    return `${money.value.slice(0, 24)} ${money.currency.slice(0, 8)}`;
   }
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { SourceConfig } from '../../../shared/settings';
 import { sourceConfigSchema } from '../../../shared/settings';
-import { useRunAction } from './use-actions';
+import { SOURCE_SECRETS } from '../../../shared/source-secrets';
+import { SourceSecretForm } from './SourceSecretForm';
 
 interface SourcesEditorProps {
   sources: SourceConfig[];
@@ -18,6 +19,48 @@ function describe(source: SourceConfig): string {
       return `ChatKC ${source.channel} — ${source.url}`;
     case 'demo':
       return `Demo (not a real chat) — ${source.rate} msg/s, seed ${source.seed || 'random'}`;
+    case 'streamlabs':
+      return `Streamlabs tips${source.showTestAlerts ? ' (with dashboard test alerts)' : ''}`;
+    case 'streamelements':
+      return 'StreamElements tips';
+  }
+}
+
+interface NewSourceFields {
+  channel: string;
+  anonymous: boolean;
+  url: string;
+  label: string;
+  rate: string;
+  seed: string;
+  showTestAlerts: boolean;
+}
+
+/** The config a new source of `kind` would get, before the shared schema checks it. */
+function candidateFor(kind: NewKind, fields: NewSourceFields, sources: SourceConfig[]): unknown {
+  switch (kind) {
+    case 'twitch': {
+      const channel = fields.channel.trim().toLowerCase();
+      return { type: kind, id: uniqueId(`twitch:${channel}`, sources), channel, anonymous: fields.anonymous };
+    }
+    case 'chatkc':
+      return {
+        type: kind,
+        id: uniqueId(`chatkc:${fields.label.trim() || 'main'}`, sources),
+        url: fields.url.trim(),
+        channel: fields.label.trim(),
+      };
+    case 'demo':
+      return {
+        type: kind,
+        id: uniqueId('demo', sources),
+        rate: Number(fields.rate),
+        seed: Number(fields.seed),
+      };
+    case 'streamlabs':
+      return { type: kind, id: uniqueId('streamlabs', sources), showTestAlerts: fields.showTestAlerts };
+    case 'streamelements':
+      return { type: kind, id: uniqueId('streamelements', sources) };
   }
 }
 
@@ -36,25 +79,12 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
   const [label, setLabel] = useState('stream.mattkc.com');
   const [rate, setRate] = useState('2');
   const [seed, setSeed] = useState('0');
+  const [showTestAlerts, setShowTestAlerts] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const add = (): void => {
-    const candidate =
-      kind === 'twitch'
-        ? {
-            type: 'twitch',
-            id: uniqueId(`twitch:${channel.trim().toLowerCase()}`, sources),
-            channel: channel.trim().toLowerCase(),
-            anonymous,
-          }
-        : kind === 'chatkc'
-          ? {
-              type: 'chatkc',
-              id: uniqueId(`chatkc:${label.trim() || 'main'}`, sources),
-              url: url.trim(),
-              channel: label.trim(),
-            }
-          : { type: 'demo', id: uniqueId('demo', sources), rate: Number(rate), seed: Number(seed) };
+    const fields = { channel, anonymous, url, label, rate, seed, showTestAlerts };
+    const candidate = candidateFor(kind, fields, sources);
     const parsed = sourceConfigSchema.safeParse(candidate);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -80,7 +110,9 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
               }
             />
             <span className="grow">{describe(source)}</span>
-            {source.type === 'chatkc' ? <TokenForm sourceId={source.id} /> : null}
+            {SOURCE_SECRETS[source.type] ? (
+              <SourceSecretForm sourceId={source.id} spec={SOURCE_SECRETS[source.type]!} />
+            ) : null}
             <button
               type="button"
               className="danger"
@@ -102,6 +134,8 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
           <option value="twitch">Twitch channel</option>
           <option value="chatkc">ChatKC</option>
           <option value="demo">Demo</option>
+          <option value="streamlabs">Streamlabs tips</option>
+          <option value="streamelements">StreamElements tips</option>
         </select>
         {kind === 'twitch' ? (
           <>
@@ -153,54 +187,25 @@ export function SourcesEditor({ sources, onChange }: SourcesEditorProps) {
             </label>
           </>
         ) : null}
+        {kind === 'streamlabs' ? (
+          <label className="inline">
+            <input
+              type="checkbox"
+              aria-label="Show Streamlabs test alerts"
+              checked={showTestAlerts}
+              onChange={(event) => setShowTestAlerts(event.target.checked)}
+            />{' '}
+            show dashboard test alerts
+          </label>
+        ) : null}
+        {SOURCE_SECRETS[kind]?.required ? (
+          <span className="muted small">Add, save, then paste the {SOURCE_SECRETS[kind]?.label}.</span>
+        ) : null}
         <button type="button" data-action="add-source" onClick={add}>
           Add
         </button>
       </div>
       {error ? <p className="error">{error}</p> : null}
     </div>
-  );
-}
-
-/** A source's secret token (ChatKC moderator/user token): sent once, stored by the core, never shown again. */
-function TokenForm({ sourceId }: { sourceId: string }) {
-  const run = useRunAction(true);
-  const [token, setToken] = useState('');
-  return (
-    <span className="inline">
-      <input
-        type="password"
-        aria-label={`Token for ${sourceId}`}
-        placeholder="token"
-        autoComplete="off"
-        value={token}
-        maxLength={4096}
-        onChange={(event) => setToken(event.target.value)}
-      />
-      <button
-        type="button"
-        data-action="save-token"
-        disabled={token.trim() === ''}
-        onClick={() =>
-          void run(`Token for ${sourceId}`, (bridge) =>
-            bridge.request('setSourceToken', { sourceId, token: token.trim() }),
-          ).then((result) => result.ok && setToken(''))
-        }
-      >
-        Set
-      </button>
-      <button
-        type="button"
-        data-action="forget-token"
-        title="Forget the stored token"
-        onClick={() =>
-          void run(`Forget token for ${sourceId}`, (bridge) =>
-            bridge.request('setSourceToken', { sourceId, token: null }),
-          )
-        }
-      >
-        Forget
-      </button>
-    </span>
   );
 }

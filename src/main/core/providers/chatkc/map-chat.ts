@@ -28,11 +28,11 @@ function replyRef(reply: number | undefined, parent: ParentLookup): ReplyRef | n
   };
 }
 
-/** A parsed `donate_value` ("2.00") in USD, or undefined when there is none or it is not a sane amount. */
-export function parseDonation(value: string | undefined): number | undefined {
-  if (!value || !/^\d{1,9}(\.\d{1,2})?$/.test(value.trim())) return undefined;
-  const amount = Number(value.trim());
-  return amount > 0 ? amount : undefined;
+/** A `donate_value` ("2.00") in USD as the exact decimal string, or undefined when it is not a sane amount. */
+export function parseDonation(value: string | undefined): string | undefined {
+  const amount = value?.trim() ?? '';
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(amount)) return undefined;
+  return Number(amount) > 0 ? amount : undefined;
 }
 
 export function toChatMessage(data: ChatData, ctx: MapContext): ChatMessage {

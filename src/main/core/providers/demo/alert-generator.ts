@@ -105,8 +105,8 @@ const cheerDetails = (rng: Rng, author: Author): AlertDetails => {
 
 const donationDetails = (rng: Rng, author: Author): AlertDetails => {
   const currency = rng.pick(['USD', 'USD', 'EUR', 'GBP', 'KRW']);
-  const base = rng.pick([2, 5, 5, 10, 20, 50, 3.5]);
-  const value = currency === 'KRW' ? Math.round(base * 1000) : base;
+  const base = rng.pick(['2.00', '5.00', '5.00', '10.00', '20.00', '50.00', '3.50']);
+  const value = currency === 'KRW' ? String(Number(base) * 1000) : base;
   const text = rng.pick(SUPPORT_LINES);
   return { user: userOf(author), amount: { value, currency }, message: text ? parseDemoText(text) : null };
 };
