@@ -55,6 +55,18 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp | n
 }
 
 async function startShell(log: Logger, clock: Clock): Promise<RunningApp> {
+  const core = await startCore(log, clock);
+  // The same overlay as an OBS browser source on 127.0.0.1 (the recommended way to capture it).
+  const browserSource = await serveBrowserSource(core, log);
+  const windows = openShellWindows(core, createWindowAttacher(core), clock, log);
+  const tray = wireControls(core, windows, log);
+  // Starting OnAir again brings the console forward instead of doing nothing.
+  app.on('second-instance', windows.showModWindow);
+  const stopped = stopBeforeQuit(() => stopAll(core, windows, browserSource, tray), clock, log);
+  return { core, windows, stopped };
+}
+
+async function startCore(log: Logger, clock: Clock): Promise<OnAirCore> {
   const dataDir = app.getPath('userData');
   const core = await createCore({
     settingsPath: join(dataDir, 'settings.json'),
@@ -65,10 +77,11 @@ async function startShell(log: Logger, clock: Clock): Promise<RunningApp> {
   });
   denyAllPermissions();
   await core.start();
-  // The same overlay as an OBS browser source on 127.0.0.1 (the recommended way to capture it).
-  const browserSource = await serveBrowserSource(core, log);
-  const windows = openShellWindows(core, createWindowAttacher(core), clock, log);
+  return core;
+}
 
+/** The console's requests over IPC, the tray and the shortcut; click-through changes redraw the tray menu. */
+function wireControls(core: OnAirCore, windows: ShellWindows, log: Logger): TrayMenu {
   const applyClickThrough = (enabled: boolean): void => {
     windows.setClickThrough(enabled);
     tray.refresh();
@@ -94,11 +107,7 @@ async function startShell(log: Logger, clock: Clock): Promise<RunningApp> {
   if (!globalShortcut.register(CLICK_THROUGH_SHORTCUT, toggleClickThrough)) {
     log.warn(`could not register ${CLICK_THROUGH_SHORTCUT}; use the tray menu to toggle click-through`);
   }
-  // Starting OnAir again brings the console forward instead of doing nothing.
-  app.on('second-instance', windows.showModWindow);
-
-  const stopped = stopBeforeQuit(() => stopAll(core, windows, browserSource, tray), clock, log);
-  return { core, windows, stopped };
+  return tray;
 }
 
 async function stopAll(
