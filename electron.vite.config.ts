@@ -16,6 +16,10 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload's `require` loads only `electron` and a few Node built-ins, never a sibling file:
+      // each preload must be one self-contained file (docs/electron-shell.md).
+      isolatedEntries: true,
+      externalizeDeps: false,
       rollupOptions: {
         input: {
           overlay: resolve(__dirname, 'src/preload/overlay.ts'),

@@ -8,10 +8,19 @@ export interface TrayActions {
   quit: () => void;
 }
 
-/** Tray menu: show the mod window, toggle overlay click-through, quit. */
-export function createTray(actions: TrayActions, shortcut: string): Tray {
+export interface TrayMenu {
+  /** Redraws the menu; call it whenever click-through changed (shortcut, console, tray). */
+  refresh(): void;
+  destroy(): void;
+}
+
+/**
+ * Tray menu: show the mod window, toggle overlay click-through, quit. The caller must keep the returned object:
+ * a Tray that gets garbage-collected disappears from the system tray.
+ */
+export function createTray(actions: TrayActions, shortcut: string): TrayMenu {
   const tray = new Tray(nativeImage.createFromPath(iconPath()).resize({ width: 16, height: 16 }));
-  const rebuild = (): void => {
+  const refresh = (): void => {
     tray.setContextMenu(
       Menu.buildFromTemplate([
         { label: 'Show moderation window', click: actions.showModWindow },
@@ -19,10 +28,7 @@ export function createTray(actions: TrayActions, shortcut: string): Tray {
           label: `Overlay click-through (${shortcut})`,
           type: 'checkbox',
           checked: actions.isClickThrough(),
-          click: () => {
-            actions.toggleClickThrough();
-            rebuild();
-          },
+          click: actions.toggleClickThrough,
         },
         { type: 'separator' },
         { label: 'Quit OnAir', click: actions.quit },
@@ -31,6 +37,6 @@ export function createTray(actions: TrayActions, shortcut: string): Tray {
   };
   tray.setToolTip('OnAir');
   tray.on('click', actions.showModWindow);
-  rebuild();
-  return tray;
+  refresh();
+  return { refresh, destroy: () => tray.destroy() };
 }

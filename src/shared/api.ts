@@ -110,10 +110,26 @@ export const alertControlSchema = z.discriminatedUnion('command', [
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;
 
-export const settingsPatchSchema = settingsSchema.partial().extend({
+/**
+ * A patch replaces whole top-level sections and leaves the others alone. Built from the sections without their
+ * defaults: in zod 4 a defaulted field stays defaulted inside `.partial()`, so `{ overlay }` would otherwise
+ * come out with every other section reset to its defaults (client id, endpoints, server port).
+ */
+const sections = settingsSchema.shape;
+export const settingsPatchSchema = z.object({
+  version: sections.version.unwrap().optional(),
   sources: z.array(sourceConfigSchema).max(50).optional(),
+  endpoints: sections.endpoints.unwrap().optional(),
+  twitch: sections.twitch.unwrap().optional(),
+  overlay: sections.overlay.unwrap().optional(),
+  alerts: sections.alerts.unwrap().optional(),
+  server: sections.server.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+// Compile-time check that every section of the settings can be patched.
+type Unpatchable = Exclude<keyof Settings, keyof SettingsPatch>;
+const _everySectionPatchable: Unpatchable extends never ? true : Unpatchable = true;
+void _everySectionPatchable;
 
 /** Everything a view needs to draw itself from scratch. Pushes after it are `OnAirEvent` batches. */
 export interface ViewSnapshot {

@@ -27,6 +27,9 @@ export function createOverlayWindow(bounds: Bounds | undefined): BrowserWindow {
     frame: false,
     hasShadow: false,
     resizable: true,
+    // The settings schema refuses smaller bounds: below this the position could not be remembered.
+    minWidth: 100,
+    minHeight: 100,
     skipTaskbar: true,
     alwaysOnTop: true,
     focusable: true,
