@@ -1,7 +1,7 @@
 import type { ActionResult, ModAction, SendRequest } from '../../../../../shared/api';
 import type { Capability, SourceRef, SourceStatus } from '../../../../../shared/events';
 import type { TwitchSourceConfig } from '../../../../../shared/settings';
-import type { BackoffOptions } from '../../../net/backoff';
+import { chatBackoff, type BackoffOptions } from '../../../net/backoff';
 import { ConnectionManager, FatalConnectionError } from '../../../net/connection-manager';
 import type { ChatSource, SourceContext } from '../../source';
 import { StatusReporter } from '../../../net/status-reporter';
@@ -99,7 +99,7 @@ class TwitchIrcSource implements ChatSource {
       clock: ctx.clock,
       log: this.log,
       reporter: this.reporter,
-      backoff: deps.backoff,
+      backoff: deps.backoff ?? chatBackoff,
       random: deps.random,
       connectTimeoutMs: (deps.handshakeTimeoutMs ?? 10_000) + 5_000,
     });
@@ -116,7 +116,8 @@ class TwitchIrcSource implements ChatSource {
   }
 
   status(): SourceStatus {
-    return this.reporter.get();
+    const status = this.reporter.get();
+    return { ...status, counters: { ...status.counters, ...this.manager.counters } };
   }
 
   reconnect(): void {
