@@ -28,6 +28,8 @@ export async function startHarness(
     fakeServer?: FakeTwitchIrc;
     /** The source's clock (a FakeClock for timing tests); sockets stay real. */
     clock?: Clock;
+    /** Also called with every event the source emits (e.g. to feed a hub). */
+    onEvent?: (event: OnAirEvent) => void;
   } = {},
 ): Promise<Harness> {
   const fake = options.fakeServer ?? (await startFakeTwitchIrc(options.fake));
@@ -43,7 +45,10 @@ export async function startHarness(
   const source = createTwitchIrcSource(
     config,
     {
-      emit: (event) => events.push(event),
+      emit: (event) => {
+        events.push(event);
+        options.onEvent?.(event);
+      },
       log: silentLogger,
       clock: options.clock ?? systemClock,
       endpoints: {

@@ -70,6 +70,8 @@ export interface RigOptions {
   createSubscription?: (inner: CreateEventSubSubscription) => CreateEventSubSubscription;
   /** The client's clock (a FakeClock for timing tests); sockets and HTTP stay real. */
   clock?: Clock;
+  /** Also called with every event the client emits (e.g. to feed a hub). */
+  onEvent?: (event: OnAirEvent) => void;
 }
 
 export interface Rig {
@@ -113,7 +115,10 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     auth,
     createSubscription: options.createSubscription ? options.createSubscription(helix) : helix,
     resolveRef: (login) => ({ sourceId: `twitch:${login}`, provider: 'twitch', channel: login }),
-    emit: (event) => events.push(event),
+    emit: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
     clock: options.clock ?? systemClock,
     log: createLogger(sink.sink, 'debug', 'test'),
     backoff: { initialMs: 50, maxMs: 400, factor: 2, jitter: 0 },
