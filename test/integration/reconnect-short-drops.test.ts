@@ -4,7 +4,7 @@ import { mulberry32 } from '../../src/main/core/providers/demo/prng';
 import { startFakeChatKc, type FakeChatKc } from '../fakes/chatkc-server';
 import { startChatKcClient, type ClientHarness } from '../fakes/chatkc/client-harness';
 import { FakeClock } from '../helpers/fake-clock';
-import { reconnectDrill, until } from '../helpers/reconnect-drill';
+import { reconnectDrill, until, type DrillPlan, type DrillTarget } from '../helpers/reconnect-drill';
 import { startHarness, type Harness } from './irc-harness';
 
 /*
@@ -61,40 +61,32 @@ describe('reconnects after repeated short drops (fake clock, real sockets)', () 
     console.info(`chatkc short drops: reconnect delays ${delays.join(', ')} ms; ${posted} lines, 0 lost`);
   }, 60_000);
 
-  it('Twitch IRC: 10 drops 5 s apart, server back within 2 s → each reconnect within 3 s', async () => {
+  /** The IRC source on a fake clock against the fake IRC server; a drop refuses reconnects for `outageMs`. */
+  async function ircDrill(seed: number, plan: DrillPlan): Promise<{ delays: number[]; h: Harness }> {
     const clock = new FakeClock();
-    irc = await startHarness({ clock, deps: { backoff: chatBackoff, random: mulberry32(5) } });
+    irc = await startHarness({ clock, deps: { backoff: chatBackoff, random: mulberry32(seed) } });
     const h = irc;
-    const delays = await reconnectDrill(
-      {
-        clock,
-        status: () => h.source.status(),
-        drop: async () => {
-          h.fake.setRefusing(true);
-          h.fake.dropAll();
-        },
-        restore: async () => h.fake.setRefusing(false),
+    const target: DrillTarget = {
+      clock,
+      status: () => h.source.status(),
+      drop: async () => {
+        h.fake.setRefusing(true);
+        h.fake.dropAll();
       },
-      { drops: 10, everyMs: 5000, outageMs: outages(8) },
-    );
+      restore: async () => h.fake.setRefusing(false),
+    };
+    return { delays: await reconnectDrill(target, plan), h };
+  }
+
+  it('Twitch IRC: 10 drops 5 s apart, server back within 2 s → each reconnect within 3 s', async () => {
+    const { delays, h } = await ircDrill(5, { drops: 10, everyMs: 5000, outageMs: outages(8) });
     for (const delay of delays) expect(delay).toBeLessThanOrEqual(3000);
     expect(h.source.status().counters).toMatchObject({ failedSessions: 0, sessions: 11 });
     console.info(`irc short drops: reconnect delays ${delays.join(', ')} ms`);
   }, 60_000);
 
   it('Twitch IRC: drops 1.5 s apart, server back at once → the delay never grows', async () => {
-    const clock = new FakeClock();
-    irc = await startHarness({ clock, deps: { backoff: chatBackoff, random: mulberry32(9) } });
-    const h = irc;
-    const delays = await reconnectDrill(
-      {
-        clock,
-        status: () => h.source.status(),
-        drop: async () => h.fake.dropAll(),
-        restore: async () => {},
-      },
-      { drops: 10, everyMs: 1500, outageMs: () => 0 },
-    );
+    const { delays } = await ircDrill(9, { drops: 10, everyMs: 1500, outageMs: () => 0 });
     // The first step of the chat backoff: 0.5 s ± 15 %, every time.
     for (const delay of delays) expect(delay).toBeLessThanOrEqual(580);
     console.info(`irc drops 1.5 s apart: reconnect delays ${delays.join(', ')} ms`);
