@@ -149,11 +149,16 @@ export interface Alert {
   systemText?: string;
   serverTime: number;
   receivedAt: number;
-  /**
-   * Events that IRC and EventSub both report (a sub, a cheer) carry the same key, so the hub shows one alert.
-   * See docs/events.md "Alert de-duplication".
-   */
+  /** The source's own id for the event: alerts with equal keys are one event (e.g. a ChatKC message id). */
   dedupeKey?: string;
+  /** Which Twitch transport reported it, for the de-duplication rule (docs/events.md "Alert de-duplication"). */
+  origin?: AlertOrigin;
+}
+
+/** IRC `id` tag or EventSub `message_id`: two reports from one transport with different ids are two events. */
+export interface AlertOrigin {
+  transport: 'irc' | 'eventsub';
+  eventId: string;
 }
 
 export type RemovalReason = 'delete' | 'timeout' | 'ban' | 'clear';

@@ -51,6 +51,7 @@ export async function startFakeTwitchIrc(options: FakeTwitchIrcOptions = {}): Pr
     replay: (lines, rate, channel) => fake.replay(lines, rate, channel),
     sendReconnect: () => fake.sendReconnect(),
     dropAll: () => fake.dropAll(),
+    setRefusing: (refusing) => (fake.refusing = refusing),
     setSilent: (silent) => (fake.silent = silent),
     setSlowMode: (channel, seconds) => fake.setSlowMode(channel, seconds),
     stop: () => fake.stop(),
@@ -61,6 +62,7 @@ class FakeServer {
   readonly clients = new Set<Client>();
   readonly received: string[] = [];
   silent = false;
+  refusing = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly mods: Set<string>;
   private readonly windowMs: number;
@@ -76,6 +78,10 @@ class FakeServer {
   }
 
   private accept(socket: WebSocket): void {
+    if (this.refusing) {
+      socket.terminate();
+      return;
+    }
     const client: Client = {
       socket,
       caps: new Set(),

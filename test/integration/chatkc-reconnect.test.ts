@@ -74,8 +74,10 @@ describe('ChatKC lossless reconnect under fault injection', () => {
     });
     client = harness;
     const connects = () => harness.source.status().counters?.connects ?? 0;
+    // Established = the server answered `hello`, so the replay of this connection is in.
+    const sessions = () => harness.source.status().counters?.sessions ?? 0;
     const outage = async (messages: number, cycle: number): Promise<void> => {
-      await harness.until(`connection ${cycle}`, () => connects() >= cycle);
+      await harness.until(`session ${cycle}`, () => sessions() >= cycle);
       await server.kill();
       for (let i = 1; i <= messages; i++) server.say('RegularUser', `outage ${cycle} message ${i}`);
       await server.restart();

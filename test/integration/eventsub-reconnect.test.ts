@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../helpers/fake-clock';
 import {
   connected,
   enabledOn,
@@ -136,5 +137,32 @@ describe('EventSub client: reconnects, liveness, duplicates, revocations', () =>
     );
     expect(rig.client.counters().closeCodes).toBe(1);
     expect(inboundTraffic(rig)).toEqual(NO_TRAFFIC);
+  });
+
+  it('starts the backoff over after every session that delivered data, however short it was', async () => {
+    const clock = new FakeClock();
+    rig = await startRig({ clock });
+    const r = rig;
+    r.client.start();
+    const delays: number[] = [];
+    for (let n = 0; n < 4; n += 1) {
+      const session = await connected(r);
+      r.server.fake.notify('channel.follow', followEvent(n), { version: '2' }); // data after the welcome
+      await waitFor('the follow', () => r.ofKind('alert').length === n + 1);
+      await r.server.fake.close(session, 4006);
+      await waitFor('the close', () => r.client.status().state === 'reconnecting');
+      let waited = 0;
+      // The manager clears the status error when its retry timer fires and the next attempt starts.
+      while (r.client.status().error !== null && waited < 1000) {
+        clock.advance(10);
+        waited += 10;
+      }
+      delays.push(waited);
+      await waitFor('the fresh session', () =>
+        r.server.fake.sessions().some((s) => s.id !== session && s.status === 'connected'),
+      );
+    }
+    // The rig's backoff starts at 50 ms (no jitter); without the reset it would double: 50, 100, 200, 400.
+    expect(delays).toEqual([50, 50, 50, 50]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../helpers/fake-clock';
 import { chats, privmsgFor, startHarness, until, type Harness } from './irc-harness';
 
 let harness: Harness | null = null;
@@ -107,13 +108,25 @@ describe('Twitch IRC source against the fake server', () => {
   });
 
   it('keeps the JOIN limit across reconnects', async () => {
-    harness = await startHarness({ deps: { joinLimit: { count: 1, windowMs: 700 } } });
+    const clock = new FakeClock();
+    harness = await startHarness({ clock, deps: { joinLimit: { count: 1, windowMs: 700 } } });
     const h = harness;
+    const joins = () => h.fake.received.filter((l) => l === 'JOIN #chan').length;
+    const logins = () => h.fake.received.filter((l) => l.startsWith('NICK ')).length;
     await until('connected', () => state(h) === 'connected');
-    const firstJoinAt = Date.now();
+    const firstJoinAt = clock.now();
     h.fake.dropAll();
-    await until('rejoined', () => h.fake.received.filter((l) => l === 'JOIN #chan').length === 2, 3000);
-    expect(Date.now() - firstJoinAt).toBeGreaterThanOrEqual(600);
+    await until('drop noticed', () => state(h) === 'reconnecting');
+    clock.advance(100); // the retry (50 ms ± 10 %) fires
+    await until('logged in again', () => logins() === 2);
+    // The clock stands still: the second JOIN must wait for it, however long we wait here.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(joins()).toBe(1);
+    clock.advance(firstJoinAt + 699 - clock.now());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(joins()).toBe(1);
+    clock.advance(1);
+    await until('rejoined', () => joins() === 2);
   });
 
   it('reports a join failure as a notice and a failed state', async () => {

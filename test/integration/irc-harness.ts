@@ -1,6 +1,6 @@
 import type { OnAirEvent } from '../../src/shared/events';
 import type { TwitchSourceConfig } from '../../src/shared/settings';
-import { systemClock } from '../../src/main/core/clock';
+import { systemClock, type Clock } from '../../src/main/core/clock';
 import { silentLogger } from '../../src/main/core/log/logger';
 import type { ChatSource } from '../../src/main/core/providers/source';
 import { createTwitchIrcSource, type TwitchIrcDeps } from '../../src/main/core/providers/twitch/irc';
@@ -26,6 +26,10 @@ export async function startHarness(
     deps?: TwitchIrcDeps;
     config?: Partial<TwitchSourceConfig>;
     fakeServer?: FakeTwitchIrc;
+    /** The source's clock (a FakeClock for timing tests); sockets stay real. */
+    clock?: Clock;
+    /** Also called with every event the source emits (e.g. to feed a hub). */
+    onEvent?: (event: OnAirEvent) => void;
   } = {},
 ): Promise<Harness> {
   const fake = options.fakeServer ?? (await startFakeTwitchIrc(options.fake));
@@ -41,9 +45,12 @@ export async function startHarness(
   const source = createTwitchIrcSource(
     config,
     {
-      emit: (event) => events.push(event),
+      emit: (event) => {
+        events.push(event);
+        options.onEvent?.(event);
+      },
       log: silentLogger,
-      clock: systemClock,
+      clock: options.clock ?? systemClock,
       endpoints: {
         twitchIrc: fake.url,
         twitchEventSub: 'ws://127.0.0.1:1',

@@ -15,6 +15,9 @@ class FakeConnection implements ManagedConnection {
   closedWith: string | null = null;
   private resolveClosed!: (info: CloseInfo) => void;
   readonly closed = new Promise<CloseInfo>((resolve) => (this.resolveClosed = resolve));
+  /** Data arrived after the handshake. */
+  prove!: () => void;
+  readonly established = new Promise<void>((resolve) => (this.prove = resolve));
   constructor(readonly n: number) {}
   close(reason: string): void {
     this.closedWith = reason;
@@ -40,7 +43,6 @@ function setup(plan: Array<'ok' | 'fail' | 'fatal'> = []) {
     reporter,
     random: () => 0.5,
     backoff: { initialMs: 1000, maxMs: 8000, factor: 2, jitter: 0.2 },
-    healthyAfterMs: 30_000,
     connect: async () => {
       const step = plan[n++] ?? 'ok';
       if (step === 'fail') throw new Error('refused');
@@ -78,23 +80,62 @@ describe('ConnectionManager', () => {
     await manager.stop();
   });
 
-  it('resets the backoff after a healthy period', async () => {
-    const { clock, manager, made } = setup(['ok', 'fail', 'ok', 'ok']);
+  it('resets the backoff once a session is established, however briefly it lived', async () => {
+    const { clock, manager, made } = setup(['ok', 'fail', 'ok', 'ok', 'ok']);
     manager.start();
     await flush();
+    made[0]!.prove();
     made[0]!.die();
     await flush();
-    clock.advance(1000);
+    clock.advance(1000); // 1 s → refused
     await flush();
-    clock.advance(2000);
+    clock.advance(2000); // 2 s → connects
     await flush();
     expect(made).toHaveLength(2);
-    clock.advance(60_000); // healthy
+    made[1]!.prove(); // handshake done and data received: no time has to pass
+    await flush();
     made[1]!.die();
     await flush();
     clock.advance(1000); // back to the first step
     await flush();
     expect(made).toHaveLength(3);
+    made[2]!.prove();
+    await flush();
+    made[2]!.die();
+    await flush();
+    clock.advance(1000); // and again: ten short drops never grow the delay
+    await flush();
+    expect(made).toHaveLength(4);
+    expect(manager.counters).toMatchObject({ sessions: 3, failedSessions: 0, failures: 1 });
+    await manager.stop();
+  });
+
+  it('backs off from a server that accepts and drops at once (consecutive failed sessions, not time)', async () => {
+    const { clock, manager, made } = setup();
+    manager.start();
+    await flush();
+    const delays: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      made.at(-1)!.die('dropped before any data');
+      await flush();
+      const before = made.length;
+      let waited = 0;
+      while (made.length === before) {
+        clock.advance(100);
+        waited += 100;
+        await flush();
+      }
+      delays.push(waited);
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(manager.counters).toMatchObject({ sessions: 0, failedSessions: 6 });
+    made.at(-1)!.prove(); // one session that works resets it
+    await flush();
+    made.at(-1)!.die();
+    await flush();
+    clock.advance(1000);
+    await flush();
+    expect(made).toHaveLength(8);
     await manager.stop();
   });
 

@@ -74,12 +74,21 @@ describe('Hub', () => {
 
   it('shows an alert reported twice (IRC and EventSub) once', () => {
     const { hub, alerts, clock } = makeHub();
-    hub.publish(alert({ id: 'irc', bits: 500 }));
-    hub.publish(alert({ id: 'eventsub', bits: 500, user: { id: 'u1', login: 'Ada', displayName: 'Ada' } }));
-    hub.publish(alert({ id: 'other', bits: 501 }));
+    const irc = { transport: 'irc', eventId: 'i1' } as const;
+    hub.publish(alert({ id: 'irc', bits: 500, origin: irc }));
+    hub.publish(
+      alert({
+        id: 'eventsub',
+        bits: 500,
+        user: { id: 'u1', login: 'Ada', displayName: 'Ada' },
+        origin: { transport: 'eventsub', eventId: 'e1' },
+      }),
+    );
+    hub.publish(alert({ id: 'other', bits: 501, origin: { transport: 'eventsub', eventId: 'e2' } }));
     expect(alerts).toEqual(['irc', 'other']);
+    expect(hub.counters.alertDuplicates).toBe(1);
     clock.advance(61_000);
-    hub.publish(alert({ id: 'later', bits: 500 }));
+    hub.publish(alert({ id: 'later', bits: 500, origin: { transport: 'eventsub', eventId: 'e3' } }));
     expect(alerts).toEqual(['irc', 'other', 'later']);
   });
 

@@ -1,5 +1,5 @@
 import type { OnAirEvent } from '../../../src/shared/events';
-import { systemClock } from '../../../src/main/core/clock';
+import { systemClock, type Clock } from '../../../src/main/core/clock';
 import { createLogger, memorySink } from '../../../src/main/core/log/logger';
 import type { TwitchToken } from '../../../src/main/core/providers/twitch/account';
 import { createEventSubClient, type EventSubClient } from '../../../src/main/core/providers/twitch/eventsub';
@@ -68,6 +68,10 @@ export interface RigOptions {
   serverScopes?: string[];
   loggedIn?: boolean;
   createSubscription?: (inner: CreateEventSubSubscription) => CreateEventSubSubscription;
+  /** The client's clock (a FakeClock for timing tests); sockets and HTTP stay real. */
+  clock?: Clock;
+  /** Also called with every event the client emits (e.g. to feed a hub). */
+  onEvent?: (event: OnAirEvent) => void;
 }
 
 export interface Rig {
@@ -111,8 +115,11 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     auth,
     createSubscription: options.createSubscription ? options.createSubscription(helix) : helix,
     resolveRef: (login) => ({ sourceId: `twitch:${login}`, provider: 'twitch', channel: login }),
-    emit: (event) => events.push(event),
-    clock: systemClock,
+    emit: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
+    clock: options.clock ?? systemClock,
     log: createLogger(sink.sink, 'debug', 'test'),
     backoff: { initialMs: 50, maxMs: 400, factor: 2, jitter: 0 },
     channels: () => channels,

@@ -25,6 +25,8 @@ export interface FakeTwitchIrc {
   sendReconnect(): void;
   /** Terminate every connection at once (no close handshake). */
   dropAll(): void;
+  /** While refusing, every new connection is terminated right after the WebSocket upgrade (a server down). */
+  setRefusing(refusing: boolean): void;
   /** Silent: answer nothing (not PING, not login) and send nothing. */
   setSilent(silent: boolean): void;
   /** Slow mode for non-privileged senders (0 = off); announces a partial ROOMSTATE. */

@@ -7,6 +7,11 @@ import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 export interface ManagedConnection {
   /** Resolves once the connection is gone, saying why and whether to retry. */
   readonly closed: Promise<CloseInfo>;
+  /**
+   * Resolves once the session has proved itself: handshake done *and* data received after it (never, if it
+   * closes first). Only then does the backoff start again from its first step.
+   */
+  readonly established: Promise<void>;
   close(reason: string): void;
 }
 
@@ -39,30 +44,47 @@ export interface ConnectionManagerOptions<C extends ManagedConnection> {
   log: Logger;
   reporter?: StatusReporter;
   backoff?: BackoffOptions;
-  /** A connection that lived this long resets the backoff. */
-  healthyAfterMs?: number;
   connectTimeoutMs?: number;
   random?: () => number;
 }
 
 export interface ConnectionCounters {
+  /** Connect attempts started (including make-before-break replacements). */
+  attempts: number;
   connects: number;
   reconnects: number;
   replacements: number;
+  /** Connect attempts that failed. */
   failures: number;
+  /** Connections that proved themselves (`established`). */
+  sessions: number;
+  /** Connections that closed before they proved themselves (a server accepting, then dropping at once). */
+  failedSessions: number;
 }
 
 /**
- * The one connection manager every source reuses: connect, reconnect with exponential backoff and jitter
- * (reset after a healthy period), make-before-break replacement, an explicit `stop()`, and counters for tests
- * and the health view. Liveness checks live in the connection itself: it closes, the manager reconnects.
+ * The one connection manager every source reuses: connect, reconnect with exponential backoff and jitter,
+ * make-before-break replacement, an explicit `stop()`, and counters for tests and the health view. Liveness
+ * checks live in the connection itself: it closes, the manager reconnects.
+ *
+ * The backoff counts consecutive failures — failed connects and sessions that closed before they were
+ * established — never time: an established session that drops retries after the first, short step however
+ * briefly it lived, while a server that accepts and drops at once gets ever longer pauses up to the cap.
  */
 export class ConnectionManager<C extends ManagedConnection> {
-  readonly counters: ConnectionCounters = { connects: 0, reconnects: 0, replacements: 0, failures: 0 };
+  readonly counters: ConnectionCounters = {
+    attempts: 0,
+    connects: 0,
+    reconnects: 0,
+    replacements: 0,
+    failures: 0,
+    sessions: 0,
+    failedSessions: 0,
+  };
   private connection: C | null = null;
-  private connectedAt = 0;
+  private readonly proven = new WeakSet<C>();
   private stopped = true;
-  private attempt = 0;
+  private consecutiveFailures = 0;
   private timer: TimerHandle | null = null;
   private replacing = false;
   private connecting = false;
@@ -80,7 +102,7 @@ export class ConnectionManager<C extends ManagedConnection> {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.attempt = 0;
+    this.consecutiveFailures = 0;
     void this.connectNow('initial');
   }
 
@@ -102,7 +124,7 @@ export class ConnectionManager<C extends ManagedConnection> {
     const connection = this.connection;
     this.connection = null;
     connection?.close('reconnect requested');
-    this.attempt = 0;
+    this.consecutiveFailures = 0;
     void this.connectNow('reconnect');
   }
 
@@ -167,7 +189,6 @@ export class ConnectionManager<C extends ManagedConnection> {
     const previous = this.connection;
     if (previous && kind !== 'replace') previous.close('superseded'); // never keep two live connections
     this.connection = connection;
-    this.connectedAt = this.options.clock.now();
     this.counters.connects += 1;
     if (kind !== 'initial') {
       this.counters.reconnects += 1;
@@ -175,17 +196,24 @@ export class ConnectionManager<C extends ManagedConnection> {
     }
     this.options.reporter?.setState('connected');
     this.options.log.info(`${this.options.name}: connected (${kind})`);
+    void connection.established.then(() => this.onEstablished(connection));
     void connection.closed.then((info) => this.onClosed(connection, info));
     this.options.onConnected?.(connection, kind);
+  }
+
+  private onEstablished(connection: C): void {
+    if (connection !== this.connection || this.proven.has(connection)) return;
+    this.proven.add(connection);
+    this.counters.sessions += 1;
+    this.consecutiveFailures = 0;
   }
 
   private onClosed(connection: C, info: CloseInfo): void {
     if (connection !== this.connection) return; // replaced or already dropped
     this.connection = null;
+    if (!this.proven.has(connection)) this.counters.failedSessions += 1;
     if (this.stopped) return;
     if (this.replacing) return; // the replacement in flight becomes current, or reconnects if it fails
-    const healthyAfter = this.options.healthyAfterMs ?? 30_000;
-    if (this.options.clock.now() - this.connectedAt >= healthyAfter) this.attempt = 0;
     if (info.retry === false) {
       this.options.log.warn(`${this.options.name}: closed for good: ${info.reason}`);
       this.options.reporter?.setState('failed', info.reason);
@@ -197,8 +225,9 @@ export class ConnectionManager<C extends ManagedConnection> {
   }
 
   private scheduleRetry(reason: string): void {
-    const delay = backoffDelay(this.attempt, this.options.backoff ?? defaultBackoff, this.options.random);
-    this.attempt += 1;
+    const backoff = this.options.backoff ?? defaultBackoff;
+    const delay = backoffDelay(this.consecutiveFailures, backoff, this.options.random);
+    this.consecutiveFailures += 1;
     this.options.reporter?.setState('reconnecting', reason);
     this.options.clock.clearTimeout(this.timer);
     this.timer = this.options.clock.setTimeout(() => {
@@ -209,6 +238,7 @@ export class ConnectionManager<C extends ManagedConnection> {
 
   private connectWithTimeout(): Promise<C> {
     const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
+    this.counters.attempts += 1;
     return new Promise<C>((resolve, reject) => {
       let settled = false;
       const timer = this.options.clock.setTimeout(() => {

@@ -26,6 +26,8 @@ export interface ConnectionOptions {
  */
 export class ChatKcConnection implements ManagedConnection {
   readonly closed: Promise<CloseInfo>;
+  /** The server answered `hello` (it always does: history, then at least its bot's `join`). */
+  readonly established: Promise<void>;
   readonly requests: RequestQueue;
   /** True from `hello` until the first `join`: chat frames meanwhile are history replay. */
   replaying = true;
@@ -35,15 +37,18 @@ export class ChatKcConnection implements ManagedConnection {
   private pingTimer: TimerHandle | null = null;
   private pongTimer: TimerHandle | null = null;
   private finish: (info: CloseInfo) => void = () => {};
+  private markEstablished: () => void = () => {};
 
   constructor(
     private readonly socket: WebSocket,
     private readonly options: ConnectionOptions,
   ) {
     this.closed = new Promise((resolve) => (this.finish = resolve));
+    this.established = new Promise((resolve) => (this.markEstablished = resolve));
     this.pacer = new SendPacer(options.clock, (text) => socket.send(text));
     this.requests = new RequestQueue(options.clock, options.ackTimeoutMs, (frame) => this.send(frame));
     socket.on('message', (data, isBinary) => {
+      this.markEstablished();
       if (isBinary) options.onBinaryFrame();
       else options.onFrame(data.toString(), this);
     });

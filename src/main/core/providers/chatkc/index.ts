@@ -2,7 +2,7 @@ import type { ActionResult, ModAction, SendRequest } from '../../../../shared/ap
 import type { Capability, SourceRef, SourceStatus } from '../../../../shared/events';
 import type { ChatKcSourceConfig } from '../../../../shared/settings';
 import { registerSecret } from '../../log/mask';
-import type { BackoffOptions } from '../../net/backoff';
+import { chatBackoff, type BackoffOptions } from '../../net/backoff';
 import { ConnectionManager } from '../../net/connection-manager';
 import { unsupported, type ChatSource, type SourceContext } from '../source';
 import { StatusReporter } from '../../net/status-reporter';
@@ -84,7 +84,7 @@ class ChatKcSource implements ChatSource {
       clock,
       log,
       reporter: this.reporter,
-      backoff: deps.backoff,
+      backoff: deps.backoff ?? chatBackoff,
       random: deps.random,
     });
   }

@@ -33,10 +33,13 @@ export interface ConnectionHooks {
  */
 export class EventSubConnection implements ManagedConnection {
   readonly closed: Promise<CloseInfo>;
+  /** A frame (keepalive or notification) arrived after the welcome. */
+  readonly established: Promise<void>;
   session: SessionInfo | null = null;
   /** Subscription keys created on this session (resubscribe skips them); shared with a replacement. */
   subscribed = new Set<string>();
   private resolveClosed!: (info: CloseInfo) => void;
+  private markEstablished!: () => void;
   private watchdog: TimerHandle | null = null;
   private retired = false;
   private welcomed: ((session: SessionInfo) => void) | null = null;
@@ -46,6 +49,7 @@ export class EventSubConnection implements ManagedConnection {
     private readonly hooks: ConnectionHooks,
   ) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.established = new Promise((resolve) => (this.markEstablished = resolve));
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('close', (code, reason) => this.onSocketClose(code, reason.toString()));
     socket.on('error', (error) => hooks.log.warn('eventsub socket error', error));
@@ -94,6 +98,7 @@ export class EventSubConnection implements ManagedConnection {
 
   private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.retired) return;
+    if (this.session) this.markEstablished();
     this.armWatchdog();
     try {
       this.hooks.onActivity();

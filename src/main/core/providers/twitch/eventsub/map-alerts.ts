@@ -4,8 +4,9 @@ import type { MapContext, NotificationMapper } from './map-context';
 import { partsFromEmoteRanges, textParts } from './map-parts';
 
 /*
- * Alerts that IRC reports too (sub, resub, cheer, gift bomb, raid) must match the IRC mapping on the hub's
- * de-duplication key (docs/eventsub.md): lower-case login or anonymous, and the same amount field —
+ * Every alert carries its origin (EventSub + message_id): the hub never merges two notifications with
+ * different ids. Alerts that IRC reports too (sub, resub, cheer, gift bomb, raid) must match the IRC mapping
+ * on the hub's cross-transport key (docs/events.md): lower-case login or anonymous, and the same amount field —
  * bits for cheers, cumulative months for subs/resubs, the gift count for gift bombs, viewers for raids.
  */
 
@@ -37,6 +38,7 @@ function baseAlert(
     message: null,
     serverTime,
     receivedAt: ctx.receivedAt,
+    origin: { transport: 'eventsub', eventId: ctx.messageId },
   };
 }
 

@@ -64,7 +64,11 @@ export function isLoginFailure(text: string): boolean {
  */
 export class IrcSession implements ManagedConnection {
   readonly closed: Promise<CloseInfo>;
+  /** A line arrived after the handshake; the session PINGs at once so a quiet channel proves itself too. */
+  readonly established: Promise<void>;
   private resolveClosed!: (info: CloseInfo) => void;
+  private markEstablished!: () => void;
+  private joined = false;
   private isClosed = false;
   private pingTimer: TimerHandle | null = null;
   private pongTimer: TimerHandle | null = null;
@@ -78,6 +82,7 @@ export class IrcSession implements ManagedConnection {
   ) {
     this.pendingRooms = new Set(options.channels);
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.established = new Promise((resolve) => (this.markEstablished = resolve));
     socket.on('message', (data: WebSocket.RawData) => this.onFrame(String(data)));
     socket.on('close', (code: number) => this.finish({ reason: `socket closed (code ${code})` }));
     socket.on('error', (error: Error) => this.finish({ reason: `socket error: ${error.message}` }));
@@ -158,6 +163,7 @@ export class IrcSession implements ManagedConnection {
   }
 
   private onLine(line: TwitchLine): void {
+    if (this.joined) this.markEstablished();
     const message = line;
     switch (message.command) {
       case 'PING':
@@ -211,6 +217,8 @@ export class IrcSession implements ManagedConnection {
     const handshake = this.handshake;
     this.handshake = null;
     handshake?.resolve();
+    this.joined = true;
+    this.ping();
     this.schedulePing();
   }
 
@@ -228,14 +236,18 @@ export class IrcSession implements ManagedConnection {
 
   /** Client-side liveness: PING every interval; no PONG within the timeout closes the connection. */
   private schedulePing(): void {
-    const { clock, pingIntervalMs, pongTimeoutMs } = this.options;
-    this.pingTimer = clock.setTimeout(() => {
+    this.pingTimer = this.options.clock.setTimeout(() => {
       if (this.isClosed) return;
-      if (this.pongTimer !== null) return this.schedulePing(); // still waiting for the previous PONG
-      this.pingCounter += 1;
-      this.write(`PING :onair-${this.pingCounter}`);
-      this.pongTimer = clock.setTimeout(() => this.close('no PONG (liveness check)'), pongTimeoutMs);
+      this.ping();
       this.schedulePing();
-    }, pingIntervalMs);
+    }, this.options.pingIntervalMs);
+  }
+
+  private ping(): void {
+    if (this.pongTimer !== null) return; // still waiting for the previous PONG
+    const { clock, pongTimeoutMs } = this.options;
+    this.pingCounter += 1;
+    this.write(`PING :onair-${this.pingCounter}`);
+    this.pongTimer = clock.setTimeout(() => this.close('no PONG (liveness check)'), pongTimeoutMs);
   }
 }

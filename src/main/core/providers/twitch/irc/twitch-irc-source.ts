@@ -1,7 +1,7 @@
 import type { ActionResult, ModAction, SendRequest } from '../../../../../shared/api';
-import type { Capability, SourceRef, SourceStatus } from '../../../../../shared/events';
+import type { Capability, OnAirEvent, SourceRef, SourceStatus } from '../../../../../shared/events';
 import type { TwitchSourceConfig } from '../../../../../shared/settings';
-import type { BackoffOptions } from '../../../net/backoff';
+import { chatBackoff, type BackoffOptions } from '../../../net/backoff';
 import { ConnectionManager, FatalConnectionError } from '../../../net/connection-manager';
 import type { ChatSource, SourceContext } from '../../source';
 import { StatusReporter } from '../../../net/status-reporter';
@@ -62,6 +62,8 @@ class TwitchIrcSource implements ChatSource {
   /** When the current connection dropped without a replacement (null while connected). */
   private lostAt: number | null = null;
   private readonly mapContext: MapContext;
+  /** The `id` tag of the PRIVMSG/USERNOTICE being mapped: an alert's origin for the hub's de-duplication. */
+  private lineId: string | undefined;
 
   constructor(
     private readonly config: TwitchSourceConfig,
@@ -99,7 +101,7 @@ class TwitchIrcSource implements ChatSource {
       clock: ctx.clock,
       log: this.log,
       reporter: this.reporter,
-      backoff: deps.backoff,
+      backoff: deps.backoff ?? chatBackoff,
       random: deps.random,
       connectTimeoutMs: (deps.handshakeTimeoutMs ?? 10_000) + 5_000,
     });
@@ -116,7 +118,8 @@ class TwitchIrcSource implements ChatSource {
   }
 
   status(): SourceStatus {
-    return this.reporter.get();
+    const status = this.reporter.get();
+    return { ...status, counters: { ...status.counters, ...this.manager.counters } };
   }
 
   reconnect(): void {
@@ -235,12 +238,14 @@ class TwitchIrcSource implements ChatSource {
     const now = this.ctx.clock.now();
     this.reporter.messageSeen();
     const command = message.command;
+    this.lineId = undefined;
     if (command === 'PRIVMSG' || command === 'USERNOTICE') {
       const id = message.tag(TAG.id);
       if (id && !this.recent.admit(id)) {
         this.reporter.incrementCounter('duplicates');
         return;
       }
+      this.lineId = id;
     }
     if (command === 'RECONNECT') {
       this.log.info('server asked to reconnect; replacing the connection (make-before-break)');
@@ -249,8 +254,13 @@ class TwitchIrcSource implements ChatSource {
     }
     if (!this.onStateLine(message)) return;
     this.mapContext.now = now;
-    this.mapper.map(line, this.mapContext, this.ctx.emit);
+    this.mapper.map(line, this.mapContext, this.emitMapped);
   }
+
+  private readonly emitMapped = (event: OnAirEvent): void => {
+    if (event.kind === 'alert' && this.lineId) event.origin = { transport: 'irc', eventId: this.lineId };
+    this.ctx.emit(event);
+  };
 
   /** USERSTATE / GLOBALUSERSTATE / ROOMSTATE / NOTICE bookkeeping. False when the line needs no event. */
   private onStateLine(message: IrcMessage): boolean {
