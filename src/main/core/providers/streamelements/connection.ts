@@ -39,6 +39,9 @@ function subscribeFailure(error: string, message: string): Error {
  */
 export class AstroConnection implements ManagedConnection {
   readonly closed: Promise<CloseInfo>;
+  /** The gateway confirmed the tips subscription (its answer is data after the welcome). */
+  readonly established: Promise<void>;
+  private markEstablished: () => void = () => {};
   /** The canonical room (StreamElements channel id) the gateway confirmed; used for REST recovery. */
   room: string | null = null;
   private readonly nonce = randomUUID();
@@ -51,6 +54,7 @@ export class AstroConnection implements ManagedConnection {
     private readonly options: AstroOptions,
   ) {
     this.closed = new Promise((resolve) => (this.finish = resolve));
+    this.established = new Promise((resolve) => (this.markEstablished = resolve));
     socket.on('message', (data, isBinary) => {
       this.heardFrom();
       if (isBinary) options.onInvalid('binary frame');
@@ -108,6 +112,7 @@ export class AstroConnection implements ManagedConnection {
       return;
     }
     this.room = frame.room;
+    this.markEstablished();
     this.handshake?.resolve();
     this.handshake = null;
   }

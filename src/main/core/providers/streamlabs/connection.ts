@@ -33,10 +33,16 @@ function connectFailure(error: Error): Error {
  */
 export class StreamlabsConnection implements ManagedConnection {
   readonly closed: Promise<CloseInfo>;
+  /** Connected, then heard from again (an event or Socket.IO's own keep-alive): tips can be hours apart. */
+  readonly established: Promise<void>;
   private finish: (info: CloseInfo) => void = () => {};
 
   constructor(private readonly socket: Socket) {
     this.closed = new Promise((resolve) => (this.finish = resolve));
+    this.established = new Promise((resolve) => {
+      socket.once('event', () => resolve());
+      socket.io.once('ping', () => resolve());
+    });
     socket.on('disconnect', (reason) => {
       // A server-side disconnect is deliberate (Socket.IO itself never retries it): most likely a revoked token.
       if (reason === 'io server disconnect') {
