@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Alert, ChatMessage } from '../../src/shared/events';
-import { silentLogger } from '../../src/main/core/log/logger';
-import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { chatLine, createFakeCore, twitchRef, type FakeCore } from './fake-core';
-import {
-  RENDERER_DIR,
-  launchChromium,
-  rendererBuilt,
-  startStackWith,
-  watchPage,
-  type Stack,
-} from './harness';
+import { rendererBuilt, serveCore, startStackWith, watchPage, type ServedCore, type Stack } from './harness';
 
 /** What `window.__onairRenderDrops` holds (src/renderer/src/common/render-drops.ts); null = nothing dropped. */
 interface Drops {
@@ -101,8 +92,7 @@ describe.skipIf(!rendererBuilt())('service-keyed lookups in Chromium (fake Twitc
 /** Issue 10.2: an item that throws while rendering is dropped and counted; the rest of the view stays. */
 describe.skipIf(!rendererBuilt())('error boundaries per line and alert', () => {
   let fake: FakeCore;
-  let server: HeadlessServer;
-  let browser: Browser;
+  let served: ServedCore;
   const good1 = chatLine(twitchRef, 'ada', 'first good line');
   const good2 = chatLine(twitchRef, 'bob', 'second good line');
   // Text parts must be strings; an object is what a broken core or bridge could hand the views.
@@ -124,22 +114,16 @@ describe.skipIf(!rendererBuilt())('error boundaries per line and alert', () => {
   beforeAll(async () => {
     fake = createFakeCore({ messages: [good1, broken, good2] });
     fake.snapshot.alerts = { ...fake.snapshot.alerts, status: 'playing', active: brokenAlert };
-    server = await startHeadlessServer({
-      core: fake.core,
-      port: 0,
-      rendererDir: RENDERER_DIR,
-      log: silentLogger,
-    });
-    browser = await launchChromium();
+    served = await serveCore(fake.core);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
 
   for (const view of ['overlay', 'mod'] as const) {
     it(`${view}: the broken line${view === 'overlay' ? ' and alert are' : ' is'} dropped and counted`, async () => {
+      const { browser, server } = served;
       const page = await browser.newPage();
       // React logs what a boundary caught (console.error); nothing may go uncaught.
       const uncaught: string[] = [];

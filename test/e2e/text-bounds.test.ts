@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ChatMessage } from '../../src/shared/events';
-import { silentLogger } from '../../src/main/core/log/logger';
-import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import { chatLine, createFakeCore, twitchRef, type FakeCore } from './fake-core';
-import { RENDERER_DIR, SCREENSHOT_DIR, launchChromium, rendererBuilt } from './harness';
+import { SCREENSHOT_DIR, rendererBuilt, serveCore, type ServedCore } from './harness';
 import { bidiOrder, boxOf, paintedOutside, type Box } from './page-probes';
 
 /**
@@ -45,31 +43,23 @@ type View = keyof typeof views;
 
 describe.skipIf(!rendererBuilt())('chat text stays inside its row', () => {
   let fake: FakeCore;
-  let server: HeadlessServer;
-  let browser: Browser;
+  let served: ServedCore;
 
   beforeAll(async () => {
     fake = createFakeCore({ messages: [] });
-    server = await startHeadlessServer({
-      core: fake.core,
-      port: 0,
-      rendererDir: RENDERER_DIR,
-      log: silentLogger,
-    });
-    browser = await launchChromium();
+    served = await serveCore(fake.core);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
 
   /** A page of `view` showing exactly `messages`. */
   const open = async (view: View, messages: ChatMessage[]): Promise<Page> => {
     fake.snapshot = { ...fake.snapshot, messages };
-    const page = await browser.newPage({ viewport: VIEWPORT[view] });
-    await page.goto(view === 'overlay' ? server.overlayUrl : server.modUrl);
+    const page = await served.browser.newPage({ viewport: VIEWPORT[view] });
+    await page.goto(view === 'overlay' ? served.server.overlayUrl : served.server.modUrl);
     for (const message of messages) await page.locator(`[data-message-id="${message.id}"]`).waitFor();
     return page;
   };
@@ -81,7 +71,7 @@ describe.skipIf(!rendererBuilt())('chat text stays inside its row', () => {
   /** Pixels painted outside `row` within `area` (the overlay's whole viewport, the mod console's chat list). */
   const paintedOutsideRow = async (page: Page, row: Box, area: Box): Promise<number> => {
     const png = (await page.screenshot({ clip: area, omitBackground: true })).toString('base64');
-    const blank = await browser.newPage();
+    const blank = await served.browser.newPage();
     const count = await blank.evaluate<number>(paintedOutside(png, area, row, 1));
     await blank.close();
     return count;
