@@ -1,9 +1,19 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Alert, ChatMessage } from '../../src/shared/events';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { chatLine, createFakeCore, twitchRef, type FakeCore } from './fake-core';
-import { rendererBuilt, serveCore, startStackWith, watchPage, type ServedCore, type Stack } from './harness';
+import {
+  SCREENSHOT_DIR,
+  rendererBuilt,
+  serveCore,
+  startStackWith,
+  watchPage,
+  type ServedCore,
+  type Stack,
+} from './harness';
 
 /** What `window.__onairRenderDrops` holds (src/renderer/src/common/render-drops.ts); null = nothing dropped. */
 interface Drops {
@@ -115,6 +125,7 @@ describe.skipIf(!rendererBuilt())('error boundaries per line and alert', () => {
     fake = createFakeCore({ messages: [good1, broken, good2] });
     fake.snapshot.alerts = { ...fake.snapshot.alerts, status: 'playing', active: brokenAlert };
     served = await serveCore(fake.core);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
 
   afterAll(async () => {
@@ -150,6 +161,7 @@ describe.skipIf(!rendererBuilt())('error boundaries per line and alert', () => {
       const later: ChatMessage = chatLine(twitchRef, 'cy', 'after the broken one');
       fake.publish({ type: 'events', events: [later] });
       await lineIn(page, view, later.id).waitFor();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `render-drops-${view}.png`) });
       expect(uncaught).toEqual([]);
       await page.close();
     });
