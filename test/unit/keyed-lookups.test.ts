@@ -6,6 +6,7 @@ import { alertPriority } from '../../src/main/core/alerts/alert-queue';
 import { unescapeHtml } from '../../src/main/core/providers/chatkc/html-text';
 import { statusNotice } from '../../src/main/core/providers/chatkc/levels';
 import { RequestQueue } from '../../src/main/core/providers/chatkc/requests';
+import { parseDemoText } from '../../src/main/core/providers/demo/message-parts';
 import { ChatSender } from '../../src/main/core/providers/twitch/irc/chat-sender';
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
 import { toBadges } from '../../src/main/core/providers/twitch/irc/map-chat';
@@ -14,6 +15,7 @@ import { obj, str } from '../../src/main/core/providers/twitch/eventsub/fields';
 import { createFrameProcessor } from '../../src/main/core/providers/twitch/eventsub/frame-processor';
 import { badgeLabel } from '../../src/renderer/src/common/badge-label';
 import { alertHeadline } from '../../src/renderer/src/common/alert-text';
+import { safeNameColor } from '../../src/renderer/src/common/safe';
 import { removedLabel } from '../../src/renderer/src/mod/removed-label';
 import { FakeClock } from '../helpers/fake-clock';
 
@@ -172,6 +174,28 @@ describe('alert types (alert-queue PRIORITY, renderer headline)', () => {
     expect(alertPriority(alert(key))).toBe(0); // before: `__proto__` gave Object.prototype, `toString` a function
     expect(alertHeadline(alert(key))).toBe('Alert from Ada');
   });
+});
+
+describe('emotes, colours and roles', () => {
+  it('demo emote names (the text you send in the demo) find no emote', () => {
+    const parts = parseDemoText(HOSTILE_KEYS.join(' '));
+    expect(parts.every((part) => part.type === 'text')).toBe(true);
+  });
+
+  it.each(HOSTILE_KEYS)(
+    'a chatter with colour, badges and user-type %s gets no colour and no role',
+    (key) => {
+      const line = parseTwitchLine(
+        `@badges=${key}/1;color=${key};user-type=${key};display-name=X;id=m2 :x!x@x PRIVMSG #test :hi`,
+      );
+      const out: OnAirEvent[] = [];
+      new IrcEventMapper().map(line!, { ref, now: 1, localId: () => 'l' }, (event) => out.push(event));
+      const { author } = out[0] as ChatMessage;
+      expect(author.color).toBeNull();
+      expect(author.roles).toEqual([]);
+      expect(safeNameColor(key, key)).toMatch(/^#[0-9a-f]{6}$/);
+    },
+  );
 });
 
 describe('renderer lookups (badge labels, removal words)', () => {
