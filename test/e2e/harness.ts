@@ -74,6 +74,26 @@ export async function startStackWith(
   };
 }
 
+export interface ServedCore {
+  server: HeadlessServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A given core (a scripted double) behind the real headless server, and one Chromium. */
+export async function serveCore(core: OnAirCore): Promise<ServedCore> {
+  const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log: silentLogger });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 export const demoSource = (rate: number, seed = 42, alertEverySeconds = 0): SourceConfig => ({
   id: 'demo',
   type: 'demo',

@@ -1,4 +1,5 @@
 import type { Alert, Author, Badge, ChatMessage, Role, SourceRef } from '../../../../../shared/events';
+import { lookupTable } from '../../../../../shared/lookup';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 import { buildParts } from './message-parts';
@@ -12,7 +13,8 @@ export interface MapContext {
   localId(): string;
 }
 
-const BADGE_TITLES: Record<string, string> = {
+/** Keyed by the line's badge set ids: a Map (lookupTable), so `__proto__` or `toString` find nothing. */
+const BADGE_TITLES = lookupTable({
   broadcaster: 'Broadcaster',
   moderator: 'Moderator',
   vip: 'VIP',
@@ -26,13 +28,13 @@ const BADGE_TITLES: Record<string, string> = {
   artist: 'Artist',
   no_audio: 'Watching without audio',
   no_video: 'Listening only',
-};
+});
 
 function titleFor(badge: BadgeRef, info: string | undefined): string {
   if (badge.setId === 'subscriber') return info ? `Subscriber (${info} months)` : 'Subscriber';
   if (badge.setId === 'founder' && info) return `Founder (${info} months)`;
   if (badge.setId === 'bits') return `Bits (${badge.version})`;
-  const known = BADGE_TITLES[badge.setId];
+  const known = BADGE_TITLES.get(badge.setId);
   if (known) return known;
   const words = badge.setId.replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : badge.setId;
