@@ -115,6 +115,9 @@ export const settingsPatchSchema = settingsSchema.partial().extend({
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/** The two kinds of view: the read-only overlay (window or OBS page) and the mod console. */
+export type ViewKind = 'overlay' | 'mod';
+
 /** Everything a view needs to draw itself from scratch. Pushes after it are `OnAirEvent` batches. */
 export interface ViewSnapshot {
   messages: ChatMessage[];

@@ -1,15 +1,9 @@
-import type { ModHandlers, ViewPush } from '../../shared/api';
+import type { ModHandlers, ViewKind, ViewPush } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
+import type { ViewAttachment } from './hub/hub';
 import type { Logger } from './log/logger';
 
-/** A view (overlay window, mod window, browser page) attached to the core. */
-export interface ViewAttachment {
-  /** The view's store is subscribed: send the snapshot, then pushes. Pushes before this are held. */
-  ready(): void;
-  detach(): void;
-}
-
-export type ViewKind = 'overlay' | 'mod';
+export type { ViewAttachment, ViewKind };
 
 /** What the Electron shell and the headless server get from the core. */
 export interface OnAirCore {

@@ -1,7 +1,6 @@
 import type { OnAirEvent } from '../../../shared/events';
-import type { ViewPush, ViewSnapshot } from '../../../shared/api';
+import type { ViewKind, ViewPush, ViewSnapshot } from '../../../shared/api';
 import type { Clock, TimerHandle } from '../clock';
-import type { ViewAttachment, ViewKind } from '../core-types';
 import { AlertDeduper } from './alert-dedupe';
 import { HubState, defaultHubLimits, type HubLimits } from './hub-state';
 
@@ -15,6 +14,13 @@ const FLUSH_MS = 16;
 const OVERLAY_KINDS = new Set<OnAirEvent['kind']>(['chat', 'removal']);
 
 type HubOwnedKeys = 'messages' | 'statuses' | 'notices' | 'presence' | 'modes' | 'automod' | 'modlog';
+
+/** A view (overlay window, mod window, browser page) attached to the core. */
+export interface ViewAttachment {
+  /** The view's store is subscribed: send the snapshot, then pushes. Pushes before this are held. */
+  ready(): void;
+  detach(): void;
+}
 
 interface View {
   kind: ViewKind;
