@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { ChatMessage } from '../../../shared/events';
-import { messageKey } from '../store/replica-types';
+import { messageKey } from '../../../shared/removal';
 import { useModStore } from '../store/store-context';
 import { ModLine, type LineCommand } from './ModLine';
 import { useLineCommands } from './use-line-commands';

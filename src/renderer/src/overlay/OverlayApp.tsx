@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { messageKey } from '../../../shared/removal';
 import { useOverlayStore } from '../store/store-context';
 import { AlertCard } from './AlertCard';
 import { OverlayLine } from './OverlayLine';
@@ -42,7 +43,7 @@ export function OverlayApp({ query }: { query: OverlayQuery }) {
       <div className="onair-chat" data-testid="chat">
         {lines.map((message) => (
           <OverlayLine
-            key={`${message.source.sourceId}\u0000${message.id}`}
+            key={messageKey(message)}
             message={message}
             expiresAt={fadeMs > 0 ? message.receivedAt + fadeMs : null}
           />

@@ -82,6 +82,3 @@ export function replicaFromSnapshot(snapshot: ViewSnapshot, limits: ReplicaLimit
     timeoutPresets: snapshot.timeoutPresets,
   };
 }
-
-export const messageKey = (message: { source: { sourceId: string }; id: string }): string =>
-  `${message.source.sourceId}\u0000${message.id}`;
