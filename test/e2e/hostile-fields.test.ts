@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ModSnapshot } from '../../src/shared/api';
 import type { ChatMessage } from '../../src/shared/events';
 import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
@@ -9,6 +9,7 @@ import { startHeadlessServer, type HeadlessServer } from '../../src/main/headles
 import { RENDERER_DIR, launchChromium, rendererBuilt } from './harness';
 import type { Browser } from 'playwright-core';
 import { lineReport } from './page-probes';
+import { deliverTo } from '../helpers/view-double';
 
 /**
  * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
@@ -50,7 +51,7 @@ const hostile: ChatMessage = {
 };
 
 function coreDouble(): OnAirCore {
-  const snapshot: ViewSnapshot = {
+  const snapshot: ModSnapshot = {
     messages: [hostile],
     statuses: [],
     notices: [],
@@ -84,8 +85,8 @@ function coreDouble(): OnAirCore {
     setBrowserSourceUrl: () => {},
     start: async () => {},
     stop: async () => {},
-    attachView: (_kind, send: (push: ViewPush) => void) => ({
-      ready: () => send({ type: 'snapshot', snapshot }),
+    attachView: (kind, send) => ({
+      ready: () => deliverTo(kind, send)({ type: 'snapshot', snapshot }),
       detach: () => {},
     }),
   };
