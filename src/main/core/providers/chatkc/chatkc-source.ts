@@ -39,9 +39,9 @@ const badRequest = (text: string): ActionResult => ({ ok: false, code: 'bad-requ
 const oneWord = (value: string): string | null => (/^\S{1,64}$/.test(value) ? value : null);
 
 /**
- * The ChatKC source (stream.mattkc.com's chat, docs/chatkc.md): read-only without a token; with one, sending
- * and the moderation `!commands` its auth level allows. Reconnects lose nothing: `hello` asks for everything
- * after the highest id seen, and ids already shown are dropped.
+ * The ChatKC source (stream.mattkc.com's chat, docs/protocol-chatkc.md): read-only without a token; with one,
+ * sending and the moderation `!commands` its auth level allows. Reconnects lose nothing: `hello` asks for
+ * everything after the highest id seen, and ids already shown are dropped.
  */
 class ChatKcSource implements ChatSource {
   readonly ref: SourceRef;
