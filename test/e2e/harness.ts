@@ -103,7 +103,7 @@ export const demoSource = (rate: number, seed = 42, alertEverySeconds = 0): Sour
   alertEverySeconds,
 });
 
-/** Elements in the page (what performance.md's DOM budgets count). */
+/** Elements in the page (what docs/performance.md's DOM budgets count). */
 export function elementCount(page: Page): Promise<number> {
   return page.evaluate<number>(countElements);
 }

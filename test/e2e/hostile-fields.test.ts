@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ModSnapshot } from '../../src/shared/api';
 import type { ChatMessage } from '../../src/shared/events';
 import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
@@ -7,6 +7,7 @@ import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { rendererBuilt, serveCore, type ServedCore } from './harness';
 import { lineReport } from './page-probes';
+import { deliverTo } from '../helpers/view-double';
 
 /**
  * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
@@ -48,7 +49,7 @@ const hostile: ChatMessage = {
 };
 
 function coreDouble(): OnAirCore {
-  const snapshot: ViewSnapshot = {
+  const snapshot: ModSnapshot = {
     messages: [hostile],
     statuses: [],
     notices: [],
@@ -82,8 +83,8 @@ function coreDouble(): OnAirCore {
     setBrowserSourceUrl: () => {},
     start: async () => {},
     stop: async () => {},
-    attachView: (_kind, send: (push: ViewPush) => void) => ({
-      ready: () => send({ type: 'snapshot', snapshot }),
+    attachView: (kind, send) => ({
+      ready: () => deliverTo(kind, send)({ type: 'snapshot', snapshot }),
       detach: () => {},
     }),
   };

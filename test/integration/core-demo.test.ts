@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ModPush, ModSnapshot, OverlayPush } from '../../src/shared/api';
 import type { ChatMessage, OnAirEvent } from '../../src/shared/events';
 import { createCore } from '../../src/main/core/create-core';
 import type { OnAirCore } from '../../src/main/core/core-types';
@@ -25,14 +25,20 @@ async function startCore(settings?: unknown, raw?: string) {
   return { core, dir, settingsPath, logs };
 }
 
-/** Attaches a view and collects what it receives. */
-function attach(c: OnAirCore, kind: 'overlay' | 'mod' = 'mod') {
-  const pushes: ViewPush[] = [];
-  const view = c.attachView(kind, (push) => pushes.push(push));
+/** Attaches a mod view and collects what it receives. */
+function attach(c: OnAirCore) {
+  const pushes: ModPush[] = [];
+  const view = c.attachView('mod', (push) => pushes.push(push));
   view.ready();
-  const snapshot = (pushes[0] as { snapshot: ViewSnapshot }).snapshot;
+  const snapshot = (pushes[0] as { snapshot: ModSnapshot }).snapshot;
   const events = (): OnAirEvent[] => pushes.flatMap((p) => (p.type === 'events' ? p.events : []));
   return { pushes, snapshot, events, view };
+}
+
+function attachOverlay(c: OnAirCore) {
+  const pushes: OverlayPush[] = [];
+  c.attachView('overlay', (push) => pushes.push(push)).ready();
+  return { pushes };
 }
 
 const until = async (predicate: () => boolean, ms = 3000): Promise<void> => {
@@ -75,10 +81,15 @@ describe('the core with the demo source', () => {
 
   it('feeds alerts through the queue to every view', async () => {
     const { core: c } = await startCore(demo);
-    const view = attach(c, 'overlay');
-    await until(() => view.pushes.some((p) => p.type === 'alerts' && p.alerts.active !== null), 5000);
+    const overlay = attachOverlay(c);
+    const mod = attach(c);
+    await until(() => overlay.pushes.some((p) => p.type === 'alerts' && p.alerts.active !== null), 5000);
     expect(await c.handlers.alertControl({ command: 'pause' })).toMatchObject({ ok: true });
-    await until(() => view.pushes.some((p) => p.type === 'alerts' && p.alerts.status === 'paused'));
+    await until(() => mod.pushes.some((p) => p.type === 'alerts' && p.alerts.status === 'paused'));
+    // The overlay sees the alert on screen, not the queue behind it or that a mod paused it.
+    for (const push of overlay.pushes) {
+      if (push.type === 'alerts') expect(Object.keys(push.alerts).sort()).toEqual(['active', 'activeUntil']);
+    }
   });
 
   it('reports a broken settings file, keeps it aside and runs on defaults', async () => {

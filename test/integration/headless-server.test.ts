@@ -4,17 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ModHandlers, ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ModHandlers, ModPush, ModSnapshot, ViewPush } from '../../src/shared/api';
 import type { ChatMessage } from '../../src/shared/events';
 import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore, ViewKind } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
+import { deliverTo } from '../helpers/view-double';
 
 /** A core double: records views, answers handlers, lets the test push events to every ready view. */
 function fakeCore() {
-  const views: Array<{ kind: ViewKind; send: (push: ViewPush) => void; ready: boolean }> = [];
+  const views: Array<{ kind: ViewKind; deliver: (push: ModPush) => void; ready: boolean }> = [];
   const calls: Array<{ method: string; params: unknown }> = [];
   let browserSourceUrl: string | null = null;
   const ok = async (params: unknown, method: string) => {
@@ -38,7 +39,7 @@ function fakeCore() {
     setClickThrough: (p) => ok(p, 'setClickThrough'),
     getOverlayUrl: async () => ({ url: browserSourceUrl }),
   } satisfies ModHandlers;
-  const snapshot: ViewSnapshot = {
+  const snapshot: ModSnapshot = {
     messages: [],
     statuses: [],
     notices: [],
@@ -61,18 +62,18 @@ function fakeCore() {
     start: async () => {},
     stop: async () => {},
     attachView: (kind, send) => {
-      const view = { kind, send, ready: false };
+      const view = { kind, deliver: deliverTo(kind, send), ready: false };
       views.push(view);
       return {
         ready: () => {
           view.ready = true;
-          send({ type: 'snapshot', snapshot });
+          view.deliver({ type: 'snapshot', snapshot });
         },
         detach: () => views.splice(views.indexOf(view), 1),
       };
     },
   };
-  const publish = (push: ViewPush) => views.filter((v) => v.ready).forEach((v) => v.send(push));
+  const publish = (push: ModPush) => views.filter((v) => v.ready).forEach((v) => v.deliver(push));
   return { core, views, calls, publish };
 }
 

@@ -5,7 +5,7 @@ import type { ModLogEntry, OnAirEvent, SourceRef } from '../../shared/events';
 import type { Settings, SourceConfig } from '../../shared/settings';
 import { createAlertQueue } from './alerts/alert-queue';
 import { systemClock, type Clock } from './clock';
-import type { OnAirCore, ViewKind } from './core-types';
+import type { OnAirCore } from './core-types';
 import { createHandlers } from './handlers';
 import { Hub } from './hub/hub';
 import { consoleSink, createLogger, type Logger } from './log/logger';
@@ -142,7 +142,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     setBrowserSourceUrl: (url) => {
       browserSourceUrl = url;
     },
-    attachView: (kind: ViewKind, send) => hub.attach(kind, send),
+    attachView: (kind, send) => hub.attach(kind, send),
     start: async () => {
       if (started) return;
       started = true;

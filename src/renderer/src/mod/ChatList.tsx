@@ -10,7 +10,7 @@ import {
 import type { ChatMessage } from '../../../shared/events';
 import { ItemBoundary } from '../common/ItemBoundary';
 import { renderDrops, subscribeRenderDrops } from '../common/render-drops';
-import { messageKey } from '../store/replica-types';
+import { messageKey } from '../../../shared/removal';
 import { useModStore } from '../store/store-context';
 import { ModLine, type LineCommand } from './ModLine';
 import { useLineCommands } from './use-line-commands';

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ChatMessage, Capability } from '../../../shared/events';
 import { displayText, MOD_TEXT_CHARS } from '../common/display-text';
+import { messageKey } from '../../../shared/removal';
 import { formatClock, formatDuration } from '../common/format';
 import { Badges, MessageParts } from '../common/MessageParts';
 import { safeNameColor } from '../common/safe';
@@ -55,7 +56,7 @@ export const ModLine = memo(function ModLine({
       data-testid="mod-line"
       data-message-id={message.id}
       data-source-id={message.source.sourceId}
-      data-key={`${message.source.sourceId}\u0000${message.id}`}
+      data-key={messageKey(message)}
       data-removed={message.removed ? (message.removed.confirmed ? 'confirmed' : 'local') : undefined}
     >
       <span className="mod-line-actions">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ItemBoundary } from '../common/ItemBoundary';
-import { messageKey } from '../store/replica-types';
+import { messageKey } from '../../../shared/removal';
 import { useOverlayStore } from '../store/store-context';
 import { AlertCard } from './AlertCard';
 import { OverlayLine } from './OverlayLine';

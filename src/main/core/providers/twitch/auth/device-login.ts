@@ -13,8 +13,9 @@ export interface DeviceLoginCallbacks {
 const EXPIRED = 'The login code expired — start the login again.';
 
 /**
- * One Device Code login attempt (twitch.md §4.2): get a code, then poll /token every `interval` seconds until
- * Twitch answers with tokens, a refusal, or the code expires. Network hiccups just wait for the next poll.
+ * One Device Code login attempt (docs/protocol-twitch.md §4.2): get a code, then poll /token every `interval`
+ * seconds until Twitch answers with tokens, a refusal, or the code expires. Network hiccups just wait for the
+ * next poll.
  */
 export class DeviceLoginFlow {
   private timer: TimerHandle | null = null;

@@ -31,8 +31,8 @@ export interface TwitchIrcDeps {
 }
 
 /**
- * Twitch allows 20 JOINs per 10 s per user (twitch.md §1.6). Every source in the process speaks for the same
- * account (or IP, anonymously), so they share one window by default.
+ * Twitch allows 20 JOINs per 10 s per user (docs/protocol-twitch.md §1.6). Every source in the process speaks
+ * for the same account (or IP, anonymously), so they share one window by default.
  */
 const sharedJoinLimiter = new SlidingWindowLimiter(20, 10_000);
 
