@@ -6,8 +6,8 @@ import { createDemoSource } from './demo';
 import { createTwitchIrcSource } from './twitch/irc';
 import type { SourceFactory } from './source';
 import type { SourceTokens } from './source-tokens';
-import { createStreamElementsSource } from './streamelements';
-import { createStreamlabsSource } from './streamlabs';
+import { createStreamElementsSource } from './tips/streamelements';
+import { createStreamlabsSource } from './tips/streamlabs';
 
 export interface RegistryDeps {
   twitch: TwitchAccount;

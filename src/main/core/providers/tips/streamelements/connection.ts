@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import type { Clock, TimerHandle } from '../../clock';
-import { FatalConnectionError, type CloseInfo, type ManagedConnection } from '../../net/connection-manager';
+import type { Clock, TimerHandle } from '../../../clock';
+import {
+  FatalConnectionError,
+  type CloseInfo,
+  type ManagedConnection,
+} from '../../../net/connection-manager';
 import { parseAstroFrame, subscribeRequest, TIPS_TOPIC, type AstroFrame } from './protocol';
 
 export interface AstroOptions {

@@ -1,5 +1,5 @@
-import { currencyCode, exactAmount } from '../tips/amount';
-import { tipMessage, tipName, type Tip } from '../tips/tip';
+import { currencyCode, exactAmount } from '../amount';
+import { tipMessage, tipName, type Tip } from '../tip';
 
 /**
  * A StreamElements tip document — the `data` of a `channel.tips` message and each element of the tips REST

@@ -1,8 +1,8 @@
-import type { StreamElementsSourceConfig } from '../../../../shared/settings';
-import type { BackoffOptions } from '../../net/backoff';
-import type { ConnectKind } from '../../net/connection-manager';
-import type { ChatSource, SourceContext } from '../source';
-import { TipSource } from '../tips/tip-source';
+import type { StreamElementsSourceConfig } from '../../../../../shared/settings';
+import type { BackoffOptions } from '../../../net/backoff';
+import type { ConnectKind } from '../../../net/connection-manager';
+import type { ChatSource, SourceContext } from '../../source';
+import { TipSource } from '../tip-source';
 import { openAstroConnection, type AstroConnection } from './connection';
 import { mapStreamElementsTip } from './map-tip';
 import { fetchTipsSince } from './recovery';

@@ -1,4 +1,4 @@
-import { parseJsonOrNull } from '../../net/parse-json';
+import { parseJsonOrNull } from '../../../net/parse-json';
 
 /**
  * StreamElements Astro gateway frames (docs/protocol-tips.md). Server frames are JSON objects

@@ -1,8 +1,8 @@
-import type { StreamlabsSourceConfig } from '../../../../shared/settings';
-import type { BackoffOptions } from '../../net/backoff';
-import type { ConnectKind } from '../../net/connection-manager';
-import type { ChatSource, SourceContext } from '../source';
-import { TipSource } from '../tips/tip-source';
+import type { StreamlabsSourceConfig } from '../../../../../shared/settings';
+import type { BackoffOptions } from '../../../net/backoff';
+import type { ConnectKind } from '../../../net/connection-manager';
+import type { ChatSource, SourceContext } from '../../source';
+import { TipSource } from '../tip-source';
 import { openStreamlabsConnection, type StreamlabsConnection } from './connection';
 import { mapStreamlabsEvent } from './map-event';
 

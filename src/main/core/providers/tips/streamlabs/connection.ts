@@ -1,5 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import { FatalConnectionError, type CloseInfo, type ManagedConnection } from '../../net/connection-manager';
+import {
+  FatalConnectionError,
+  type CloseInfo,
+  type ManagedConnection,
+} from '../../../net/connection-manager';
 
 export interface StreamlabsConnectOptions {
   url: string;

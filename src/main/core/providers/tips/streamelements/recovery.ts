@@ -1,4 +1,4 @@
-import { parseJsonOrNull } from '../../net/parse-json';
+import { parseJsonOrNull } from '../../../net/parse-json';
 
 export interface TipsQuery {
   apiUrl: string;

@@ -1,5 +1,5 @@
-import { currencyCode, exactAmount } from '../tips/amount';
-import { plainText, tipMessage, tipName, type Tip } from '../tips/tip';
+import { currencyCode, exactAmount } from '../amount';
+import { plainText, tipMessage, tipName, type Tip } from '../tip';
 
 /**
  * Streamlabs Socket API `event` payloads (docs/protocol-tips.md): `{type, message, for?, event_id?}` where
