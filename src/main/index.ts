@@ -4,6 +4,7 @@ import type { ModHandlers } from '../shared/api';
 import { createCore } from './core/create-core';
 import type { OnAirCore } from './core/core-types';
 import { consoleSink, createLogger, type Logger } from './core/log/logger';
+import { installProcessFaultHandlers, type ProcessFaults } from './core/log/process-faults';
 import { startHeadlessServer, type HeadlessServer } from './headless/server';
 import { createWindowAttacher, registerModHandlers } from './ipc/bridge-ipc';
 import { createSafeStorageStore } from './secrets/safe-storage-store';
@@ -21,6 +22,8 @@ let quitting = false;
 /** The Electron shell: wires the core to windows, IPC, tray and shortcuts. No protocol or domain logic here. */
 async function startShell(): Promise<void> {
   const log = createLogger(consoleSink, 'info', 'onair');
+  // A fault anywhere in main is logged and counted, never fatal (the count shows in the server's stats).
+  const faults = installProcessFaultHandlers(log.child('process'));
   const dataDir = app.getPath('userData');
   const core = await createCore({
     settingsPath: join(dataDir, 'settings.json'),
@@ -31,7 +34,7 @@ async function startShell(): Promise<void> {
   denyAllPermissions();
   await core.start();
   // The same overlay as an OBS browser source on 127.0.0.1 (the recommended way to capture it).
-  const browserSource = await serveBrowserSource(core, log);
+  const browserSource = await serveBrowserSource(core, log, faults);
 
   const overlay = createOverlayWindow(core.settings().overlay.bounds);
   let modWindow = createModWindow();
@@ -96,10 +99,15 @@ async function startShell(): Promise<void> {
 }
 
 /** Starts the browser-source server; without it (port taken) the app still runs, with window capture only. */
-async function serveBrowserSource(core: OnAirCore, log: Logger): Promise<HeadlessServer | null> {
+async function serveBrowserSource(
+  core: OnAirCore,
+  log: Logger,
+  faults: ProcessFaults,
+): Promise<HeadlessServer | null> {
   const port = core.settings().server.port;
   try {
-    return await startHeadlessServer({ core, port, rendererDir: rendererDir(), log: log.child('server') });
+    const options = { core, port, rendererDir: rendererDir(), log: log.child('server'), faults };
+    return await startHeadlessServer(options);
   } catch (error) {
     log.warn(`cannot serve the overlay for OBS on 127.0.0.1:${port}; window capture still works`, error);
     return null;

@@ -1,4 +1,5 @@
 import type { ModBridge, ModMethod, ModParams, ModResults, Unsubscribe, ViewPush } from '../../../shared/api';
+import { MOD_PROTOCOL, SECRET_PROTOCOL_PREFIX, VIEW_SOCKET_PATHS } from '../../../shared/bridge-protocol';
 
 /**
  * The browser side of the headless server's WebSocket bridge (docs/bridge-protocol.md). Implements the same
@@ -6,8 +7,6 @@ import type { ModBridge, ModMethod, ModParams, ModResults, Unsubscribe, ViewPush
  * snapshot because the page re-sends `ready`.
  */
 
-export const MOD_PROTOCOL = 'onair-mod.v1';
-const SECRET_PREFIX = 'secret.';
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type ConnectionListener = (connected: boolean) => void;
@@ -24,7 +23,7 @@ interface Pending {
 }
 
 export function createWsBridge(kind: 'overlay' | 'mod', secret: string | null): WsBridge {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/${kind}`;
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${VIEW_SOCKET_PATHS[kind]}`;
   const listeners = new Set<(push: ViewPush) => void>();
   const connectionListeners = new Set<ConnectionListener>();
   const pending = new Map<number, Pending>();
@@ -49,7 +48,7 @@ export function createWsBridge(kind: 'overlay' | 'mod', secret: string | null): 
 
   const connect = (): void => {
     if (closed) return;
-    const protocols = kind === 'mod' && secret ? [MOD_PROTOCOL, SECRET_PREFIX + secret] : undefined;
+    const protocols = kind === 'mod' && secret ? [MOD_PROTOCOL, SECRET_PROTOCOL_PREFIX + secret] : undefined;
     const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.onopen = () => {
