@@ -4,6 +4,7 @@
  * is bad: a request that would pass validation is never generated.
  */
 import type { ModMethod } from '../../src/shared/api';
+import { createRng, mulberry32, type Rng } from '../../src/main/core/providers/demo/prng';
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'none';
 
@@ -71,18 +72,6 @@ export const OVERSIZE_FRAME = `{"id":1,"method":${deepObject(30_000)}}`;
 const kindOf = (value: unknown): Kind =>
   Array.isArray(value) ? 'array' : value === null ? 'none' : (typeof value as Kind);
 
-/** Mulberry32: the same frames on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface FuzzFrame {
   text: string;
   /** The id the server must echo, when the frame carries a plain numeric one. */
@@ -98,10 +87,10 @@ function objectText(entries: Array<[string, string]>): string {
  * number field of the templates (`seconds`, `version`) refuses all of them. A string field never gets `null`
  * (`token` is nullable).
  */
-function wrongFor(kind: Kind, pick: () => number): string {
-  if (pick() < 0.01) return DEEP[Math.floor(pick() * DEEP.length)] ?? DEEP[0];
+function wrongFor(kind: Kind, rng: Rng): string {
+  if (rng.chance(0.01)) return rng.pick(DEEP);
   for (;;) {
-    const [raw, rawKind] = HOSTILE[Math.floor(pick() * HOSTILE.length)] ?? HOSTILE[0];
+    const [raw, rawKind] = rng.pick(HOSTILE);
     if (rawKind === kind && kind !== 'number') continue;
     if (kind === 'string' && raw === 'null') continue;
     return raw;
@@ -109,19 +98,19 @@ function wrongFor(kind: Kind, pick: () => number): string {
 }
 
 /** A contract method with exactly one field (or the whole params) of the wrong type. */
-function badParamsFrame(id: number, pick: () => number): FuzzFrame {
-  const [method, template] = TEMPLATES[Math.floor(pick() * TEMPLATES.length)] ?? TEMPLATES[0];
+function badParamsFrame(id: number, rng: Rng): FuzzFrame {
+  const [method, template] = rng.pick(TEMPLATES);
   const fields = template ? Object.keys(template) : [];
-  const target = Math.floor(pick() * (fields.length + 1));
+  const target = rng.int(0, fields.length);
   let params: string;
   if (!template || target === fields.length) {
     // Methods without params take only `undefined`, which JSON cannot say: any value is wrong.
-    params = wrongFor(template ? 'object' : 'none', pick);
+    params = wrongFor(template ? 'object' : 'none', rng);
   } else {
     params = objectText(
       fields.map((field, at) => [
         field,
-        at === target ? wrongFor(kindOf(template[field]), pick) : JSON.stringify(template[field]),
+        at === target ? wrongFor(kindOf(template[field]), rng) : JSON.stringify(template[field]),
       ]),
     );
   }
@@ -158,16 +147,15 @@ const BAD_SHAPES = [
 ];
 
 /** A frame whose method, id or shape is hostile. */
-function badShapeFrame(id: number, pick: () => number): FuzzFrame {
-  const roll = pick();
-  const any = <T>(list: T[]): T => list[Math.floor(pick() * list.length)] ?? list[0];
+function badShapeFrame(id: number, rng: Rng): FuzzFrame {
+  const roll = rng.next();
   if (roll < 0.35) {
-    const method = wrongFor('string', pick);
+    // Small params: a deep method and deep params together would pass 64 KiB.
     return {
       text: objectText([
         ['id', String(id)],
-        ['method', method],
-        ['params', wrongFor('none', pick)],
+        ['method', wrongFor('string', rng)],
+        ['params', rng.pick(HOSTILE)[0]],
       ]),
       id,
     };
@@ -176,7 +164,7 @@ function badShapeFrame(id: number, pick: () => number): FuzzFrame {
     return {
       text: objectText([
         ['id', String(id)],
-        ['method', any(HOSTILE_NAMES)],
+        ['method', rng.pick(HOSTILE_NAMES)],
       ]),
       id,
     };
@@ -184,18 +172,18 @@ function badShapeFrame(id: number, pick: () => number): FuzzFrame {
   if (roll < 0.75)
     return {
       text: objectText([
-        ['id', wrongFor('none', pick)],
+        ['id', wrongFor('none', rng)],
         ['method', '"act"'],
       ]),
       id: null,
     };
-  return { text: any(BAD_SHAPES), id: null };
+  return { text: rng.pick(BAD_SHAPES), id: null };
 }
 
 /** `count` bad frames; ids are unique per call, starting at `firstId`. */
 export function fuzzFrames(count: number, seed: number, firstId = 1): FuzzFrame[] {
-  const pick = seededRandom(seed);
+  const rng = createRng(mulberry32(seed));
   return Array.from({ length: count }, (_, at) =>
-    pick() < 0.7 ? badParamsFrame(firstId + at, pick) : badShapeFrame(firstId + at, pick),
+    rng.chance(0.7) ? badParamsFrame(firstId + at, rng) : badShapeFrame(firstId + at, rng),
   );
 }

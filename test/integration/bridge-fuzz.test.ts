@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { MAX_FRAME_BYTES } from '../../src/shared/bridge-protocol';
 import type { ServerStats } from '../../src/main/headless/view-connection';
 import { OVERSIZE_FRAME, fuzzFrames, type FuzzFrame } from './bridge-fuzz-frames';
 import { open } from './headless-harness';
@@ -87,6 +88,8 @@ describe('bridge fuzz against headless mode in a child process', () => {
   it('answers 10,000+ hostile frames with errors, drops oversize ones, and keeps running', async () => {
     const modFrames = fuzzFrames(8_000, 0x0a1e);
     const overlayFrames = fuzzFrames(2_500, 0xbad, 100_000);
+    const sizes = [...modFrames, ...overlayFrames].map((frame) => Buffer.byteLength(frame.text));
+    expect(Math.max(...sizes)).toBeLessThan(MAX_FRAME_BYTES);
     const mod = await modSocket();
     const overlay = await open(`ws://127.0.0.1:${port}/ws/overlay`, { origin: origin() });
     const [modReplies, overlayReplies] = await Promise.all([

@@ -38,14 +38,14 @@ export function installProcessFaultHandlers(
   clock?: Clock,
 ): ProcessFaults {
   const counts = { unhandledRejections: 0, uncaughtExceptions: 0 };
-  const warning = throttledLog(log, 'fault survived (a bug: please report it)', { level: 'error', clock });
+  const report = throttledLog(log, 'fault survived (a bug: please report it)', { level: 'error', clock });
   const onRejection = (reason: unknown): void => {
     counts.unhandledRejections += 1;
-    warning.note(`unhandled rejection: ${describeFault(reason)}`);
+    report.note(`unhandled rejection: ${describeFault(reason)}`);
   };
   const onException = (error: unknown): void => {
     counts.uncaughtExceptions += 1;
-    warning.note(`uncaught exception: ${describeFault(error)}`);
+    report.note(`uncaught exception: ${describeFault(error)}`);
   };
   source.on('unhandledRejection', onRejection);
   source.on('uncaughtException', onException);
@@ -60,7 +60,7 @@ export function installProcessFaultHandlers(
     uninstall() {
       source.off('unhandledRejection', onRejection);
       source.off('uncaughtException', onException);
-      warning.flush();
+      report.flush();
     },
   };
 }
