@@ -1,13 +1,13 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, MOD_PROTOCOL } from '../../shared/bridge-protocol';
 import type { Clock } from '../core/clock';
-import type { OnAirCore } from '../core/core-types';
+import type { OnAirCore, ViewKind } from '../core/core-types';
 import type { Logger } from '../core/log/logger';
 import type { ProcessFaults } from '../core/log/process-faults';
-import { throttledLog } from '../core/log/throttled-log';
+import { throttledLog, type ThrottledLog } from '../core/log/throttled-log';
 import { createRequestDispatcher } from '../core/requests/dispatch';
 import { createHttpHandler } from './http-handler';
 import { SECURITY_HEADERS, createSecret } from './security';
@@ -83,6 +83,41 @@ function startPinger(wss: WebSocketServer): { watch(ws: WebSocket): void; stop()
   };
 }
 
+/** Listens on loopback; resolves with the port actually bound (for port 0). */
+async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+interface UpgradeWiring {
+  wss: WebSocketServer;
+  secret: string;
+  port: () => number;
+  stats: ServerStats;
+  refusals: ThrottledLog;
+  accept: (ws: WebSocket, kind: ViewKind) => void;
+}
+
+/** Refuses (counted, summarised in the log) or accepts each WebSocket upgrade, per `decideUpgrade`. */
+function handleUpgrades(server: Server, wiring: UpgradeWiring): void {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const decision = decideUpgrade(req, wiring.port(), wiring.secret);
+    if (!decision.ok) {
+      wiring.stats.refusedUpgrades += 1;
+      wiring.refusals.note(`${decision.status} ${decision.why}`);
+      return refuseUpgrade(socket, decision.status, decision.text);
+    }
+    wiring.wss.handleUpgrade(req, socket, head, (ws) => wiring.accept(ws, decision.kind));
+  });
+}
+
 /**
  * Headless mode's HTTP/WS server on loopback: serves the built overlay and mod pages, and bridges them to the
  * core. The overlay socket is read-only; the mod socket needs the per-start secret and our own Origin.
@@ -106,36 +141,19 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       res.end();
     });
   });
-
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES,
     handleProtocols: (protocols) => (protocols.has(MOD_PROTOCOL) ? MOD_PROTOCOL : false),
   });
   const pinger = startPinger(wss);
+  const accept = (ws: WebSocket, kind: ViewKind): void => {
+    pinger.watch(ws);
+    serveViewConnection(ws, kind, { ...context, log: log.child(`ws:${kind}`) });
+  };
+  handleUpgrades(server, { wss, secret, port: () => port, stats, refusals, accept });
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const decision = decideUpgrade(req, port, secret);
-    if (!decision.ok) {
-      stats.refusedUpgrades += 1;
-      refusals.note(`${decision.status} ${decision.why}`);
-      return refuseUpgrade(socket, decision.status, decision.text);
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      pinger.watch(ws);
-      serveViewConnection(ws, decision.kind, { ...context, log: log.child(`ws:${decision.kind}`) });
-    });
-  });
-
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => {
-      server.off('error', rejectListen);
-      resolveListen();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listen(server, options.port, options.host ?? '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   log.info(`serving the overlay at ${base}/overlay`);
   core.setBrowserSourceUrl(`${base}/overlay`);
