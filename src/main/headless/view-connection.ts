@@ -61,6 +61,35 @@ function parseFrame(data: RawData, isBinary: boolean): object | string {
   return frame;
 }
 
+/** Sends JSON to the view; a view that stopped reading is closed instead of buffering without end. */
+function createSender(
+  socket: WebSocket,
+  kind: ViewKind,
+  context: ConnectionContext,
+): (payload: unknown) => void {
+  return (payload) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      context.stats.slowClientsDropped += 1;
+      context.log.warn(`${kind} view is not keeping up; disconnecting it (it will resync on reconnect)`);
+      socket.close(1013, 'too slow');
+      return;
+    }
+    socket.send(JSON.stringify(payload));
+  };
+}
+
+/** `ws` refused a frame (too big, not UTF-8, bad opcode …) and closes the socket: count it as dropped. */
+function socketErrorListener(kind: ViewKind, context: ConnectionContext): (error: Error) => void {
+  return (error: Error & { code?: unknown }) => {
+    if (typeof error.code !== 'string' || !error.code.startsWith('WS_ERR_')) {
+      return context.log.debug(`${kind} socket error`, error);
+    }
+    context.stats.droppedFrames += 1;
+    context.badFrames.note(`${kind}: frame dropped, connection closed: ${error.message}`);
+  };
+}
+
 /**
  * One browser view on one WebSocket: attaches to the core, forwards pushes, and (mod only) passes requests to
  * the shared dispatcher. Every frame is `unknown` until parsed; nothing a client sends can throw out of here,
@@ -69,16 +98,7 @@ function parseFrame(data: RawData, isBinary: boolean): object | string {
 export function serveViewConnection(socket: WebSocket, kind: ViewKind, context: ConnectionContext): void {
   const { stats, log } = context;
   stats.connections += 1;
-  const send = (payload: unknown): void => {
-    if (socket.readyState !== socket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      stats.slowClientsDropped += 1;
-      log.warn(`${kind} view is not keeping up; disconnecting it (it will resync on reconnect)`);
-      socket.close(1013, 'too slow');
-      return;
-    }
-    socket.send(JSON.stringify(payload));
-  };
+  const send = createSender(socket, kind, context);
   const attachment = context.core.attachView(kind, (push: ViewPush) => send({ push }));
   let ready = false;
 
@@ -90,12 +110,10 @@ export function serveViewConnection(socket: WebSocket, kind: ViewKind, context: 
 
   const answer = async (id: RequestId, method: unknown, params: unknown): Promise<void> => {
     const outcome = await context.dispatcher.dispatch(method, params);
-    if (!outcome.ok) {
-      if (outcome.refusal === 'failed') return send({ id, error: outcome.error } satisfies Reply);
-      return reject(id, outcome.error);
-    }
+    // A handler that failed was still a valid request: the client is told, but it is no bad frame.
+    if (!outcome.ok && outcome.refusal !== 'failed') return reject(id, outcome.error);
     stats.requests += 1;
-    send({ id, result: outcome.result } satisfies Reply);
+    send((outcome.ok ? { id, result: outcome.result } : { id, error: outcome.error }) satisfies Reply);
   };
 
   const onFrame = (data: RawData, isBinary: boolean): void => {
@@ -125,12 +143,5 @@ export function serveViewConnection(socket: WebSocket, kind: ViewKind, context: 
     }
   });
   socket.on('close', () => attachment.detach());
-  socket.on('error', (error: Error & { code?: unknown }) => {
-    if (typeof error.code !== 'string' || !error.code.startsWith('WS_ERR_')) {
-      return log.debug(`${kind} socket error`, error);
-    }
-    // `ws` refused a frame (too big, not UTF-8, bad opcode …) and closes the socket with 1009/1007/1002.
-    stats.droppedFrames += 1;
-    context.badFrames.note(`${kind}: frame dropped, connection closed: ${error.message}`);
-  });
+  socket.on('error', socketErrorListener(kind, context));
 }
