@@ -135,8 +135,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     // The tray keeps the app alive; quitting is explicit.
   });
-  app.whenReady().then(startShell, (error: unknown) => {
-    console.error('OnAir failed to start', error);
-    app.exit(1);
-  });
+  // A failed start exits: the fault handlers startShell installs would otherwise keep a windowless app alive.
+  app
+    .whenReady()
+    .then(startShell)
+    .catch((error: unknown) => {
+      console.error('OnAir failed to start', error);
+      app.exit(1);
+    });
 }
