@@ -5,8 +5,9 @@ import { extname, resolve, sep } from 'node:path';
 /**
  * Static files of the built renderer. Only files below `rendererDir` are served; anything that resolves
  * outside it (`..`, encoded slashes, NUL) is refused before the file system is touched. Each file is read
- * once and kept in memory with its ETag: the bundles do not change while OnAir runs, and re-reading the 230 KB
- * bundle per request peaked at ~600 MB RSS under 2,000 concurrent GETs (160 MB from memory; docs/bridge-protocol.md).
+ * once and kept in memory with its ETag: the bundles do not change while OnAir runs, and re-reading the
+ * 230 KB bundle per request peaked at ~600 MB RSS under 2,000 concurrent GETs (160 MB from memory; figures
+ * in docs/bridge-protocol.md).
  */
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.assign(Object.create(null), {
