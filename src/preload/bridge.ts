@@ -1,5 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ModBridge, ModMethod, ModPush, OverlayPush, ViewBridge, ViewPush } from '../shared/api';
+import type {
+  ModBridge,
+  ModMethod,
+  ModParams,
+  ModPush,
+  ModResults,
+  OverlayPush,
+  ViewBridge,
+  ViewPush,
+} from '../shared/api';
 import { IPC_PUSH, IPC_READY, isModMethod, requestChannel } from '../shared/ipc';
 
 /** Read-only view API: subscribe to pushes and say "ready". Every `onPush` returns its own unsubscribe. */
@@ -26,11 +35,12 @@ function pushBridge<P extends ViewPush>(): ViewBridge<P> {
 export function createModBridge(): ModBridge {
   return {
     ...pushBridge<ModPush>(),
-    request(method: ModMethod, params: unknown) {
-      if (!isModMethod(method)) return Promise.reject(new Error(`Unknown request ${String(method)}`));
+    request<M extends ModMethod>(method: M, params: ModParams<M>): Promise<ModResults[M]> {
+      // A page can call this with anything; the main side validates again (src/main/core/requests).
+      if (!isModMethod(method)) return Promise.reject(new Error('Unknown request'));
       return ipcRenderer.invoke(requestChannel(method), params);
     },
-  } as ModBridge;
+  };
 }
 
 export function expose(api: ViewBridge | ModBridge): void {

@@ -220,6 +220,12 @@ export const modRequests = {
 export type ModMethod = keyof typeof modRequests;
 export type ModParams<M extends ModMethod> = z.infer<(typeof modRequests)[M]>;
 
+/**
+ * The same schemas, typed per method: `modRequestSchemas[method]` for a generic `M` parses to `ModParams<M>`,
+ * so code that serves any method (src/main/core/requests) needs no casts.
+ */
+export const modRequestSchemas: { readonly [M in ModMethod]: z.ZodType<ModParams<M>> } = modRequests;
+
 export interface ModResults {
   act: ActionResult;
   send: ActionResult;

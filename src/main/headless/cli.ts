@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/create-core';
 import { consoleSink, createLogger, type LogLevel } from '../core/log/logger';
 import { defaultDataDir } from './paths';
-import { startHeadlessServer } from './server';
+import { runHeadless } from './run-headless';
 
 const USAGE = `Usage: npm run serve -- [--settings FILE] [--data DIR] [--port N] [--log-level debug|info|warn|error]
 
@@ -31,14 +30,13 @@ async function main(): Promise<void> {
   );
   const settingsPath = resolve(values.settings ?? join(dataDir, 'settings.json'));
   const log = createLogger(consoleSink, (values['log-level'] as LogLevel) ?? 'info', 'onair');
-  const core = await createCore({ settingsPath, dataDir, log });
-  const port = values.port !== undefined ? Number(values.port) : core.settings().server.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535, got ${values.port}`);
-
-  await core.start();
-  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
-  const server = await startHeadlessServer({ core, port, rendererDir, log: log.child('server') });
+  const { server, stop: stopHeadless } = await runHeadless({
+    settingsPath,
+    dataDir,
+    port: values.port !== undefined ? Number(values.port) : undefined,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    log,
+  });
   process.stdout.write(
     `OnAir is running (settings: ${settingsPath})\n` +
       `  Overlay (OBS browser source): ${server.overlayUrl}\n` +
@@ -49,8 +47,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    await core.stop();
+    await stopHeadless();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

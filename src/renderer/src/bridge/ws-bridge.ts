@@ -10,6 +10,7 @@ import type {
   ViewKind,
   ViewPush,
 } from '../../../shared/api';
+import { MOD_PROTOCOL, SECRET_PROTOCOL_PREFIX, VIEW_SOCKET_PATHS } from '../../../shared/bridge-protocol';
 
 /**
  * The browser side of the headless server's WebSocket bridge (docs/bridge-protocol.md). Implements the same
@@ -17,8 +18,6 @@ import type {
  * snapshot because the page re-sends `ready`.
  */
 
-export const MOD_PROTOCOL = 'onair-mod.v1';
-const SECRET_PREFIX = 'secret.';
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type ConnectionListener = (connected: boolean) => void;
@@ -50,7 +49,7 @@ function openWsBridge<P extends ViewPush>(
   kind: ViewKind,
   secret: string | null,
 ): WsViewBridge<P> & Pick<ModBridge, 'request'> {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/${kind}`;
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${VIEW_SOCKET_PATHS[kind]}`;
   const listeners = new Set<(push: P) => void>();
   const connectionListeners = new Set<ConnectionListener>();
   const pending = new Map<number, Pending>();
@@ -75,7 +74,7 @@ function openWsBridge<P extends ViewPush>(
 
   const connect = (): void => {
     if (closed) return;
-    const protocols = kind === 'mod' && secret ? [MOD_PROTOCOL, SECRET_PREFIX + secret] : undefined;
+    const protocols = kind === 'mod' && secret ? [MOD_PROTOCOL, SECRET_PROTOCOL_PREFIX + secret] : undefined;
     const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.onopen = () => {
