@@ -113,8 +113,7 @@ function rememberBounds(overlay: BrowserWindow, core: OnAirCore): void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (overlay.isDestroyed()) return;
-      const overlaySettings = { ...core.settings().overlay, bounds: overlay.getBounds() };
-      void core.handlers.updateSettings({ overlay: overlaySettings });
+      void core.handlers.updateSettings({ overlay: { bounds: overlay.getBounds() } });
     }, 500);
   };
   overlay.on('moved', save);

@@ -10,7 +10,8 @@ import type {
   OnAirEvent,
   SourceStatus,
 } from './events';
-import { sourceConfigSchema, settingsSchema, type Settings } from './settings';
+import { type Settings } from './settings';
+import { settingsPatchSchema, type SettingsPatch } from './settings-patch';
 import type { AlertQueueState } from './alert-queue-state';
 
 /**
@@ -110,10 +111,8 @@ export const alertControlSchema = z.discriminatedUnion('command', [
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;
 
-export const settingsPatchSchema = settingsSchema.partial().extend({
-  sources: z.array(sourceConfigSchema).max(50).optional(),
-});
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+// Patches name only what they change; see settings-patch.ts.
+export { settingsPatchSchema, type SettingsPatch };
 
 /** Everything a view needs to draw itself from scratch. Pushes after it are `OnAirEvent` batches. */
 export interface ViewSnapshot {

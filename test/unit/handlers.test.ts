@@ -47,7 +47,7 @@ async function setup() {
     now: () => clock.now(),
     getSettings: () => defaultSettings(),
     browserSourceUrl: () => null,
-    applySettings: async (next) => ({ ok: true, settings: next }),
+    updateSettings: async () => ({ ok: true, settings: defaultSettings() }),
     alertControl: () => ({ ok: true, local: true }),
     setSourceToken: async () => ({ ok: true, local: true }),
     recordModeration: (entry) => entries.push(entry),

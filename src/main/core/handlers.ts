@@ -12,7 +12,10 @@ export interface HandlerDeps {
   now: () => number;
   getSettings: () => Settings;
   browserSourceUrl: () => string | null;
-  applySettings: (next: Settings) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
+  /** Applies a patch after all earlier ones (the core serialises them); only the fields it names change. */
+  updateSettings: (
+    patch: SettingsPatch,
+  ) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
   alertControl: (control: AlertControl) => ActionResult;
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
   recordModeration: (entry: ModLogEntry) => void;
@@ -81,8 +84,7 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
   };
 
   const updateSettings = async (patch: SettingsPatch) => {
-    const merged = { ...deps.getSettings(), ...patch };
-    const applied = await deps.applySettings(merged as Settings);
+    const applied = await deps.updateSettings(patch);
     if (!applied.ok) return { ok: false as const, code: 'bad-request' as const, message: applied.error };
     return { ok: true as const, local: true, settings: applied.settings };
   };

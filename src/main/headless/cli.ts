@@ -31,7 +31,12 @@ async function main(): Promise<void> {
   );
   const settingsPath = resolve(values.settings ?? join(dataDir, 'settings.json'));
   const log = createLogger(consoleSink, (values['log-level'] as LogLevel) ?? 'info', 'onair');
-  const core = await createCore({ settingsPath, dataDir, log });
+  const core = await createCore({
+    settingsPath,
+    dataDir,
+    log,
+    onSettingsProblem: (text) => process.stdout.write(`Settings problem: ${text}\n`),
+  });
   const port = values.port !== undefined ? Number(values.port) : core.settings().server.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got ${values.port}`);
