@@ -50,7 +50,9 @@ async function setup() {
     updateSettings: async () => ({ ok: true, settings: defaultSettings() }),
     alertControl: () => ({ ok: true, local: true }),
     setSourceToken: async () => ({ ok: true, local: true }),
-    recordModeration: (entry) => entries.push(entry),
+    recordModeration: async (entry) => {
+      entries.push(entry);
+    },
     twitch: {
       login: async () => ({ ok: true, local: true }),
       cancel: async () => ({ ok: true, local: true }),

@@ -68,8 +68,20 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     onAlert: (alert) => alerts.enqueue(alert),
   });
   const emit = (event: OnAirEvent): void => {
-    hub.publish(event);
-    if (event.kind === 'modlog') void modLogStore.append(event.entry);
+    if (event.kind === 'modlog') void recordModLog(event.entry);
+    else hub.publish(event);
+  };
+  // The console shows an entry as logged only once it is on disk: "logged" then survives a crash or a kill.
+  let modLogFailing = false;
+  const recordModLog = async (entry: ModLogEntry): Promise<void> => {
+    const stored = await modLogStore.append(entry);
+    hub.publish({ kind: 'modlog', entry });
+    if (!stored && !modLogFailing) {
+      const text =
+        'The moderation log cannot be written to disk; new entries are kept in memory only (see the log).';
+      hub.publish(coreNotice(text, 'warning', clock.now()));
+    }
+    modLogFailing = !stored;
   };
 
   const alerts = createAlertQueue({
@@ -141,7 +153,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
         detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.',
       };
     },
-    recordModeration: (entry: ModLogEntry) => emit({ kind: 'modlog', entry }),
+    recordModeration: recordModLog,
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
   });
 

@@ -18,7 +18,8 @@ export interface HandlerDeps {
   ) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
   alertControl: (control: AlertControl) => ActionResult;
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
-  recordModeration: (entry: ModLogEntry) => void;
+  /** Resolves once the entry is durable (or its failure reported): only then is the action answered. */
+  recordModeration: (entry: ModLogEntry) => Promise<void>;
   twitch: {
     login: () => Promise<ActionResult>;
     cancel: () => Promise<ActionResult>;
@@ -69,7 +70,7 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
     const source = deps.sources.get(action.sourceId);
     const result = source ? await source.act(action) : noSource(action.sourceId);
     const actor = source?.status().identity?.login ?? 'you';
-    deps.recordModeration({
+    await deps.recordModeration({
       id: randomUUID(),
       at: deps.now(),
       sourceId: action.sourceId,
