@@ -66,7 +66,8 @@ export class SettingsStore {
     try {
       raw = parseJsonc(text);
     } catch (error) {
-      return this.unusable(`not JSON: ${(error as Error).message}`);
+      // V8's message quotes the text around the fault, newlines included: keep it on one line.
+      return this.unusable(`not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
     }
     const repaired = repairSettings(raw);
     if (!repaired) return this.unusable('not a settings object');
