@@ -2,8 +2,20 @@ import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ModLogEntry } from '../../src/shared/events';
 import { ModLogStore } from '../../src/main/core/storage/mod-log-store';
 import { silentLogger } from '../../src/main/core/log/logger';
+
+/** A log entry; `id` and `target` vary per test. */
+const entryOf = (id: string, target = 'm'): ModLogEntry => ({
+  id,
+  at: 1,
+  sourceId: 's',
+  actor: 'me',
+  action: 'delete',
+  target,
+  result: 'ok',
+});
 
 describe('ModLogStore', () => {
   it('survives a restart and skips corrupt lines', async () => {
@@ -41,17 +53,8 @@ describe('ModLogStore', () => {
   it('resolves each append only once its line is in the file, a burst included', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'onair-modlog-')), 'log.jsonl');
     const store = new ModLogStore(path, silentLogger);
-    const entry = (i: number) => ({
-      id: `b${i}`,
-      at: i,
-      sourceId: 's',
-      actor: 'me',
-      action: 'delete',
-      target: `m${i}`,
-      result: 'ok' as const,
-    });
     const checks = Array.from({ length: 300 }, (_, i) =>
-      store.append(entry(i)).then(async (stored) => {
+      store.append(entryOf(`b${i}`, `m${i}`)).then(async (stored) => {
         expect(stored).toBe(true);
         expect(await readFile(path, 'utf8')).toContain(`"id":"b${i}"`);
       }),
@@ -67,16 +70,7 @@ describe('ModLogStore', () => {
     const dir = await mkdtemp(join(tmpdir(), 'onair-modlog-'));
     await writeFile(join(dir, 'not-a-folder'), '');
     const store = new ModLogStore(join(dir, 'not-a-folder', 'log.jsonl'), silentLogger);
-    const entry = {
-      id: 'x',
-      at: 1,
-      sourceId: 's',
-      actor: 'me',
-      action: 'ban',
-      target: 'u',
-      result: 'ok' as const,
-    };
-    expect(await store.append(entry)).toBe(false);
-    expect(await store.append(entry)).toBe(false);
+    expect(await store.append(entryOf('x'))).toBe(false);
+    expect(await store.append(entryOf('y'))).toBe(false);
   });
 });
