@@ -30,7 +30,13 @@ describe('Twitch tokens with a 30-day expiry', () => {
 
   async function login(withRefreshToken: boolean): Promise<void> {
     const minted = api.mintToken('streamer');
-    const token = { accessToken: minted.accessToken, userId: '', login: '', scopes: [], clientId: api.clientId };
+    const token = {
+      accessToken: minted.accessToken,
+      userId: '',
+      login: '',
+      scopes: [],
+      clientId: api.clientId,
+    };
     const refreshToken = withRefreshToken ? minted.refreshToken : null;
     auth = createTwitchAuthService({
       clientId: api.clientId,

@@ -46,10 +46,13 @@ export function setLongTimeout(clock: Clock, fn: () => void, ms: number): LongTi
       handle = clock.setTimeout(arm, MAX_TIMER_MS);
       return;
     }
-    handle = clock.setTimeout(() => {
-      handle = null;
-      if (!cancelled) fn();
-    }, Math.max(0, remaining));
+    handle = clock.setTimeout(
+      () => {
+        handle = null;
+        if (!cancelled) fn();
+      },
+      Math.max(0, remaining),
+    );
   };
   arm();
   return {
