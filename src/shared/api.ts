@@ -10,7 +10,8 @@ import type {
   OnAirEvent,
   SourceStatus,
 } from './events';
-import { sourceConfigSchema, settingsSchema, type Settings } from './settings';
+import { type Settings } from './settings';
+import { settingsPatchSchema, type SettingsPatch } from './settings-patch';
 import type { AlertQueueState } from './alert-queue-state';
 import type { LineRemoval } from './removal';
 
@@ -111,26 +112,8 @@ export const alertControlSchema = z.discriminatedUnion('command', [
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;
 
-/**
- * A patch replaces whole top-level sections and leaves the others alone. Built from the sections without their
- * defaults: in zod 4 a defaulted field stays defaulted inside `.partial()`, so `{ overlay }` would otherwise
- * come out with every other section reset to its defaults (client id, endpoints, server port).
- */
-const sections = settingsSchema.shape;
-export const settingsPatchSchema = z.object({
-  version: sections.version.unwrap().optional(),
-  sources: z.array(sourceConfigSchema).max(50).optional(),
-  endpoints: sections.endpoints.unwrap().optional(),
-  twitch: sections.twitch.unwrap().optional(),
-  overlay: sections.overlay.unwrap().optional(),
-  alerts: sections.alerts.unwrap().optional(),
-  server: sections.server.unwrap().optional(),
-});
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-// Compile-time check that every section of the settings can be patched.
-type Unpatchable = Exclude<keyof Settings, keyof SettingsPatch>;
-const _everySectionPatchable: Unpatchable extends never ? true : Unpatchable = true;
-void _everySectionPatchable;
+// Patches name only what they change; see settings-patch.ts.
+export { settingsPatchSchema, type SettingsPatch };
 
 /** The two kinds of view: the read-only overlay (window or OBS page) and the mod console. */
 export type ViewKind = 'overlay' | 'mod';

@@ -291,6 +291,8 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     expect(patch.overlay.maxLines).toBe(42);
     expect(patch.overlay.showAlerts).toBe(!wasShown);
     expect(patch.alerts.minBits).toBe(250);
+    // Only what changed: a Save must not write back (and so reset) fields the user did not touch.
+    expect(patch).toEqual({ overlay: { maxLines: 42, showAlerts: !wasShown }, alerts: { minBits: 250 } });
   });
 
   it('sending uses the active source', async () => {

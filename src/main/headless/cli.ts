@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     port: values.port !== undefined ? Number(values.port) : undefined,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     log,
+    onSettingsProblem: (text) => process.stdout.write(`Settings problem: ${text}\n`),
   });
   process.stdout.write(
     `OnAir is running (settings: ${settingsPath})\n` +

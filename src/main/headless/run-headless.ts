@@ -11,6 +11,8 @@ export interface HeadlessOptions {
   port?: number;
   rendererDir: string;
   log: Logger;
+  /** Told, in plain words, what was wrong with the settings file and what was kept (the CLI prints it). */
+  onSettingsProblem?: (text: string) => void;
 }
 
 export interface RunningHeadless {
@@ -27,7 +29,12 @@ export interface RunningHeadless {
 export async function runHeadless(options: HeadlessOptions): Promise<RunningHeadless> {
   const { log } = options;
   const faults = installProcessFaultHandlers(log.child('process'));
-  const core = await createCore({ settingsPath: options.settingsPath, dataDir: options.dataDir, log });
+  const core = await createCore({
+    settingsPath: options.settingsPath,
+    dataDir: options.dataDir,
+    log,
+    onSettingsProblem: options.onSettingsProblem,
+  });
   const port = options.port ?? core.settings().server.port;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, got ${port}`);

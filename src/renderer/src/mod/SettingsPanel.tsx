@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/settings';
-import { settingsPatchSchema } from '../../../shared/api';
+import { changedSettings, settingsPatchSchema } from '../../../shared/settings-patch';
 import { useModBridge, useModStore } from '../store/store-context';
 import { SourcesEditor } from './SourcesEditor';
 import { BrowserSourceUrl } from './BrowserSourceUrl';
@@ -12,10 +12,14 @@ const list = (text: string): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** Settings from the core, edited as a draft and saved in one validated patch. */
+/**
+ * Settings from the core, edited as a draft and saved in one validated patch of only the fields that changed:
+ * whatever else changed meanwhile (the desktop overlay's remembered position, another console) stays.
+ */
 export function SettingsPanel() {
   const bridge = useModBridge();
   const pushToast = useModStore((state) => state.pushToast);
+  const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
   const [presetsText, setPresetsText] = useState('');
   const [hiddenText, setHiddenText] = useState('');
@@ -23,6 +27,7 @@ export function SettingsPanel() {
   const [saving, setSaving] = useState(false);
 
   const load = (settings: Settings): void => {
+    setSaved(settings);
     setDraft(settings);
     setPresetsText(settings.twitch.timeoutPresets.join(', '));
     setHiddenText(settings.overlay.hiddenUsers.join(', '));
@@ -34,7 +39,7 @@ export function SettingsPanel() {
       .then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [bridge]);
 
-  if (!draft)
+  if (!draft || !saved)
     return (
       <section className="panel">
         {error ? <p className="error">{error}</p> : <p className="muted">Loading settings…</p>}
@@ -43,13 +48,11 @@ export function SettingsPanel() {
 
   const save = async (): Promise<void> => {
     const presets = list(presetsText).map(Number);
-    const patch = {
-      sources: draft.sources,
+    const patch = changedSettings(saved, {
+      ...draft,
       twitch: { ...draft.twitch, timeoutPresets: presets },
       overlay: { ...draft.overlay, hiddenUsers: list(hiddenText).map((name) => name.toLowerCase()) },
-      alerts: draft.alerts,
-      endpoints: draft.endpoints,
-    };
+    });
     const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
