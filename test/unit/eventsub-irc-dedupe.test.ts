@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert, OnAirEvent } from '../../src/shared/events';
 import { alertDedupeKey } from '../../src/main/core/hub/alert-dedupe';
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
-import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import { createFrameProcessor } from '../../src/main/core/providers/twitch/eventsub/frame-processor';
 
 /** The same real-world alert seen by IRC and by EventSub must give the hub the same de-duplication key. */

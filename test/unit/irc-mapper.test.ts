@@ -3,7 +3,7 @@ import type { Alert, ChatMessage, OnAirEvent, Removal } from '../../src/shared/e
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
 import type { MapContext } from '../../src/main/core/providers/twitch/irc/map-chat';
 import { buildParts } from '../../src/main/core/providers/twitch/irc/message-parts';
-import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import { FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
 
 const ref = { sourceId: 'twitch:test', provider: 'twitch' as const, channel: 'test' };
