@@ -7,6 +7,17 @@ import { buildParts } from './message-parts';
 /** Community gift ids remembered so the N `subgift` notices after a `submysterygift` add no alerts. */
 const MAX_GIFT_BUNDLES = 256;
 
+/**
+ * Legacy msg-ids of anonymous gifts: their `login`/`display-name`/`user-id` are the channel's own (Twitch's
+ * sample lines show the broadcaster there), not a gifter's, so the alert must not credit them. The current form
+ * is a normal `subgift`/`submysterygift` from `ananonymousgifter`. (`anongiftpaidupgrade` is different: its user
+ * is the viewer continuing the gift sub, who is credited; only the original gifter was anonymous.)
+ */
+const ANONYMOUS_GIFTS = new Set(['anonsubgift', 'anonsubmysterygift']);
+/** Twitch's stand-in login for an anonymous gifter. */
+const ANONYMOUS_GIFTER = 'ananonymousgifter';
+/** The same anonymous user EventSub's alerts carry, so the hub's de-duplication matches both. */
+const ANONYMOUS: AlertUser = { id: null, login: null, displayName: 'Anonymous' };
 
 const tagNumber = (message: IrcMessage, slot: number): number | undefined => {
   const value = Number(message.tag(slot));
@@ -54,6 +65,7 @@ export class UserNoticeMapper {
           tier: plan,
         });
       case 'submysterygift':
+      case 'anonsubmysterygift':
         this.remember(message);
         return makeAlert('giftsub', message, ctx, {
           count: tagNumber(message, TAG['msg-param-mass-gift-count']) ?? 1,
@@ -89,10 +101,11 @@ export class UserNoticeMapper {
 type AlertFields = Pick<Alert, 'months' | 'tier' | 'count' | 'title' | 'bits'>;
 
 function alertUser(message: IrcMessage, login: string): AlertUser {
-  const anonymous = login === 'ananonymousgifter';
+  if (login === ANONYMOUS_GIFTER || ANONYMOUS_GIFTS.has(message.tag(TAG['msg-id']) ?? ''))
+    return { ...ANONYMOUS };
   return {
-    id: anonymous ? null : (message.tag(TAG['user-id']) ?? null),
-    login: anonymous ? null : login || null,
+    id: message.tag(TAG['user-id']) ?? null,
+    login: login || null,
     displayName: message.tag(TAG['display-name']) || login || 'Anonymous',
   };
 }
