@@ -55,17 +55,6 @@ const LAYERS: Layer[] = [
   { name: 'renderer', rank: 9, paths: ['src/renderer/'], onlyFrom: ['shared'] },
 ];
 
-/**
- * Cycles the parser branch removes; the pair is deleted from this list at merge.
- * TODO(merge): remove once irc-parser.ts no longer imports tag-decode.ts and vice versa.
- */
-const KNOWN_CYCLES: string[][] = [
-  ['src/main/core/providers/twitch/irc/irc-parser.ts', 'src/main/core/providers/twitch/irc/tag-decode.ts'],
-];
-
-const isKnown = (cycle: string[]): boolean =>
-  KNOWN_CYCLES.some((known) => known.length === cycle.length && known.every((f, i) => cycle[i] === f));
-
 const graphOf = (edges: Record<string, string[]>): ImportGraph => new Map(Object.entries(edges));
 
 describe('import graph of src/', () => {
@@ -78,7 +67,7 @@ describe('import graph of src/', () => {
   });
 
   it('has no import cycle', () => {
-    expect(findCycles(graph).filter((cycle) => !isKnown(cycle))).toEqual([]);
+    expect(findCycles(graph)).toEqual([]);
   });
 
   it('never imports from a lower layer into a higher one', () => {

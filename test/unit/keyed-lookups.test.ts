@@ -10,7 +10,7 @@ import { parseDemoText } from '../../src/main/core/providers/demo/message-parts'
 import { ChatSender } from '../../src/main/core/providers/twitch/irc/chat-sender';
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
 import { toBadges } from '../../src/main/core/providers/twitch/irc/map-chat';
-import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import { obj, str } from '../../src/main/core/providers/twitch/eventsub/fields';
 import { createFrameProcessor } from '../../src/main/core/providers/twitch/eventsub/frame-processor';
 import { badgeLabel } from '../../src/renderer/src/common/badge-label';

@@ -9,7 +9,7 @@ import { toBadges, rolesOf } from './map-chat';
 import { buildParts } from './message-parts';
 import { SlidingWindowLimiter } from './sliding-window';
 import { splitMessage } from './split-message';
-import { decodeBadges } from './twitch-decode';
+import { decodeBadges } from './tag-decode';
 
 export interface SendLimits {
   /** Messages per window for a normal user / for the broadcaster or a moderator. */

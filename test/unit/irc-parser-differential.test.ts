@@ -4,21 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/main/core/providers/demo/prng';
 import {
   forEachLine,
+  parseTwitchLine,
   tagsToRecord,
   type IrcMessage,
 } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import { IGNORED_TAGS_FROM, KNOWN_TAGS } from '../../src/main/core/providers/twitch/irc/irc-tags';
-import {
-  decodeBadges,
-  decodeEmotes,
-  parseTwitchLine,
-} from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { decodeBadges, decodeEmotes } from '../../src/main/core/providers/twitch/irc/tag-decode';
 import { mutate } from '../helpers/irc-mutate';
 import { referenceParse } from '../helpers/reference-irc-parser';
 import { CORPORA, FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
 
 /**
- * The WebAssembly-backed parser against the plain reference parser (test/helpers/reference-irc-parser.ts): the
+ * The parser against the plain reference parser (test/helpers/reference-irc-parser.ts): the
  * same tags, prefix, command, params and decoded badges/emotes for every corpus line, every ircdocs vector and
  * 100,000 mutated lines parsed inside multi-line frames.
  */
@@ -53,7 +50,7 @@ function referenceViewOf(line: string): unknown {
 describe('IRC parser = reference parser', () => {
   const corpus = [...REAL_FILES, FIXTURE_FILE].flatMap(readLines);
 
-  it('on all 6,465 corpus lines, twice (the second pass reads badges and colours from the value pool)', () => {
+  it('on all 6,465 corpus lines, twice (the second pass hits the intern tables and the badge cache)', () => {
     expect(corpus).toHaveLength(6465);
     for (let pass = 0; pass < 2; pass++) {
       for (const line of corpus) expect(viewOf(parseTwitchLine(line)), line).toEqual(referenceViewOf(line));
