@@ -238,6 +238,8 @@ export interface SourceStatus {
   lastMessageAt: number | null;
   reconnects: number;
   error: string | null;
+  /** While `reconnecting`: when the next attempt starts (ms since the epoch), so views can count down. */
+  retryAt?: number | null;
   capabilities: Capability[];
   identity: Identity | null;
   /** True for the offline demo source so views can label it clearly. */

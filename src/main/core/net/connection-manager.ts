@@ -199,7 +199,7 @@ export class ConnectionManager<C extends ManagedConnection> {
   private scheduleRetry(reason: string): void {
     const delay = backoffDelay(this.attempt, this.options.backoff ?? defaultBackoff, this.options.random);
     this.attempt += 1;
-    this.options.reporter?.setState('reconnecting', reason);
+    this.options.reporter?.setState('reconnecting', reason, this.options.clock.now() + delay);
     this.options.clock.clearTimeout(this.timer);
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = null;
