@@ -51,10 +51,12 @@ describe('status while waiting to reconnect', () => {
     });
     clock.advance(1000);
     await flush();
-    // Same state and error, a later retry: still a new status, so the countdown restarts.
+    // Same state and error, a later retry: a new status, so the countdown restarts. In between, the attempt
+    // itself (no retry time: it is happening now).
     expect(reporter.get().retryAt).toBe(start + 1000 + 2000);
     expect(statuses.filter((s) => s.state === 'reconnecting').map((s) => s.retryAt)).toEqual([
       start + 1000,
+      null,
       start + 3000,
     ]);
     clock.advance(2000);
