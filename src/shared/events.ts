@@ -77,6 +77,8 @@ export interface Removed {
   /** True when the service confirmed the removal; false when only hidden locally. */
   confirmed: boolean;
   at: number;
+  /** When the ban or timeout behind this removal was lifted (unban / untimeout); the line stays removed. */
+  liftedAt?: number;
 }
 
 export interface ChatMessage {

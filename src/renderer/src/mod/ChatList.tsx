@@ -2,6 +2,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEven
 import type { ChatMessage } from '../../../shared/events';
 import { messageKey } from '../store/replica-types';
 import { useModStore } from '../store/store-context';
+import { EmptyChat } from './EmptyChat';
 import { ModLine, type LineCommand } from './ModLine';
 import { useLineCommands } from './use-line-commands';
 
@@ -101,7 +102,7 @@ export function ChatList() {
             />
           );
         })}
-        {messages.length === 0 ? <div className="empty">No chat yet.</div> : null}
+        {messages.length === 0 ? <EmptyChat /> : null}
       </div>
       {/* Always present and outside the list, so it never covers the line under the pointer. */}
       <div

@@ -30,6 +30,10 @@ export function quickTimeout(presets: readonly number[]): number | undefined {
 function removedLabel(message: ChatMessage): string | null {
   const removed = message.removed;
   if (!removed) return null;
+  if (removed.liftedAt !== undefined) {
+    const lifted = removed.reason === 'ban' ? 'unbanned' : 'timeout lifted';
+    return removed.confirmed ? `${lifted} · message stays removed on ${serviceName(message)}` : lifted;
+  }
   const what = { delete: 'deleted', timeout: 'timed out', ban: 'banned', clear: 'cleared' }[removed.reason];
   return removed.confirmed
     ? `${what} · removed on ${serviceName(message)}`
@@ -108,7 +112,12 @@ export const ModLine = memo(function ModLine({
             ban
           </button>
         ) : null}
-        {expanded && targetable && has('unban') && message.removed && message.removed.reason !== 'delete' ? (
+        {expanded &&
+        targetable &&
+        has('unban') &&
+        message.removed &&
+        message.removed.reason !== 'delete' &&
+        message.removed.liftedAt === undefined ? (
           <button
             type="button"
             data-action="unban"

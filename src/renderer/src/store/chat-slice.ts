@@ -1,4 +1,5 @@
-import type { ChatMessage, Removal, Removed } from '../../../shared/events';
+import type { ChatMessage, ModLogEntry, Removal, Removed } from '../../../shared/events';
+import { liftsRemoval } from '../../../shared/unban';
 
 /**
  * Chat lines of one batch, applied to a working copy: the array is copied at most once per batch, so a burst
@@ -34,6 +35,14 @@ export class ChatWorkingCopy {
       }
       if (message.removed) continue;
       if (target.type === 'all' || matchesUser(message, target.userId, target.login)) this.mark(i, removed);
+    }
+  }
+
+  /** An unban/untimeout: that user's banned or timed-out lines say so (shared/unban.ts). */
+  applyUnban(entry: ModLogEntry): void {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const removed = this.messages[i].removed;
+      if (removed && liftsRemoval(entry, this.messages[i])) this.mark(i, { ...removed, liftedAt: entry.at });
     }
   }
 

@@ -75,6 +75,7 @@ function applyEvents(data: ReplicaData, events: OnAirEvent[], limits: ReplicaLim
         break;
       case 'modlog':
         if (limits.modlog > 0) next.modlog = lastN([...next.modlog, event.entry], limits.modlog);
+        chat.applyUnban(event.entry);
         break;
       case 'auth':
         next.auth = event.state;
