@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { SourceConfig } from '../../../shared/settings';
 import { SOURCE_SECRETS } from '../../../shared/source-secrets';
 import { useModBridge, useModStore } from '../store/store-context';
@@ -37,6 +37,7 @@ export function SourcesEditor({ sources, onSaved }: SourcesEditorProps) {
   const pushToast = useModStore((state) => state.pushToast);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const enableHint = useId();
 
   const commit = async (next: SourceConfig[], done: string): Promise<boolean> => {
     setSaving(true);
@@ -54,12 +55,14 @@ export function SourcesEditor({ sources, onSaved }: SourcesEditorProps) {
 
   return (
     <div className="sources-editor" data-testid="sources-editor">
+      <Hint id={enableHint}>Tick to run a source, untick to pause it without removing it.</Hint>
       <ul className="compact-list">
         {sources.map((source, index) => (
           <SourceRow
             key={source.id}
             source={source}
             disabled={saving}
+            describedBy={enableHint}
             onEnable={(enabled) =>
               void commit(
                 sources.map((s, i) => (i === index ? { ...s, enabled } : s)),
@@ -100,10 +103,11 @@ function addedNote(kind: NewKind): string {
 function SourceRow(props: {
   source: SourceConfig;
   disabled: boolean;
+  describedBy: string;
   onEnable(enabled: boolean): void;
   onRemove(): void;
 }) {
-  const { source, disabled, onEnable, onRemove } = props;
+  const { source, disabled, describedBy, onEnable, onRemove } = props;
   const spec = SOURCE_SECRETS[source.type];
   return (
     <li data-source-id={source.id}>
@@ -112,6 +116,7 @@ function SourceRow(props: {
           type="checkbox"
           aria-label={`Enable ${source.id}`}
           checked={source.enabled}
+          aria-describedby={describedBy}
           disabled={disabled}
           onChange={(event) => onEnable(event.target.checked)}
         />
