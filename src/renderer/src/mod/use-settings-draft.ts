@@ -24,7 +24,7 @@ const keptDrafts = new WeakMap<ModBridge, SettingsDraft>();
 
 /**
  * The settings as loaded (`saved`) and as edited (`draft`). Leaving the tab with unsaved changes keeps them
- * (and says so); closing the page with unsaved changes asks first.
+ * (and says so); closing the browser page with unsaved changes asks first.
  */
 export function useSettingsDraft() {
   const bridge = useModBridge();
@@ -63,7 +63,8 @@ export function useSettingsDraft() {
   }, [bridge, pushToast]);
 
   useEffect(() => {
-    if (!dirty) return;
+    // Browser only: in Electron a cancelled unload silently keeps the window open and blocks quitting.
+    if (!dirty || window.onair !== undefined) return;
     const ask = (event: BeforeUnloadEvent): void => event.preventDefault();
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
