@@ -22,8 +22,8 @@ export function NumberField(props: {
   const { label, hint, value, min, max, step, onChange } = props;
   const hintId = useId();
   return (
-    <label className="option">
-      <span className="option-label">
+    <div className="option">
+      <label className="option-label">
         {label}{' '}
         <input
           className="num"
@@ -35,9 +35,9 @@ export function NumberField(props: {
           aria-describedby={hintId}
           onChange={(e) => onChange(Number(e.target.value))}
         />
-      </span>
+      </label>
       <Hint id={hintId}>{hint}</Hint>
-    </label>
+    </div>
   );
 }
 
@@ -50,8 +50,8 @@ export function CheckField(props: {
 }): ReactElement {
   const hintId = useId();
   return (
-    <label className="option">
-      <span className="option-label">
+    <div className="option">
+      <label className="option-label">
         <input
           type="checkbox"
           checked={props.checked}
@@ -59,9 +59,9 @@ export function CheckField(props: {
           onChange={(e) => props.onChange(e.target.checked)}
         />{' '}
         {props.label}
-      </span>
+      </label>
       <Hint id={hintId}>{props.hint}</Hint>
-    </label>
+    </div>
   );
 }
 
@@ -76,10 +76,12 @@ export function TextField(props: {
   testId?: string;
 }): ReactElement {
   const hintId = useId();
+  const inputId = useId();
   return (
-    <label className="field">
-      {props.label}
+    <div className="field">
+      <label htmlFor={inputId}>{props.label}</label>
       <input
+        id={inputId}
         value={props.value}
         maxLength={props.maxLength}
         placeholder={props.placeholder}
@@ -88,6 +90,6 @@ export function TextField(props: {
         onChange={(e) => props.onChange(e.target.value)}
       />
       <Hint id={hintId}>{props.hint}</Hint>
-    </label>
+    </div>
   );
 }
