@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { SCREENSHOT_DIR, rendererBuilt, startStackWith, watchPage, type Stack } from './harness';
+import { EVENTUALLY } from './layout-probes';
 
 /** Records every text a connection line showed, so a state that lasts a second is not missed by polling. */
 const recordConnectionLines = `(() => {
@@ -60,8 +61,10 @@ describe.skipIf(!rendererBuilt())('connection state in the chat column', () => {
 
     it('the header chip says it too, and the empty chat does not pretend all is well', async () => {
       const chip = page.locator('[data-testid="source-chip"][data-source-id="tw"]');
-      await expect.poll(() => chip.getAttribute('data-state')).toBe('reconnecting');
-      await expect.poll(() => chip.getByTestId('chip-state').textContent()).toMatch(/retrying|reconnecting/);
+      await expect.poll(() => chip.getAttribute('data-state'), EVENTUALLY).toBe('reconnecting');
+      await expect
+        .poll(() => chip.getByTestId('chip-state').textContent(), EVENTUALLY)
+        .toMatch(/retrying|reconnecting/);
       expect(await chip.getAttribute('title')).toContain("Can't reach Twitch");
       const empty = await page.getByTestId('chat-empty').textContent();
       expect(empty).not.toContain('No chat yet');
@@ -72,7 +75,7 @@ describe.skipIf(!rendererBuilt())('connection state in the chat column', () => {
       await page.locator('[data-tab="health"]').click();
       const health = page.locator('[data-testid="source-status"][data-source-id="tw"]');
       await expect
-        .poll(() => health.textContent())
+        .poll(() => health.textContent(), EVENTUALLY)
         .toContain("Can't reach Twitch — check your internet connection");
     });
   });
@@ -100,8 +103,9 @@ describe.skipIf(!rendererBuilt())('connection state in the chat column', () => {
 
     it('"No chat yet" only once connected', async () => {
       await expect
-        .poll(() =>
-          page.locator('[data-testid="source-chip"][data-source-id="tw"]').getAttribute('data-state'),
+        .poll(
+          () => page.locator('[data-testid="source-chip"][data-source-id="tw"]').getAttribute('data-state'),
+          EVENTUALLY,
         )
         .toBe('connected');
       expect(await page.getByTestId('chat-empty').textContent()).toBe('No chat yet.');

@@ -142,6 +142,7 @@ describe.skipIf(!rendererBuilt())('mod console at any width', () => {
     await page.getByTestId('panel-toggle').click();
     await page.locator('[data-tab="settings"]').click();
     await page.getByTestId('settings-panel').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'mod-480-settings.png') });
     await page.addScriptTag({ path: join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
     expect(await page.evaluate<string[]>(axeViolations(['.top-bar', '#side-panel .settings']))).toEqual([]);
     await page.context().close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { demoSource, rendererBuilt, startStackWith, watchPage, type Stack } from './harness';
+import { EVENTUALLY } from './layout-probes';
 
 /** Inputs of the settings panel without a one-line explanation (a `.hint` in their label, or described by one). */
 const unexplainedInputs = `(() => [...document.querySelectorAll('[data-testid="settings-panel"] input, [data-testid="settings-panel"] select')]
@@ -56,15 +57,20 @@ describe.skipIf(!rendererBuilt())('settings without traps', () => {
     for (const typed of ['https://www.twitch.tv/xqc', '#ShroudTV', 'POKIMANE']) {
       await field.fill(typed);
       await page.locator('[data-action="add-source"]').click();
-      await expect.poll(() => field.inputValue()).toBe('');
+      await expect.poll(() => field.inputValue(), EVENTUALLY).toBe('');
     }
     expect(twitchChannels()).toEqual(['pokimane', 'shroudtv', 'xqc']);
     // Switching tabs drops nothing: it is saved already.
     await page.locator('[data-tab="health"]').click();
     await settingsTab();
-    await expect.poll(() => page.getByTestId('sources-editor').textContent()).toContain('Twitch #xqc');
     await expect
-      .poll(() => page.locator('[data-testid="source-chip"][data-source-id="twitch:xqc"]').count())
+      .poll(() => page.getByTestId('sources-editor').textContent(), EVENTUALLY)
+      .toContain('Twitch #xqc');
+    await expect
+      .poll(
+        () => page.locator('[data-testid="source-chip"][data-source-id="twitch:xqc"]').count(),
+        EVENTUALLY,
+      )
       .toBe(1);
   });
 
@@ -85,7 +91,7 @@ describe.skipIf(!rendererBuilt())('settings without traps', () => {
     await presets.fill('30s, 10m, 1h, 1d, 1w');
     await page.locator('[data-action="save-settings"]').click();
     await expect
-      .poll(() => stack.core.settings().twitch.timeoutPresets)
+      .poll(() => stack.core.settings().twitch.timeoutPresets, EVENTUALLY)
       .toEqual([30, 600, 3600, 86_400, 604_800]);
     expect(await presets.inputValue()).toBe('30s, 10m, 1h, 1d, 1w');
   });
@@ -96,13 +102,13 @@ describe.skipIf(!rendererBuilt())('settings without traps', () => {
     expect(await page.getByTestId('settings-save-bar').textContent()).toContain('Unsaved changes');
     await page.locator('[data-tab="alerts"]').click();
     await expect
-      .poll(() => page.locator('.toast').allTextContents())
+      .poll(() => page.locator('.toast').allTextContents(), EVENTUALLY)
       .toContainEqual(expect.stringContaining('Settings not saved yet'));
     await settingsTab();
-    await expect.poll(() => page.getByLabel('Max lines').inputValue()).toBe('25');
+    await expect.poll(() => page.getByLabel('Max lines').inputValue(), EVENTUALLY).toBe('25');
     expect(await page.getByTestId('settings-save-bar').textContent()).toContain('Unsaved changes');
     await page.locator('[data-action="save-settings"]').click();
-    await expect.poll(() => stack.core.settings().overlay.maxLines).toBe(25);
+    await expect.poll(() => stack.core.settings().overlay.maxLines, EVENTUALLY).toBe(25);
     expect(await page.getByTestId('settings-save-bar').textContent()).toContain('All changes saved');
   });
 
@@ -112,7 +118,7 @@ describe.skipIf(!rendererBuilt())('settings without traps', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/overlay$/);
     await page.locator('[data-action="copy-overlay-url"]').click();
     await expect
-      .poll(() => page.locator('[data-action="copy-overlay-url"]').textContent())
+      .poll(() => page.locator('[data-action="copy-overlay-url"]').textContent(), EVENTUALLY)
       .toContain('Copied');
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(url);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoSource, rendererBuilt, startStack, type Stack } from './harness';
+import { EVENTUALLY } from './layout-probes';
 
 /** Issue 12: after an unban the line no longer says "banned" — live, and in a console opened afterwards. */
 describe.skipIf(!rendererBuilt())('unban lifts "banned" from the lines', () => {
@@ -28,10 +29,10 @@ describe.skipIf(!rendererBuilt())('unban lifts "banned" from the lines', () => {
     const id = (await line.getAttribute('data-message-id'))!;
     const target = page.locator(`[data-testid="mod-line"][data-message-id="${id}"]`);
     await target.locator('[data-action="ban"]').click();
-    await expect.poll(() => removedNotes(page, id)).toMatch(/\bbanned\b/);
+    await expect.poll(() => removedNotes(page, id), EVENTUALLY).toMatch(/\bbanned\b/);
     await target.hover();
     await target.locator('[data-action="unban"]').click();
-    await expect.poll(() => removedNotes(page, id)).toContain('unbanned');
+    await expect.poll(() => removedNotes(page, id), EVENTUALLY).toContain('unbanned');
     expect(await removedNotes(page, id)).not.toMatch(/\bbanned\b/);
     await target.hover();
     expect(await target.locator('[data-action="unban"]').count()).toBe(0);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { SCREENSHOT_DIR, rendererBuilt, startStackWith, watchPage, type Stack } from './harness';
+import { EVENTUALLY } from './layout-probes';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const HEADLESS = join(ROOT, 'out/main/headless.js');
@@ -78,7 +79,10 @@ describe.skipIf(!rendererBuilt())('first run', () => {
       { type: 'twitch', channel: 'xqc', anonymous: true },
     ]);
     await expect
-      .poll(() => page.locator('[data-testid="source-chip"][data-source-id="twitch:xqc"]').count())
+      .poll(
+        () => page.locator('[data-testid="source-chip"][data-source-id="twitch:xqc"]').count(),
+        EVENTUALLY,
+      )
       .toBe(1);
   });
 

@@ -39,3 +39,6 @@ export const axeViolations = (include: string[]): string => `(async () => {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', '));
 })()`;
+
+/** For `expect.poll` in the console tests: the machine is shared and slow, the default 1 s is too short. */
+export const EVENTUALLY = { timeout: 15_000, interval: 100 };

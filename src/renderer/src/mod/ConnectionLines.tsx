@@ -111,14 +111,12 @@ function TroubleLine({ status, now }: { status: SourceStatus; now: number }) {
       data-source-id={sourceId}
       data-state={status.state}
     >
-      <b>{headline.lead}</b>
-      <span aria-hidden="true">{headline.countdown}</span>
-      {error ? (
-        <>
-          {'. '}
-          <PlainErrorText error={error} />
-        </>
-      ) : null}
+      <b>
+        {headline.lead}
+        <span aria-hidden="true">{headline.countdown}</span>
+        {error ? '.' : null}
+      </b>
+      {error ? <PlainErrorText error={error} /> : null}
       {status.state === 'login-needed' ? (
         <button type="button" onClick={() => setTab('account')}>
           Log in
