@@ -121,6 +121,10 @@ describe.skipIf(!rendererBuilt())('mod console at any width', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'mod-480-drawer.png') });
     await page.keyboard.press('Escape');
     expect((await box(page, '#side-panel'))?.shown ?? false).toBe(false);
+    await toggle.click(); // focus stays on the header button: Escape still closes the drawer
+    expect((await box(page, '#side-panel'))?.shown).toBe(true);
+    await page.keyboard.press('Escape');
+    expect((await box(page, '#side-panel'))?.shown ?? false).toBe(false);
     await toggle.click();
     await page.getByTestId('drawer-backdrop').click({ position: { x: 10, y: 300 } });
     expect((await box(page, '#side-panel'))?.shown ?? false).toBe(false);

@@ -93,6 +93,7 @@ describe.skipIf(!rendererBuilt())('first run', () => {
     await page.getByTestId('twitch-login').waitFor();
     expect(await page.locator('#side-panel').isVisible()).toBe(true);
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#side-panel').isVisible(), EVENTUALLY).toBe(false);
     await page.setViewportSize({ width: 1024, height: 800 });
   });
 

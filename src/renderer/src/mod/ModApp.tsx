@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useModStore } from '../store/store-context';
 import type { SideTab } from '../store/mod-ui-slice';
 import { AccountPanel } from './AccountPanel';
@@ -74,13 +74,7 @@ export function ModApp() {
         {panel.open && panel.narrow ? (
           <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={panel.close} />
         ) : null}
-        <aside
-          className="side"
-          id="side-panel"
-          aria-label="Tools"
-          hidden={!panel.open}
-          onKeyDown={panel.onKeyDown}
-        >
+        <aside className="side" id="side-panel" aria-label="Tools" hidden={!panel.open}>
           <nav className="tabs" role="tablist">
             {TABS.map(({ id, label }) => (
               <button
@@ -113,7 +107,7 @@ export function ModApp() {
 
 /**
  * Whether the tools panel shows. Wide: open unless the moderator hid it. Narrow: a drawer, closed unless opened
- * (the toggle, or a tab chosen from elsewhere such as the first-run guide's "Log in"); Escape closes it.
+ * (the toggle, or a tab chosen from elsewhere such as the first-run guide's "Open Account"); Escape closes it.
  */
 function usePanelState(tab: SideTab) {
   const narrow = useMediaQuery(NARROW);
@@ -126,6 +120,14 @@ function usePanelState(tab: SideTab) {
     setDrawerOpen(true);
     setWideOpen(true);
   }, [tab]);
+  useEffect(() => {
+    if (!narrow || !drawerOpen) return;
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) setDrawerOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [narrow, drawerOpen]);
   const open = narrow ? drawerOpen : wideOpen;
   const close = (): void => (narrow ? setDrawerOpen(false) : setWideOpen(false));
   return {
@@ -133,8 +135,5 @@ function usePanelState(tab: SideTab) {
     open,
     close,
     toggle: () => (narrow ? setDrawerOpen(!open) : setWideOpen(!open)),
-    onKeyDown: (event: KeyboardEvent) => {
-      if (narrow && event.key === 'Escape') setDrawerOpen(false);
-    },
   };
 }
