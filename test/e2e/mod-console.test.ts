@@ -266,7 +266,9 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await page.click('[data-tab="settings"]');
     await page.fill('[data-testid="timeout-presets"]', '60, abc');
     await page.click('[data-action="save-settings"]');
-    await expect.poll(() => page.textContent('[data-testid="settings-error"]')).toMatch(/timeoutPresets/);
+    await expect
+      .poll(() => page.textContent('[data-testid="settings-error"]'))
+      .toMatch(/Timeout presets: "abc" is not a duration/);
     await page.fill('[data-testid="timeout-presets"]', '60, 600');
     await page.click('[data-action="save-settings"]');
     await expect

@@ -56,6 +56,20 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`onair: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`onair: ${startFailure(error)}\n`);
   process.exit(1);
 });
+
+/** Start-up failures in words; a taken port (often OnAir already running) says what to do instead. */
+function startFailure(error: unknown): string {
+  const failure = error as { code?: unknown; port?: unknown } | null;
+  if (failure?.code === 'EADDRINUSE') {
+    const port = typeof failure.port === 'number' ? failure.port : 'the port';
+    const next = typeof failure.port === 'number' ? failure.port + 1 : 7481;
+    return (
+      `port ${port} on 127.0.0.1 is already taken — probably OnAir is already running (use the URLs it printed).\n` +
+      `  To run another one, pick a free port: npm run serve -- --port ${next}`
+    );
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -12,6 +12,7 @@ import { ItemBoundary } from '../common/ItemBoundary';
 import { renderDrops, subscribeRenderDrops } from '../common/render-drops';
 import { messageKey } from '../../../shared/removal';
 import { useModStore } from '../store/store-context';
+import { EmptyChat } from './EmptyChat';
 import { ModLine, type LineCommand } from './ModLine';
 import { useLineCommands } from './use-line-commands';
 
@@ -113,7 +114,7 @@ export function ChatList() {
             </ItemBoundary>
           );
         })}
-        {messages.length === 0 ? <div className="empty">No chat yet.</div> : null}
+        {messages.length === 0 ? <EmptyChat /> : null}
       </div>
       {/* Always present and outside the list, so it never covers the line under the pointer. */}
       <div

@@ -94,7 +94,12 @@ export const ModLine = memo(function ModLine({
             ban
           </button>
         ) : null}
-        {expanded && targetable && has('unban') && message.removed && message.removed.reason !== 'delete' ? (
+        {expanded &&
+        targetable &&
+        has('unban') &&
+        message.removed &&
+        message.removed.reason !== 'delete' &&
+        message.removed.liftedAt === undefined ? (
           <button
             type="button"
             data-action="unban"

@@ -9,6 +9,7 @@ import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
 import '../common/badge-colors.css';
 import './mod.css';
+import './layout.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();

@@ -12,6 +12,10 @@ const REMOVED_WORDS = lookupTable({
 export function removedLabel(message: ChatMessage): string | null {
   const removed = message.removed;
   if (!removed) return null;
+  if (removed.liftedAt !== undefined) {
+    const lifted = removed.reason === 'ban' ? 'unbanned' : 'timeout lifted';
+    return removed.confirmed ? `${lifted} · message stays removed on ${serviceName(message)}` : lifted;
+  }
   const what = REMOVED_WORDS.get(removed.reason) ?? 'removed';
   return removed.confirmed
     ? `${what} · removed on ${serviceName(message)}`

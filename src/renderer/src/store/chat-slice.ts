@@ -1,5 +1,6 @@
-import type { ChatMessage, Removed } from '../../../shared/events';
+import type { ChatMessage, ModLogEntry, Removed } from '../../../shared/events';
 import { removalCovers, removedMark, type LineRemoval } from '../../../shared/removal';
+import { liftsRemoval } from '../../../shared/unban';
 
 /**
  * Chat lines of one batch, applied to a working copy: the array is copied at most once per batch, so a burst
@@ -30,6 +31,14 @@ export class ChatWorkingCopy {
       if (!removalCovers(removal, this.messages[i])) continue;
       this.mark(i, removed);
       if (single) return; // ids are unique within a source
+    }
+  }
+
+  /** An unban/untimeout: that user's banned or timed-out lines say so (shared/unban.ts). */
+  applyUnban(entry: ModLogEntry): void {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const removed = this.messages[i].removed;
+      if (removed && liftsRemoval(entry, this.messages[i])) this.mark(i, { ...removed, liftedAt: entry.at });
     }
   }
 

@@ -9,6 +9,7 @@ import type {
   SourceStatus,
 } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
+import { ChatWorkingCopy } from './chat-slice';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
 
@@ -91,7 +92,7 @@ export function overlayReplicaFromSnapshot(snapshot: OverlaySnapshot): OverlayRe
 export function modReplicaFromSnapshot(snapshot: ModSnapshot, limits: ReplicaLimits): ModReplica {
   return {
     synced: true,
-    messages: lastN(snapshot.messages, limits.messages),
+    messages: withUnbans(lastN(snapshot.messages, limits.messages), snapshot.modlog),
     statuses: Object.fromEntries(snapshot.statuses.map((status) => [status.source.sourceId, status])),
     modes: { ...snapshot.modes },
     presenceCount: Object.fromEntries(
@@ -105,4 +106,12 @@ export function modReplicaFromSnapshot(snapshot: ModSnapshot, limits: ReplicaLim
     overlay: snapshot.overlay,
     timeoutPresets: snapshot.timeoutPresets,
   };
+}
+
+/** A snapshot's lines with the unbans of its mod log applied, as live mod-log events would have. */
+function withUnbans(messages: ChatMessage[], modlog: ModLogEntry[]): ChatMessage[] {
+  if (!modlog.some((entry) => entry.action === 'unban' || entry.action === 'untimeout')) return messages;
+  const chat = new ChatWorkingCopy(messages);
+  for (const entry of modlog) chat.applyUnban(entry);
+  return chat.messages;
 }

@@ -102,6 +102,7 @@ function applyModEvents(data: ModReplica, events: OnAirEvent[], limits: ReplicaL
         break;
       case 'modlog':
         next.modlog = lastN([...next.modlog, event.entry], limits.modlog);
+        chat.applyUnban(event.entry);
         break;
       case 'auth':
         next.auth = event.state;
