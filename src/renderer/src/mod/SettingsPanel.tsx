@@ -91,7 +91,7 @@ export function SettingsPanel() {
         <span className="grow small" role="status">
           {dirty ? 'Unsaved changes' : 'All changes saved'}
         </span>
-        <button type="button" disabled={!dirty} onClick={revert}>
+        <button type="button" data-action="revert-settings" disabled={!dirty} onClick={revert}>
           Revert
         </button>
         <button
