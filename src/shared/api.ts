@@ -12,6 +12,7 @@ import type {
 } from './events';
 import { sourceConfigSchema, settingsSchema, type Settings } from './settings';
 import type { AlertQueueState } from './alert-queue-state';
+import type { AlertApprovalItem, AlertMediaFile } from './alert-box/approval-types';
 
 /**
  * The one API contract between the core and its views. The Electron preloads (over IPC) and the headless
@@ -106,9 +107,26 @@ export const alertControlSchema = z.discriminatedUnion('command', [
   z.object({
     command: z.literal('test'),
     alertType: z.enum(ALERT_TYPES),
+    /** Builds the sample so that this variation of the type matches (the console's per-variation test). */
+    variationId: z.string().min(1).max(64).optional(),
   }),
+  /** Decides on an alert held for approval. */
+  z.object({
+    command: z.literal('decide'),
+    alertId: id,
+    decision: z.enum(['approve', 'approve-without-text', 'reject']),
+  }),
+  /** Lists the playable files of the alert media folder. */
+  z.object({ command: z.literal('listMedia') }),
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;
+
+/** `test` says where its alert went; `listMedia` lists the media folder. */
+export type AlertControlResult = ActionResult & {
+  alertId?: string;
+  placement?: 'held' | 'queued' | 'shown' | 'filtered';
+  media?: AlertMediaFile[];
+};
 
 /**
  * A patch replaces whole top-level sections and leaves the others alone. Built from the sections without their
@@ -151,6 +169,8 @@ export type ViewPush =
   | { type: 'snapshot'; snapshot: ViewSnapshot }
   | { type: 'events'; events: OnAirEvent[] }
   | { type: 'alerts'; alerts: AlertQueueState }
+  /** Mod console only: alerts held for approval, and the latest decisions. */
+  | { type: 'alertApprovals'; approvals: AlertApprovalItem[] }
   | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] }
   /** Desktop overlay window only: true while it takes the mouse (show the "interactive" hint). */
   | { type: 'interactive'; interactive: boolean };
@@ -182,7 +202,7 @@ export interface ModResults {
   send: ActionResult;
   getSettings: Settings;
   updateSettings: ActionResult & { settings?: Settings };
-  alertControl: ActionResult;
+  alertControl: AlertControlResult;
   loginTwitch: ActionResult;
   cancelLogin: ActionResult;
   logoutTwitch: ActionResult;

@@ -14,6 +14,7 @@ import {
   secretMatches,
 } from './security';
 import { readStatic } from './static-files';
+import { serveAlertRoute } from './alert-routes';
 import { serveViewConnection, type ServerStats } from './view-connection';
 
 export interface HeadlessServerOptions {
@@ -40,7 +41,11 @@ export interface HeadlessServer {
 const MAX_FRAME_BYTES = 64 * 1024;
 const PING_EVERY_MS = 30_000;
 
-const PAGES: Record<string, string> = { '/overlay': 'overlay.html', '/mod': 'mod.html' };
+const PAGES: Record<string, string> = {
+  '/overlay': 'overlay.html',
+  '/mod': 'mod.html',
+  '/alerts': 'alerts.html',
+};
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -87,6 +92,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       res.writeHead(302, { ...headers, Location: '/overlay' });
       return void res.end();
     }
+    if (await serveAlertRoute(req, res, path, headers, { core, log })) return;
     const page = PAGES[path];
     const lookup = page
       ? await readStatic(rendererDir, `/${page}`)

@@ -67,3 +67,28 @@ export const TEST_ALERT_PREFIX = 'test-';
 export function isTestAlert(alert: Alert): boolean {
   return alert.id.startsWith(TEST_ALERT_PREFIX);
 }
+
+type Condition = { minAmount?: number; tier?: string; minMonths?: number };
+
+/** Adjusts a sample so that a variation's conditions hold (the console's per-variation test button). */
+export function fitSampleTo(alert: Alert, when: Condition): Alert {
+  const next: Alert = { ...alert };
+  if (when.tier !== undefined) next.tier = when.tier;
+  if (when.minMonths !== undefined) next.months = Math.max(next.months ?? 0, when.minMonths);
+  const amount = when.minAmount;
+  if (amount === undefined) return next;
+  if (alert.alertType === 'cheer') {
+    const bits = Math.max(next.bits ?? 0, Math.ceil(amount));
+    next.bits = bits;
+    next.message = [
+      { type: 'cheer', text: `Cheer${bits}`, prefix: 'Cheer', bits },
+      ...(alert.message ?? []).filter((part) => part.type !== 'cheer'),
+    ];
+  } else if (alert.alertType === 'donation' && next.amount) {
+    const value = Math.max(Number(next.amount.value), amount);
+    next.amount = { ...next.amount, value: value.toFixed(2) };
+  } else if (alert.alertType === 'giftsub' || alert.alertType === 'raid') {
+    next.count = Math.max(next.count ?? 1, Math.ceil(amount));
+  }
+  return next;
+}
