@@ -149,5 +149,43 @@ describe.skipIf(!rendererBuilt())(
       expect(await page.locator('[data-testid="alert-box"]').count()).toBe(0);
       expect(watch.errors).toEqual([]);
     });
+
+    it('the console: test buttons say queued or shown, approvals, history replay, and a preview per variation', async () => {
+      const mod = await stack.browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const modWatch = watchPage(mod);
+      await mod.goto(stack.server.modUrl);
+      await mod.click('[data-tab="alerts"]');
+      const result = (n: number) => mod.locator('[data-testid="alert-test-result"]').nth(n);
+      await mod.click('[data-action="alert-test-follow"]');
+      await expect.poll(() => result(0).getAttribute('data-placement')).toBe('shown');
+      await mod.click('[data-action="alert-test-raid"]');
+      await expect.poll(() => result(0).getAttribute('data-placement')).toBe('queued');
+      await mod.click('[data-action="alerts-skip"]');
+      await expect.poll(() => result(0).getAttribute('data-placement')).toBe('shown');
+      expect(await result(1).getAttribute('data-placement')).toBe('done');
+      // The skipped follow is in the history; replay puts it first in the queue.
+      await mod.locator('[data-testid="alert-history"] [data-action="alerts-replay"]').first().click();
+      await expect.poll(() => result(1).getAttribute('data-placement')).toBe('queued');
+
+      await mod.click('[data-action="alert-test-donation"]');
+      const approval = mod.locator('[data-testid="alert-approval"][data-status="pending"]');
+      await approval.waitFor();
+      expect(await approval.textContent()).toContain('This is a test donation');
+      await approval.locator('[data-action="alert-reject"]').click();
+      await expect.poll(() => result(0).getAttribute('data-placement')).toBe('rejected');
+
+      const big = mod.locator('[data-testid="alert-variation"][data-variation="big"]');
+      await big.locator('[data-action="alert-preview"]').click();
+      const preview = big.locator('[data-testid="alert-preview"]');
+      expect(await preview.getAttribute('data-variation')).toBe('big');
+      expect(await preview.textContent()).toContain('WOW! OnAirTester cheered 1,000 bits!');
+      await mod.click('[data-action="alert-media-list"]');
+      await expect
+        .poll(() => mod.textContent('[data-testid="alert-media-files"]'))
+        .toBe('big.png (image), cheer.png (image), ding.wav (audio)');
+      expect(await page.evaluate<string>(seenTexts)).not.toContain('This is a test donation');
+      expect(modWatch.errors).toEqual([]);
+      await mod.close();
+    }, 30_000);
   },
 );

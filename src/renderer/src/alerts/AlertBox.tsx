@@ -4,6 +4,7 @@ import type { Alert } from '../../../shared/events';
 import { alertHeadline } from '../common/alert-text';
 import { MessageParts } from '../common/MessageParts';
 import { useAlertSound, useAlertSpeech } from './use-alert-audio';
+import './alert-box.css';
 
 export interface AlertBoxProps {
   alert: Alert;

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
+import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
 
 /** What a window knows about the core: a replica built from the snapshot and the pushes after it. */
@@ -27,6 +28,8 @@ export interface ReplicaData {
   modlog: ModLogEntry[];
   auth: AuthState;
   alerts: AlertQueueState;
+  /** Mod console only: alerts held for approval (pushed right after the snapshot, then on each change). */
+  alertApprovals: AlertApprovalItem[];
   overlay: Settings['overlay'];
   timeoutPresets: number[];
 }
@@ -54,6 +57,7 @@ export function emptyReplica(): ReplicaData {
     modlog: [],
     auth: { provider: 'twitch', status: 'logged-out' },
     alerts: emptyAlertQueueState,
+    alertApprovals: [],
     overlay: { ...DEFAULT_OVERLAY, hiddenUsers: [...DEFAULT_OVERLAY.hiddenUsers] },
     timeoutPresets: [...DEFAULT_TIMEOUT_PRESETS],
   };
@@ -78,6 +82,7 @@ export function replicaFromSnapshot(snapshot: ViewSnapshot, limits: ReplicaLimit
     modlog: lastN(snapshot.modlog, limits.modlog),
     auth: snapshot.auth,
     alerts: snapshot.alerts,
+    alertApprovals: [],
     overlay: snapshot.overlay,
     timeoutPresets: snapshot.timeoutPresets,
   };
