@@ -3,21 +3,17 @@ import type { AlertApprovalSettings } from '../../src/shared/alert-box/settings'
 import type { AlertApprovalItem } from '../../src/shared/alert-box/approval-types';
 import type { Alert } from '../../src/shared/events';
 import { AlertApprovalGate, carriesViewerText } from '../../src/main/core/alerts/alert-approval';
+import { alert as makeAlert } from '../helpers/events';
 import { FakeClock } from '../helpers/fake-clock';
 
-function alert(id: string, message: string | null): Alert {
-  return {
-    kind: 'alert',
+const alert = (id: string, message: string | null): Alert =>
+  makeAlert({
     id,
-    source: { sourceId: 'demo', provider: 'demo', channel: 'demo' },
     alertType: 'donation',
-    user: { id: '1', login: 'ada', displayName: 'Ada' },
+    bits: undefined,
     amount: { value: '5.00', currency: 'USD' },
     message: message === null ? null : [{ type: 'text', text: message }],
-    serverTime: 0,
-    receivedAt: 0,
-  };
-}
+  });
 
 function setup(settings: Partial<AlertApprovalSettings> = {}, maxPending?: number) {
   const clock = new FakeClock();

@@ -6,22 +6,10 @@ import { chooseStyle } from '../../src/shared/alert-box/variations';
 import type { AlertTypeStyle, TtsSettings } from '../../src/shared/alert-box/settings';
 import type { Alert, AlertType, MessagePart } from '../../src/shared/events';
 import { settingsSchema } from '../../src/shared/settings';
+import { alert as makeAlert } from '../helpers/events';
 
-const source = { sourceId: 'demo', provider: 'demo', channel: 'demo' } as const;
-
-function alert(alertType: AlertType, extra: Partial<Alert> = {}): Alert {
-  return {
-    kind: 'alert',
-    id: 'a1',
-    source,
-    alertType,
-    user: { id: '1', login: 'ada', displayName: 'Ada' },
-    message: null,
-    serverTime: 0,
-    receivedAt: 0,
-    ...extra,
-  };
-}
+const alert = (alertType: AlertType, extra: Partial<Alert> = {}): Alert =>
+  makeAlert({ alertType, bits: undefined, ...extra });
 
 const text = (value: string): MessagePart[] => [{ type: 'text', text: value }];
 

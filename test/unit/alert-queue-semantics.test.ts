@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertPresentation } from '../../src/shared/alert-box/types';
 import type { AlertQueueState } from '../../src/shared/alert-queue-state';
-import type { Alert, AlertType, SourceRef } from '../../src/shared/events';
+import type { Alert, AlertType } from '../../src/shared/events';
 import { createAlertQueue, type AlertQueueOptions } from '../../src/main/core/alerts/alert-queue';
+import { alert as makeAlert } from '../helpers/events';
 import { FakeClock } from '../helpers/fake-clock';
 
-const source: SourceRef = { sourceId: 'demo', provider: 'demo', channel: 'demo' };
-
-function alert(id: string, alertType: AlertType = 'follow'): Alert {
-  return {
-    kind: 'alert',
-    id,
-    source,
-    alertType,
-    user: { id: `u-${id}`, login: `user_${id}`, displayName: `User${id}` },
-    message: null,
-    serverTime: 0,
-    receivedAt: 0,
-  };
-}
+const alert = (id: string, alertType: AlertType = 'follow'): Alert =>
+  makeAlert({ id, alertType, bits: undefined });
 
 function setup(options: Partial<AlertQueueOptions> = {}) {
   const clock = new FakeClock();
