@@ -10,8 +10,7 @@ const electronIpc = {
 };
 
 export default tseslint.config(
-  // *.as.ts is AssemblyScript (WebAssembly source, compiled by scripts/build-wasm.mjs), not TypeScript.
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'src/**/*.as.ts'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './core/clock';
 import { createCore } from './core/create-core';
 import type { OnAirCore } from './core/core-types';
 import { consoleSink, createLogger, type Logger } from './core/log/logger';
+import { installProcessFaultHandlers, type FaultSource, type ProcessFaults } from './core/log/process-faults';
 import { startHeadlessServer, type HeadlessServer } from './headless/server';
 import { createWindowAttacher, registerModHandlers } from './ipc/bridge-ipc';
 import { createSafeStorageStore } from './secrets/safe-storage-store';
@@ -21,6 +22,8 @@ export const QUIT_GRACE_MS = 3_000;
 export interface AppOptions {
   log?: Logger;
   clock?: Clock;
+  /** Where unhandled rejections and uncaught exceptions are caught (`process`; an emitter in tests). */
+  faultSource?: FaultSource;
 }
 
 export interface RunningApp {
@@ -43,9 +46,11 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp | n
   app.on('window-all-closed', () => {
     // The tray keeps the app alive; quitting is explicit.
   });
+  // A fault anywhere in main is logged and counted, never fatal (the count shows in the server's stats).
+  const faults = installProcessFaultHandlers(log.child('process'), options.faultSource ?? process);
   try {
     await app.whenReady();
-    return await startShell(log, options.clock ?? systemClock);
+    return await startShell(log, options.clock ?? systemClock, faults);
   } catch (error) {
     // Otherwise the process would live on with no window and no tray: say why and leave.
     log.error('OnAir failed to start', error);
@@ -54,10 +59,10 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp | n
   }
 }
 
-async function startShell(log: Logger, clock: Clock): Promise<RunningApp> {
+async function startShell(log: Logger, clock: Clock, faults: ProcessFaults): Promise<RunningApp> {
   const core = await startCore(log, clock);
   // The same overlay as an OBS browser source on 127.0.0.1 (the recommended way to capture it).
-  const browserSource = await serveBrowserSource(core, log);
+  const browserSource = await serveBrowserSource(core, log, faults);
   const windows = openShellWindows(core, createWindowAttacher(core), clock, log);
   const tray = wireControls(core, windows, log);
   // Starting OnAir again brings the console forward instead of doing nothing.
@@ -155,10 +160,15 @@ function stopBeforeQuit(stop: () => Promise<void>, clock: Clock, log: Logger): P
 }
 
 /** Starts the browser-source server; without it (port taken) the app still runs, with window capture only. */
-async function serveBrowserSource(core: OnAirCore, log: Logger): Promise<HeadlessServer | null> {
+async function serveBrowserSource(
+  core: OnAirCore,
+  log: Logger,
+  faults: ProcessFaults,
+): Promise<HeadlessServer | null> {
   const port = core.settings().server.port;
   try {
-    return await startHeadlessServer({ core, port, rendererDir: rendererDir(), log: log.child('server') });
+    const options = { core, port, rendererDir: rendererDir(), log: log.child('server'), faults };
+    return await startHeadlessServer(options);
   } catch (error) {
     log.warn(`cannot serve the overlay for OBS on 127.0.0.1:${port}; window capture still works`, error);
     return null;

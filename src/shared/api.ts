@@ -10,9 +10,11 @@ import type {
   OnAirEvent,
   SourceStatus,
 } from './events';
-import { sourceConfigSchema, settingsSchema, type Settings } from './settings';
+import { type Settings } from './settings';
+import { settingsPatchSchema, type SettingsPatch } from './settings-patch';
 import type { AlertQueueState } from './alert-queue-state';
 import type { AlertApprovalItem, AlertMediaFile } from './alert-box/approval-types';
+import type { LineRemoval } from './removal';
 
 /**
  * The one API contract between the core and its views. The Electron preloads (over IPC) and the headless
@@ -128,29 +130,17 @@ export type AlertControlResult = ActionResult & {
   media?: AlertMediaFile[];
 };
 
-/**
- * A patch replaces whole top-level sections and leaves the others alone. Built from the sections without their
- * defaults: in zod 4 a defaulted field stays defaulted inside `.partial()`, so `{ overlay }` would otherwise
- * come out with every other section reset to its defaults (client id, endpoints, server port).
- */
-const sections = settingsSchema.shape;
-export const settingsPatchSchema = z.object({
-  version: sections.version.unwrap().optional(),
-  sources: z.array(sourceConfigSchema).max(50).optional(),
-  endpoints: sections.endpoints.unwrap().optional(),
-  twitch: sections.twitch.unwrap().optional(),
-  overlay: sections.overlay.unwrap().optional(),
-  alerts: sections.alerts.unwrap().optional(),
-  server: sections.server.unwrap().optional(),
-});
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-// Compile-time check that every section of the settings can be patched.
-type Unpatchable = Exclude<keyof Settings, keyof SettingsPatch>;
-const _everySectionPatchable: Unpatchable extends never ? true : Unpatchable = true;
-void _everySectionPatchable;
+// Patches name only what they change; see settings-patch.ts.
+export { settingsPatchSchema, type SettingsPatch };
 
-/** Everything a view needs to draw itself from scratch. Pushes after it are `OnAirEvent` batches. */
-export interface ViewSnapshot {
+/** The two kinds of view: the read-only overlay (window or OBS page) and the mod console. */
+export type ViewKind = 'overlay' | 'mod';
+
+/**
+ * What the mod console gets: everything it draws from scratch. Pushes after it are `OnAirEvent` batches.
+ * Only the mod connection (IPC to the mod window, or the secret-holding `/ws/mod`) ever carries it.
+ */
+export interface ModSnapshot {
   messages: ChatMessage[];
   statuses: SourceStatus[];
   notices: Notice[];
@@ -164,16 +154,52 @@ export interface ViewSnapshot {
   timeoutPresets: number[];
 }
 
-/** Pushes from the core to a view. */
-export type ViewPush =
-  | { type: 'snapshot'; snapshot: ViewSnapshot }
+/** Pushes from the core to the mod console. */
+export type ModPush =
+  | { type: 'snapshot'; snapshot: ModSnapshot }
   | { type: 'events'; events: OnAirEvent[] }
   | { type: 'alerts'; alerts: AlertQueueState }
   /** Mod console only: alerts held for approval, and the latest decisions. */
   | { type: 'alertApprovals'; approvals: AlertApprovalItem[] }
-  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] }
+  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] };
+
+/**
+ * The overlay renders the alert on screen and nothing else of the queue (what waits, what was shown and
+ * whether a mod paused it stay in the console).
+ */
+export type OverlayAlertState = Pick<AlertQueueState, 'active' | 'activeUntil' | 'presentation' | 'exiting'>;
+
+/** A chat line as the overlay gets it: no provider extras (nothing it renders). */
+export type OverlayChat = Omit<ChatMessage, 'extras'>;
+
+/** The overlay's events: chat lines, and removals without who acted or for how long. */
+export type OverlayEvent = OverlayChat | LineRemoval;
+
+/**
+ * What the overlay renders, and only that: its socket is read-only and open to any local process without a
+ * secret, so no moderation data (mod log, AutoMod, chatters, account, notices, source health) is in it.
+ */
+export interface OverlaySnapshot {
+  /** Lines not removed. */
+  messages: OverlayChat[];
+  alerts: OverlayAlertState;
+  overlay: Settings['overlay'];
+}
+
+/** Pushes from the core to an overlay (desktop window or OBS browser source). */
+export type OverlayPush =
+  | { type: 'snapshot'; snapshot: OverlaySnapshot }
+  | { type: 'events'; events: OverlayEvent[] }
+  | { type: 'alerts'; alerts: OverlayAlertState }
+  | { type: 'overlay'; overlay: Settings['overlay'] }
   /** Desktop overlay window only: true while it takes the mouse (show the "interactive" hint). */
   | { type: 'interactive'; interactive: boolean };
+
+/** Any push; the transports (IPC, WebSocket) forward them without looking inside. */
+export type ViewPush = OverlayPush | ModPush;
+
+/** The pushes a view of kind `K` receives. */
+export type PushFor<K extends ViewKind> = K extends 'overlay' ? OverlayPush : ModPush;
 
 /** Requests the mod console may make: name → params schema. Results are typed in `ModResults`. */
 export const modRequests = {
@@ -197,6 +223,12 @@ export const modRequests = {
 export type ModMethod = keyof typeof modRequests;
 export type ModParams<M extends ModMethod> = z.infer<(typeof modRequests)[M]>;
 
+/**
+ * The same schemas, typed per method: `modRequestSchemas[method]` for a generic `M` parses to `ModParams<M>`,
+ * so code that serves any method (src/main/core/requests) needs no casts.
+ */
+export const modRequestSchemas: { readonly [M in ModMethod]: z.ZodType<ModParams<M>> } = modRequests;
+
 export interface ModResults {
   act: ActionResult;
   send: ActionResult;
@@ -214,15 +246,15 @@ export interface ModResults {
 
 export type Unsubscribe = () => void;
 
-/** Read-only view API: what the overlay gets. */
-export interface ViewBridge {
+/** Read-only view API: what the overlay gets (`P` = the pushes of its kind). */
+export interface ViewBridge<P extends ViewPush = OverlayPush> {
   /** Subscribe to pushes; the core starts with a snapshot once `ready()` is called. */
-  onPush(listener: (push: ViewPush) => void): Unsubscribe;
+  onPush(listener: (push: P) => void): Unsubscribe;
   ready(): void;
 }
 
 /** The mod console's API: the view API plus requests. */
-export interface ModBridge extends ViewBridge {
+export interface ModBridge extends ViewBridge<ModPush> {
   request<M extends ModMethod>(method: M, params: ModParams<M>): Promise<ModResults[M]>;
 }
 

@@ -77,6 +77,8 @@ export interface Removed {
   /** True when the service confirmed the removal; false when only hidden locally. */
   confirmed: boolean;
   at: number;
+  /** When the ban or timeout behind this removal was lifted (unban / untimeout); the line stays removed. */
+  liftedAt?: number;
 }
 
 export interface ChatMessage {
@@ -243,6 +245,8 @@ export interface SourceStatus {
   lastMessageAt: number | null;
   reconnects: number;
   error: string | null;
+  /** While `reconnecting`: when the next attempt starts (ms since the epoch), so views can count down. */
+  retryAt?: number | null;
   capabilities: Capability[];
   identity: Identity | null;
   /** True for the offline demo source so views can label it clearly. */

@@ -20,7 +20,10 @@ export const SOURCE_SECRETS: Record<SourceConfig['type'], SourceSecretSpec | nul
   twitch: null,
   chatkc: {
     label: 'ChatKC token',
-    where: 'Optional: without it ChatKC is read-only.',
+    where:
+      'Optional: without it ChatKC is read-only. It is the Google sign-in token the stream.mattkc.com chat sends ' +
+      'with every message: sign in to the chat there, open the browser’s developer tools → Network → WS → the ' +
+      'connection to server.mattkc.com:2002, and copy the "token" field of any frame the page sends.',
     required: false,
   },
   streamlabs: {

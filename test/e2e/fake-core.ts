@@ -1,9 +1,10 @@
-import type { ActionResult, ModHandlers, ModMethod, ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ActionResult, ModHandlers, ModMethod, ModPush, ModSnapshot } from '../../src/shared/api';
 import type { Capability, ChatMessage, SourceRef, SourceStatus } from '../../src/shared/events';
 import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
-import type { OnAirCore, ViewKind } from '../../src/main/core/core-types';
+import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
+import { deliverTo } from '../helpers/view-double';
 
 /**
  * A scriptable core for UI tests of states the demo source never reaches (AutoMod holds, service errors,
@@ -12,14 +13,15 @@ import { silentLogger } from '../../src/main/core/log/logger';
 export interface FakeCore {
   core: OnAirCore;
   calls: Array<{ method: ModMethod; params: unknown }>;
-  snapshot: ViewSnapshot;
-  publish(push: ViewPush): void;
+  /** The mod console's snapshot; overlays get their share of it (test/helpers/view-double.ts). */
+  snapshot: ModSnapshot;
+  publish(push: ModPush): void;
   /** The next `act` answers this instead of `{ ok: true, local: false }`. */
   nextActResult: ActionResult | null;
 }
 
-export function createFakeCore(snapshot: Partial<ViewSnapshot> = {}): FakeCore {
-  const views: Array<{ kind: ViewKind; send: (push: ViewPush) => void; ready: boolean }> = [];
+export function createFakeCore(snapshot: Partial<ModSnapshot> = {}): FakeCore {
+  const views: Array<{ deliver: (push: ModPush) => void; ready: boolean }> = [];
   const fake: FakeCore = {
     calls: [],
     nextActResult: null,
@@ -37,7 +39,7 @@ export function createFakeCore(snapshot: Partial<ViewSnapshot> = {}): FakeCore {
       timeoutPresets: [1, 60, 600, 86400],
       ...snapshot,
     },
-    publish: (push) => views.filter((view) => view.ready).forEach((view) => view.send(push)),
+    publish: (push) => views.filter((view) => view.ready).forEach((view) => view.deliver(push)),
     core: undefined as unknown as OnAirCore,
   };
   const record =
@@ -79,12 +81,12 @@ export function createFakeCore(snapshot: Partial<ViewSnapshot> = {}): FakeCore {
     start: async () => {},
     stop: async () => {},
     attachView: (kind, send) => {
-      const view = { kind, send, ready: false };
+      const view = { deliver: deliverTo(kind, send), ready: false };
       views.push(view);
       return {
         ready: () => {
           view.ready = true;
-          send({ type: 'snapshot', snapshot: fake.snapshot });
+          view.deliver({ type: 'snapshot', snapshot: fake.snapshot });
         },
         detach: () => void views.splice(views.indexOf(view), 1),
       };

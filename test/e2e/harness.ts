@@ -74,6 +74,26 @@ export async function startStackWith(
   };
 }
 
+export interface ServedCore {
+  server: HeadlessServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A given core (a scripted double) behind the real headless server, and one Chromium. */
+export async function serveCore(core: OnAirCore): Promise<ServedCore> {
+  const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log: silentLogger });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 export const demoSource = (rate: number, seed = 42, alertEverySeconds = 0): SourceConfig => ({
   id: 'demo',
   type: 'demo',
@@ -83,7 +103,7 @@ export const demoSource = (rate: number, seed = 42, alertEverySeconds = 0): Sour
   alertEverySeconds,
 });
 
-/** Elements in the page (what performance.md's DOM budgets count). */
+/** Elements in the page (what docs/performance.md's DOM budgets count). */
 export function elementCount(page: Page): Promise<number> {
   return page.evaluate<number>(countElements);
 }

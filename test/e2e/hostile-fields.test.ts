@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ModSnapshot } from '../../src/shared/api';
 import type { ChatMessage } from '../../src/shared/events';
 import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
-import { RENDERER_DIR, launchChromium, rendererBuilt } from './harness';
-import type { Browser } from 'playwright-core';
+import { rendererBuilt, serveCore, type ServedCore } from './harness';
 import { lineReport } from './page-probes';
+import { deliverTo } from '../helpers/view-double';
 
 /**
  * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
@@ -50,7 +49,7 @@ const hostile: ChatMessage = {
 };
 
 function coreDouble(): OnAirCore {
-  const snapshot: ViewSnapshot = {
+  const snapshot: ModSnapshot = {
     messages: [hostile],
     statuses: [],
     notices: [],
@@ -84,36 +83,28 @@ function coreDouble(): OnAirCore {
     setBrowserSourceUrl: () => {},
     start: async () => {},
     stop: async () => {},
-    attachView: (_kind, send: (push: ViewPush) => void) => ({
-      ready: () => send({ type: 'snapshot', snapshot }),
+    attachView: (kind, send) => ({
+      ready: () => deliverTo(kind, send)({ type: 'snapshot', snapshot }),
       detach: () => {},
     }),
   };
 }
 
 describe.skipIf(!rendererBuilt())('hostile event fields in Chromium', () => {
-  let server: HeadlessServer;
-  let browser: Browser;
+  let served: ServedCore;
 
   beforeAll(async () => {
-    server = await startHeadlessServer({
-      core: coreDouble(),
-      port: 0,
-      rendererDir: RENDERER_DIR,
-      log: silentLogger,
-    });
-    browser = await launchChromium();
+    served = await serveCore(coreDouble());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
 
   for (const view of ['overlay', 'mod'] as const) {
     it(`${view}: colours, links, emote and badge URLs are checked before use`, async () => {
-      const page = await browser.newPage();
-      await page.goto(view === 'overlay' ? server.overlayUrl : server.modUrl);
+      const page = await served.browser.newPage();
+      await page.goto(view === 'overlay' ? served.server.overlayUrl : served.server.modUrl);
       const line = page.locator(`[data-message-id="evil-1"]`);
       await line.waitFor();
       const report = await page.evaluate<{

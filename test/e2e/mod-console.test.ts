@@ -266,7 +266,9 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     await page.click('[data-tab="settings"]');
     await page.fill('[data-testid="timeout-presets"]', '60, abc');
     await page.click('[data-action="save-settings"]');
-    await expect.poll(() => page.textContent('[data-testid="settings-error"]')).toMatch(/timeoutPresets/);
+    await expect
+      .poll(() => page.textContent('[data-testid="settings-error"]'))
+      .toMatch(/Timeout presets: "abc" is not a duration/);
     await page.fill('[data-testid="timeout-presets"]', '60, 600');
     await page.click('[data-action="save-settings"]');
     await expect
@@ -291,6 +293,8 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
     expect(patch.overlay.maxLines).toBe(42);
     expect(patch.overlay.showAlerts).toBe(!wasShown);
     expect(patch.alerts.minBits).toBe(250);
+    // Only what changed: a Save must not write back (and so reset) fields the user did not touch.
+    expect(patch).toEqual({ overlay: { maxLines: 42, showAlerts: !wasShown }, alerts: { minBits: 250 } });
   });
 
   it('sending uses the active source', async () => {

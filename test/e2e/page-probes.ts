@@ -80,3 +80,73 @@ export interface FrameProbeResult {
 }
 
 export const readFrameProbe = `({ painted: window.__painted, gaps: window.__gaps, long: window.__long })`;
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The bounding box of the first element matching `selector` (null when absent). */
+export const boxOf = (selector: string): string => `(() => {
+  const el = document.querySelector(${JSON.stringify(selector)});
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+})()`;
+
+/**
+ * Run in a blank page: decodes a PNG screenshot (base64) whose top-left is at `origin`, and counts the pixels
+ * outside `box` (grown by `margin`) that differ from the screenshot's top-left pixel — i.e. what something
+ * painted outside the box, when the rest of the area is empty background.
+ */
+export const paintedOutside = (png: string, origin: Box, box: Box, margin: number): string => `(async () => {
+  const img = new Image();
+  img.src = 'data:image/png;base64,${png}';
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, img.width, img.height).data;
+  const o = ${JSON.stringify(origin)}, b = ${JSON.stringify(box)}, m = ${margin};
+  const left = b.x - o.x - m, top = b.y - o.y - m, right = b.x - o.x + b.width + m, bottom = b.y - o.y + b.height + m;
+  let painted = 0;
+  for (let y = 0; y < img.height; y++)
+    for (let x = 0; x < img.width; x++) {
+      if (x >= left && x < right && y >= top && y < bottom) continue;
+      const i = (y * img.width + x) * 4;
+      if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) + Math.abs(data[i + 3] - data[3]) > 24) painted++;
+    }
+  return painted;
+})()`;
+
+/** Left-to-right x of: the line's name element, the text node right after it (": "), its text element, and
+ * the first occurrence of each of `chars` inside the text element. */
+export const bidiOrder = (
+  lineSelector: string,
+  nameSelector: string,
+  textSelector: string,
+  chars: string[],
+): string => `(() => {
+  const line = document.querySelector(${JSON.stringify(lineSelector)});
+  const name = line.querySelector(${JSON.stringify(nameSelector)});
+  const text = line.querySelector(${JSON.stringify(textSelector)});
+  const range = document.createRange();
+  const sep = name.nextSibling;
+  range.selectNodeContents(sep);
+  const sepX = range.getBoundingClientRect().x;
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  const charX = {};
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    for (const c of ${JSON.stringify(chars)}) {
+      const at = node.data.indexOf(c);
+      if (at < 0 || charX[c] !== undefined) continue;
+      range.setStart(node, at);
+      range.setEnd(node, at + c.length);
+      charX[c] = range.getBoundingClientRect().x;
+    }
+  return { name: name.getBoundingClientRect().x, sep: sepX, sepText: sep.data, text: text.getBoundingClientRect().x, chars: charX };
+})()`;

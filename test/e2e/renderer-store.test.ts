@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewBridge, ViewPush, ViewSnapshot } from '../../src/shared/api';
+import type { ModPush, ModSnapshot, OverlaySnapshot, ViewBridge, ViewPush } from '../../src/shared/api';
 import type { ChatMessage, SourceStatus } from '../../src/shared/events';
 import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
@@ -27,7 +27,7 @@ const chat = (over: Partial<ChatMessage> = {}): ChatMessage => ({
   targetable: true,
   ...over,
 });
-const snapshot = (messages: ChatMessage[] = []): ViewSnapshot => ({
+const snapshot = (messages: ChatMessage[] = []): ModSnapshot => ({
   messages,
   statuses: [],
   notices: [],
@@ -39,6 +39,11 @@ const snapshot = (messages: ChatMessage[] = []): ViewSnapshot => ({
   auth: { provider: 'twitch', status: 'logged-out' },
   overlay: defaultSettings().overlay,
   timeoutPresets: [60],
+});
+const overlaySnapshot = (messages: ChatMessage[] = []): OverlaySnapshot => ({
+  messages,
+  alerts: { active: null, activeUntil: null },
+  overlay: defaultSettings().overlay,
 });
 const status = (capabilities: SourceStatus['capabilities']): SourceStatus => ({
   kind: 'status',
@@ -55,10 +60,10 @@ const status = (capabilities: SourceStatus['capabilities']): SourceStatus => ({
 });
 
 /** A bridge the test drives by hand, and a scheduler that flushes only when told. */
-function manualBridge() {
-  const listeners = new Set<(push: ViewPush) => void>();
+function manualBridge<P extends ViewPush>() {
+  const listeners = new Set<(push: P) => void>();
   let readyCalls = 0;
-  const bridge: ViewBridge = {
+  const bridge: ViewBridge<P> = {
     onPush: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     ready: () => void readyCalls++,
   };
@@ -66,7 +71,7 @@ function manualBridge() {
   return {
     resolved: { bridge, onConnection: (l: (c: boolean) => void) => (l(true), () => {}) },
     schedule: (flush: () => void) => (flushes.push(flush), () => {}),
-    emit: (push: ViewPush) => listeners.forEach((l) => l(push)),
+    emit: (push: P) => listeners.forEach((l) => l(push)),
     frame: () => flushes.splice(0).forEach((f) => f()),
     readyCalls: () => readyCalls,
     listenerCount: () => listeners.size,
@@ -76,7 +81,7 @@ function manualBridge() {
 describe('renderer store (replica of the core)', () => {
   it('binds, says ready, and applies a burst of pushes in one update per frame', () => {
     const store = createModStore();
-    const io = manualBridge();
+    const io = manualBridge<ModPush>();
     let updates = 0;
     store.subscribe(() => updates++);
     const unbind = bindStore(store, io.resolved, io.schedule);
@@ -101,7 +106,7 @@ describe('renderer store (replica of the core)', () => {
     const a = chat();
     const b = chat({ author: { ...a.author, id: 'u2', login: 'bob' } });
     const c = chat();
-    store.getState().receive([{ type: 'snapshot', snapshot: snapshot([a, b, c]) }]);
+    store.getState().receive([{ type: 'snapshot', snapshot: overlaySnapshot([a, b, c]) }]);
     const base = { kind: 'removal' as const, source: ref, at: 5 };
     store.getState().receive([
       {
@@ -128,11 +133,11 @@ describe('renderer store (replica of the core)', () => {
 
   it('keeps history bounded and untouched collections keep their identity', () => {
     const store = createOverlayStore();
-    store.getState().receive([{ type: 'snapshot', snapshot: snapshot() }]);
-    const statusesBefore = store.getState().statuses;
+    store.getState().receive([{ type: 'snapshot', snapshot: overlaySnapshot() }]);
+    const overlayBefore = store.getState().overlay;
     store.getState().receive([{ type: 'events', events: Array.from({ length: 450 }, () => chat()) }]);
     expect(store.getState().messages).toHaveLength(200);
-    expect(store.getState().statuses).toBe(statusesBefore);
+    expect(store.getState().overlay).toBe(overlayBefore);
   });
 
   it('mod store: automod resolution replaces the hold in place; active source follows capabilities', () => {

@@ -13,6 +13,10 @@ const HOSTILE = [
   'red;background:url(https://evil.example/x)',
 ].join(' ');
 
+/** Records every CSP violation the page reports, from before its first script runs. */
+const recordCspViolations = `window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`;
+
 /** Nothing hostile became markup, ran, or reached an attribute. */
 async function expectInert(page: Page): Promise<void> {
   const report = await page.evaluate<Record<string, number | null>>(inertReport);
@@ -68,6 +72,28 @@ describe.skipIf(!rendererBuilt())('security in Chromium (real core)', () => {
     await page.waitForSelector('[data-testid="bridge-down"]');
     expect(await page.locator('[data-testid="mod-line"]').count()).toBe(0);
     await page.close();
+  });
+
+  it('loads /overlay and /mod without a single CSP violation (zod runs jitless)', async () => {
+    for (const [url, ready] of [
+      [stack.server.overlayUrl, '[data-testid="chat-line"]'],
+      [stack.server.modUrl, '[data-testid="send-input"]:not([disabled])'],
+    ] as const) {
+      const page = await stack.browser.newPage();
+      const consoleViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) consoleViolations.push(message.text());
+      });
+      await page.addInitScript(recordCspViolations);
+      await page.goto(url);
+      await page.waitForSelector(ready);
+      // The console validates its settings form with zod: open it so schemas are parsed too.
+      if (url === stack.server.modUrl) await page.click('[data-tab="settings"]');
+      await page.waitForTimeout(300);
+      expect(await page.evaluate<string[]>('window.__csp'), url).toEqual([]);
+      expect(consoleViolations, url).toEqual([]);
+      await page.close();
+    }
   });
 
   it('renders hostile chat text as inert text in both views', async () => {

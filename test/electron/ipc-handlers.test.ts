@@ -71,7 +71,7 @@ describe('the IPC handlers', () => {
         expect(
           await refusal(ipcMain.invokeFrom(mod, requestChannel(method), payload)),
           `${method} ${JSON.stringify(payload)}`,
-        ).toMatch(/invalid/i);
+        ).toMatch(/bad params|invalid/i);
     }
     expect(testApp.logs.some((l) => l.level === 'warn' && /invalid/i.test(l.message))).toBe(true);
   });

@@ -68,7 +68,7 @@ describe('the preloads', () => {
     expect(await bridge.request('getOverlayUrl', undefined)).toEqual({ url: null });
     expect(seen).toEqual([{ sender: page.webContents, params: undefined }]);
     for (const method of ['__proto__', 'constructor', 'onair:push', 'eval'])
-      await expect(bridge.request(method, {})).rejects.toThrow(`Unknown request ${method}`);
+      await expect(bridge.request(method, {})).rejects.toThrow('Unknown request');
 
     bridge.ready();
     expect(ipcRenderer.sent).toEqual([{ channel: IPC_READY, args: [] }]);

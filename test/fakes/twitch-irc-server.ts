@@ -16,9 +16,10 @@ import { checkSenderRules } from './twitch-irc/sender-rules';
 import type { FakeTwitchIrc, FakeTwitchIrcOptions } from './twitch-irc/types';
 
 /**
- * A protocol-faithful fake of Twitch IRC over WebSocket (twitch.md §1.17): CAP ACK/NAK, PASS/NICK login and
- * its failure NOTICEs, JOIN/PART with membership, 353/366, USERSTATE/ROOMSTATE, PING both ways, PRIVMSG
- * broadcast with fresh ids, the 500-char, rate and duplicate rules, RECONNECT, and scripted injections.
+ * A protocol-faithful fake of Twitch IRC over WebSocket (docs/protocol-twitch.md §1.17): CAP ACK/NAK,
+ * PASS/NICK login and its failure NOTICEs, JOIN/PART with membership, 353/366, USERSTATE/ROOMSTATE, PING both
+ * ways, PRIVMSG broadcast with fresh ids, the 500-char, rate and duplicate rules, RECONNECT, and scripted
+ * injections.
  */
 export type { FakeTwitchIrc, FakeTwitchIrcOptions };
 

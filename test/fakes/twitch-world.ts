@@ -74,7 +74,7 @@ interface HeldMessage {
   heldAt: string;
 }
 
-/** The automod.message.* v2 event body (twitch.md §2.8). */
+/** The automod.message.* v2 event body (docs/protocol-twitch.md §2.8). */
 function automodPayload(api: FakeTwitchApi, messageId: string, held: HeldMessage): Record<string, unknown> {
   const broadcaster = api.store.usersByLogin.get(held.broadcasterLogin);
   const sender = api.store.usersByLogin.get(held.senderLogin);

@@ -1,5 +1,13 @@
 import type { Clock, TimerHandle } from '../../src/main/core/clock';
 
+/**
+ * The delay Node really uses: past 2^31-1 ms (about 24.8 days), or NaN, it warns and fires after 1 ms. The fake
+ * clocks copy that, so code that hands a service-given duration straight to a timer fails in tests as it would live.
+ */
+export function nodeTimerDelay(ms: number): number {
+  return Number.isNaN(ms) || ms > 2 ** 31 - 1 ? 1 : Math.max(0, ms);
+}
+
 /** A manual clock: `advance(ms)` runs due timers in order. */
 export class FakeClock implements Clock {
   private time = 1_700_000_000_000;
@@ -12,7 +20,7 @@ export class FakeClock implements Clock {
 
   setTimeout(fn: () => void, ms: number): TimerHandle {
     const id = this.nextId++;
-    this.timers.set(id, { at: this.time + Math.max(0, ms), fn });
+    this.timers.set(id, { at: this.time + nodeTimerDelay(ms), fn });
     return id as unknown as TimerHandle;
   }
 

@@ -1,6 +1,6 @@
 /**
- * A plain IRCv3 line parser written for clarity, not speed: the reference the WebAssembly-backed parser is checked
- * against (test/unit/irc-scanner-differential.test.ts). Rules: the tag block runs from '@' to the first space and
+ * A plain IRCv3 line parser written for clarity, not speed: the reference the tuned parser (irc-parser.ts) is checked
+ * against (test/unit/irc-parser-differential.test.ts). Rules: the tag block runs from '@' to the first space and
  * splits on ';'; a key ends at its first '=' (none = empty value); empty keys are dropped; a later duplicate wins;
  * the prefix runs from ':' to the next space; params split on spaces, one starting with ':' takes the rest; a
  * line with more than MAX_PARAMS params is malformed.
@@ -29,7 +29,7 @@ export function referenceParse(line: string, ignoredTags: readonly string[] = []
   if (rest.startsWith('@')) {
     const space = rest.indexOf(' ');
     if (space < 0) return null;
-    tags = {};
+    tags = Object.create(null) as Record<string, string>;
     for (const item of rest.slice(1, space).split(';')) {
       const eq = item.indexOf('=');
       const key = eq < 0 ? item : item.slice(0, eq);

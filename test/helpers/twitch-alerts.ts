@@ -1,6 +1,6 @@
 import type { Alert, OnAirEvent, SourceRef } from '../../src/shared/events';
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
-import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import { createFrameProcessor } from '../../src/main/core/providers/twitch/eventsub/frame-processor';
 
 /**

@@ -33,7 +33,7 @@ async function startCore(alerts: Record<string, unknown>) {
 function attach(c: OnAirCore, kind: 'overlay' | 'mod') {
   const pushes: ViewPush[] = [];
   c.attachView(kind, (push) => pushes.push(push)).ready();
-  const queue = (): AlertQueueState | undefined =>
+  const queue = (): Partial<AlertQueueState> | undefined =>
     pushes.flatMap((p) => (p.type === 'alerts' ? [p.alerts] : [])).at(-1);
   const approvals = (): AlertApprovalItem[] | undefined =>
     pushes.flatMap((p) => (p.type === 'alertApprovals' ? [p.approvals] : [])).at(-1);

@@ -1,149 +1,12 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ModHandlers, ViewPush, ViewSnapshot } from '../../src/shared/api';
-import type { ChatMessage } from '../../src/shared/events';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
-import { defaultSettings } from '../../src/shared/settings';
-import type { OnAirCore, ViewKind } from '../../src/main/core/core-types';
+import type { ViewPush } from '../../src/shared/api';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
-
-/** A core double: records views, answers handlers, lets the test push events to every ready view. */
-function fakeCore() {
-  const views: Array<{ kind: ViewKind; send: (push: ViewPush) => void; ready: boolean }> = [];
-  const calls: Array<{ method: string; params: unknown }> = [];
-  let browserSourceUrl: string | null = null;
-  const ok = async (params: unknown, method: string) => {
-    calls.push({ method, params });
-    return { ok: true as const, local: false };
-  };
-  const handlers = {
-    act: (p) => ok(p, 'act'),
-    send: (p) => ok(p, 'send'),
-    getSettings: async () => defaultSettings(),
-    updateSettings: (p) => ok(p, 'updateSettings'),
-    alertControl: (p) => ok(p, 'alertControl'),
-    loginTwitch: (p) => ok(p, 'loginTwitch'),
-    cancelLogin: (p) => ok(p, 'cancelLogin'),
-    logoutTwitch: (p) => ok(p, 'logoutTwitch'),
-    reconnect: async (p) => {
-      calls.push({ method: 'reconnect', params: p });
-      throw new Error('boom inside the core');
-    },
-    setSourceToken: (p) => ok(p, 'setSourceToken'),
-    setClickThrough: (p) => ok(p, 'setClickThrough'),
-    getOverlayUrl: async () => ({ url: browserSourceUrl }),
-  } satisfies ModHandlers;
-  const snapshot: ViewSnapshot = {
-    messages: [],
-    statuses: [],
-    notices: [],
-    presence: {},
-    modes: {},
-    automod: [],
-    modlog: [],
-    alerts: emptyAlertQueueState,
-    auth: { provider: 'twitch', status: 'logged-out' },
-    overlay: defaultSettings().overlay,
-    timeoutPresets: [1, 60],
-  };
-  const core: OnAirCore = {
-    handlers,
-    log: silentLogger,
-    settings: () => defaultSettings(),
-    setBrowserSourceUrl: (url) => {
-      browserSourceUrl = url;
-    },
-    start: async () => {},
-    stop: async () => {},
-    attachView: (kind, send) => {
-      const view = { kind, send, ready: false };
-      views.push(view);
-      return {
-        ready: () => {
-          view.ready = true;
-          send({ type: 'snapshot', snapshot });
-        },
-        detach: () => views.splice(views.indexOf(view), 1),
-      };
-    },
-  };
-  const publish = (push: ViewPush) => views.filter((v) => v.ready).forEach((v) => v.send(push));
-  return { core, views, calls, publish };
-}
-
-const chat = (id: string, text: string): ChatMessage => ({
-  kind: 'chat',
-  id,
-  source: { sourceId: 'demo', provider: 'demo', channel: 'demo' },
-  author: { id: 'u1', login: 'ada', displayName: 'Ada', color: null, badges: [], roles: [] },
-  parts: [{ type: 'text', text }],
-  text,
-  flags: { action: false, firstMessage: false, returningChatter: false, highlighted: false },
-  reply: null,
-  serverTime: 1,
-  receivedAt: 1,
-  targetable: true,
-});
-
-/** Collects JSON frames from a socket; `next(pred)` waits for the first matching one. */
-function frames(ws: WebSocket) {
-  const seen: Array<Record<string, unknown>> = [];
-  const waiters: Array<() => void> = [];
-  ws.on('message', (data) => {
-    seen.push(JSON.parse(data.toString()) as Record<string, unknown>);
-    waiters.splice(0).forEach((wake) => wake());
-  });
-  const next = async (pred: (f: Record<string, unknown>) => boolean, ms = 3000) => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const hit = seen.find(pred);
-      if (hit) {
-        seen.splice(seen.indexOf(hit), 1);
-        return hit;
-      }
-      if (Date.now() > deadline)
-        throw new Error(`no matching frame; saw ${JSON.stringify(seen).slice(0, 300)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
-  };
-  return { seen, next };
-}
-
-function open(
-  url: string,
-  options: WebSocket.ClientOptions & { protocols?: string[] } = {},
-): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, options.protocols ?? [], options);
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function get(port: number, path: string, host = `127.0.0.1:${port}`) {
-  return new Promise<{
-    status: number;
-    headers: Record<string, string | string[] | undefined>;
-    body: string;
-  }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { chat, fakeCore, frames, get, open } from './headless-harness';
 
 describe('headless server', () => {
   let dir: string;
@@ -274,10 +137,12 @@ describe('headless server', () => {
       params: { type: 'delete', sourceId: 'demo', messageId: 'm1' },
     });
 
+    // No special case in the bridge: the core's own handler answers.
     ws.send(JSON.stringify({ id: 5, method: 'setClickThrough', params: { enabled: true } }));
     expect(await rx.next((f) => f.id === 5)).toMatchObject({
-      result: { ok: false, code: 'unsupported', message: 'Only in the desktop app' },
+      result: { ok: false, code: 'unsupported', message: 'Only for the desktop overlay window.' },
     });
+    expect(fake.calls.at(-1)).toEqual({ method: 'setClickThrough', params: { enabled: true } });
     ws.send(JSON.stringify({ id: 6, method: 'reconnect', params: { sourceId: 'demo' } }));
     expect((await rx.next((f) => f.id === 6)).error).toMatch(/reconnect failed inside OnAir/);
     ws.send(JSON.stringify({ id: 8, method: 'getSettings' }));

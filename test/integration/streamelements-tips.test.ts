@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import { createStreamElementsSource } from '../../src/main/core/providers/streamelements';
+import { createStreamElementsSource } from '../../src/main/core/providers/tips/streamelements';
 import { startFakeStreamElements, type FakeStreamElements } from '../fakes/streamelements-server';
 import { startSource, type SourceHarness } from '../helpers/source-harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, memorySink } from '../../src/main/core/log/logger';
-import { createStreamlabsSource } from '../../src/main/core/providers/streamlabs';
+import { createStreamlabsSource } from '../../src/main/core/providers/tips/streamlabs';
 import type { StreamlabsSourceConfig } from '../../src/shared/settings';
 import { startFakeStreamlabs, type FakeStreamlabs } from '../fakes/streamlabs-server';
 import { startSource, type SourceHarness } from '../helpers/source-harness';

@@ -47,10 +47,12 @@ async function setup() {
     now: () => clock.now(),
     getSettings: () => defaultSettings(),
     browserSourceUrl: () => null,
-    applySettings: async (next) => ({ ok: true, settings: next }),
+    updateSettings: async () => ({ ok: true, settings: defaultSettings() }),
     alertControl: () => ({ ok: true, local: true }),
     setSourceToken: async () => ({ ok: true, local: true }),
-    recordModeration: (entry) => entries.push(entry),
+    recordModeration: async (entry) => {
+      entries.push(entry);
+    },
     twitch: {
       login: async () => ({ ok: true, local: true }),
       cancel: async () => ({ ok: true, local: true }),

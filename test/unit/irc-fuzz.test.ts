@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { OnAirEvent } from '../../src/shared/events';
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
-import { forEachLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
+import { forEachLine, parseTwitchLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import type { MapContext } from '../../src/main/core/providers/twitch/irc/map-chat';
-import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
 import { FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
 import { mulberry32 } from '../../src/main/core/providers/demo/prng';
 import { mutate } from '../helpers/irc-mutate';

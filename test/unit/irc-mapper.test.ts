@@ -3,7 +3,7 @@ import type { Alert, ChatMessage, OnAirEvent, Removal } from '../../src/shared/e
 import { IrcEventMapper } from '../../src/main/core/providers/twitch/irc/irc-mapper';
 import type { MapContext } from '../../src/main/core/providers/twitch/irc/map-chat';
 import { buildParts } from '../../src/main/core/providers/twitch/irc/message-parts';
-import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { parseTwitchLine } from '../../src/main/core/providers/twitch/irc/irc-parser';
 import { FIXTURE_FILE, REAL_FILES, readLines } from './irc-corpus';
 
 const ref = { sourceId: 'twitch:test', provider: 'twitch' as const, channel: 'test' };
@@ -140,6 +140,50 @@ describe('USERNOTICE, CLEARCHAT, CLEARMSG, ROOMSTATE', () => {
     expect(alerts[0]).toMatchObject({ alertType: 'giftsub', count: 3, tier: '1000' });
     expect(alerts[1]).toMatchObject({ alertType: 'giftsub', count: 1, title: 'R4' });
   });
+  describe('legacy anonymous gifts (real lines: their login and user-id are the channel itself)', () => {
+    const fixture = readLines(FIXTURE_FILE);
+    const withId = (msgId: string): string[] => fixture.filter((line) => line.includes(`;msg-id=${msgId};`));
+    const ANONYMOUS = { id: null, login: null, displayName: 'Anonymous' };
+
+    it('anonsubgift is credited to an anonymous gifter, not the channel', () => {
+      const lines = withId('anonsubgift');
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      for (const line of lines) {
+        const alert = one(line, 'alert');
+        expect(alert).toMatchObject({ alertType: 'giftsub', count: 1, user: ANONYMOUS });
+      }
+      expect(one(lines[1], 'alert').title).toBe('qatarking24xd');
+    });
+
+    it('anonsubmysterygift is an anonymous gift bomb that absorbs its anonsubgifts', () => {
+      const [bomb] = withId('anonsubmysterygift');
+      expect(one(bomb, 'alert')).toMatchObject({
+        alertType: 'giftsub',
+        count: 15,
+        tier: '2000',
+        user: ANONYMOUS,
+      });
+      const origin = /msg-param-origin-id=([^;]+)/.exec(bomb)![1];
+      const gift = `@login=xqcow;user-id=71092938;msg-id=anonsubgift;id=g1;msg-param-origin-id=${origin};msg-param-recipient-display-name=R :tmi.twitch.tv USERNOTICE #xqcow`;
+      expect(mapAll([bomb, gift]).events.flat()).toHaveLength(1);
+    });
+
+    it('anongiftpaidupgrade credits the viewer who continues the sub (only the original gifter was anonymous)', () => {
+      const lines = withId('anongiftpaidupgrade');
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(one(lines[0], 'alert')).toMatchObject({
+        alertType: 'sub',
+        user: { id: '102707709', login: 'samura1jack_ttv', displayName: 'samura1jack_ttv' },
+      });
+    });
+
+    it('the current form, ananonymousgifter, is the same anonymous user', () => {
+      const line =
+        '@display-name=AnAnonymousGifter;login=ananonymousgifter;user-id=274598607;msg-id=subgift;id=a1;msg-param-recipient-display-name=R :tmi.twitch.tv USERNOTICE #test';
+      expect(one(line, 'alert').user).toEqual(ANONYMOUS);
+    });
+  });
+
   it('maps sub, raid, unknown ids', () => {
     const sub = one(
       '@msg-id=resub;login=s;display-name=S;id=s1;msg-param-cumulative-months=5;msg-param-sub-plan=Prime;system-msg=S\\ssubscribed :tmi.twitch.tv USERNOTICE #test :hello',

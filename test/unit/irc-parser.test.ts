@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   forEachLine,
   parseIrcLine,
+  parseTwitchLine,
   tagsToRecord,
-  unescapeTagValue,
 } from '../../src/main/core/providers/twitch/irc/irc-parser';
+import { unescapeTagValue } from '../../src/main/core/providers/twitch/irc/tag-block';
 import { TAG } from '../../src/main/core/providers/twitch/irc/irc-tags';
-import { decodeBadges, decodeEmotes } from '../../src/main/core/providers/twitch/irc/twitch-decode';
+import { decodeBadges, decodeEmotes } from '../../src/main/core/providers/twitch/irc/tag-decode';
 import { CORPORA } from './irc-corpus';
 
 interface SplitCase {
@@ -71,6 +72,63 @@ describe('parseIrcLine: edge cases', () => {
   });
 });
 
+describe('parseIrcLine: ranges, limits and hostile tags', () => {
+  it('refuses a range outside the text', () => {
+    expect(parseIrcLine('PING :x', 0, 9)).toBeNull();
+    expect(parseIrcLine('PING :x', -1, 7)).toBeNull();
+    expect(parseIrcLine('PING :x', 5, 2)).toBeNull();
+  });
+
+  it('reads each line of a frame by range, in any order', () => {
+    const frame = '@id=1 :a!a@a PRIVMSG #c :one\r\n@id=2 :b!b@b PRIVMSG #c :two';
+    const second = parseIrcLine(frame, 30, frame.length);
+    const first = parseIrcLine(frame, 0, 28);
+    expect([first?.tag(TAG.id), first?.params[1]]).toEqual(['1', 'one']);
+    expect([second?.tag(TAG.id), second?.params[1]]).toEqual(['2', 'two']);
+  });
+
+  it('never reads a value past the end of the tag block', () => {
+    // The block ends at the space; the ';' right after it starts the command.
+    expect(tagsToRecord(parseIrcLine('@mod= ;x PING')!)).toEqual({ mod: '' });
+    expect(tagsToRecord(parseIrcLine('@mod=1 ;x PING')!)).toEqual({ mod: '1' });
+    expect(parseIrcLine('@mod= ;x PING')?.command).toBe(';x');
+  });
+
+  it('refuses more than 64 params', () => {
+    expect(parseIrcLine(`CMD${' p'.repeat(64)}`)?.params).toHaveLength(64);
+    expect(parseIrcLine(`CMD${' p'.repeat(65)}`)).toBeNull();
+  });
+
+  it('keeps a tag named __proto__ as data', () => {
+    const message = parseIrcLine('@__proto__=x;constructor=y PING');
+    expect(message?.extraTags?.['__proto__']).toBe('x');
+    expect(Object.keys(tagsToRecord(message!)!)).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('a later duplicate tag wins, badges included; equal badge values share one frozen list', () => {
+    const twice = parseTwitchLine('@badges=vip/1;badges=moderator/1 PING');
+    expect(twice?.badges).toEqual([{ setId: 'moderator', version: '1' }]);
+    expect(twice?.tag(TAG.badges)).toBe('moderator/1');
+    expect(parseTwitchLine('@badges=vip/1;badges=x\\:y/2 PING')?.badges).toEqual([
+      { setId: 'x;y', version: '2' },
+    ]);
+    const once = parseTwitchLine('@badges=vip/1 PING')?.badges;
+    expect(parseTwitchLine('@badges=vip/1 PING')?.badges).toBe(once);
+    expect(Object.isFrozen(once)).toBe(true);
+  });
+
+  it('keeps badge values right when more distinct values arrive than the caches hold', () => {
+    for (let i = 0; i < 3000; i++) {
+      const line = `@badges=subscriber/${i},bits/${i % 7};color=#${i.toString(16).padStart(6, '0')} :a!a@a PRIVMSG #c :x`;
+      const message = parseTwitchLine(line);
+      expect(message?.badges).toEqual([
+        { setId: 'subscriber', version: String(i) },
+        { setId: 'bits', version: String(i % 7) },
+      ]);
+    }
+  });
+});
+
 describe('forEachLine', () => {
   const collect = (frame: string): string[] => {
     const out: string[] = [];
@@ -91,7 +149,16 @@ describe('Twitch tag decoding', () => {
       { setId: 'subscriber', version: '17' },
     ]);
     expect(decodeBadges('')).toEqual([]);
-    expect(decodeBadges(',,bare,')).toEqual([{ setId: 'bare', version: '' }]);
+  });
+  it('drops a badge without a version (chatterino badges-invalid: `badges=subscriber24`)', () => {
+    expect(decodeBadges(',,bare,')).toEqual([]);
+    expect(decodeBadges('subscriber24')).toEqual([]);
+    expect(decodeBadges('subscriber/,/1,vip/1')).toEqual([{ setId: 'vip', version: '1' }]);
+    const line = parseTwitchLine(
+      '@badges=subscriber24;badge-info=subscriber/27;id=1 :badgy!badgy@badgy.tmi.twitch.tv PRIVMSG #pajlada :badge',
+    );
+    expect(line?.badges).toEqual([]);
+    expect(line?.badgeInfo).toEqual([{ setId: 'subscriber', version: '27' }]);
   });
   it('decodes emote ranges sorted, skipping malformed ones', () => {
     expect(decodeEmotes('25:0-4,12-16/1902:6-10')).toEqual([

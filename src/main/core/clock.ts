@@ -19,3 +19,47 @@ export const systemClock: Clock = {
     if (handle) clearTimeout(handle);
   },
 };
+
+/**
+ * The longest delay a Node (and browser) timer takes: 2^31-1 ms, about 24.8 days. A longer one is not clamped
+ * but replaced by 1 ms, so a service-given duration (a 30-day token's `expires_in`) would fire at once.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface LongTimer {
+  cancel(): void;
+}
+
+/**
+ * `clock.setTimeout` for any duration a service gave us: delays past `MAX_TIMER_MS` are chained, each link
+ * re-measuring what is left against `clock.now()`. A non-finite or negative delay counts as "now", except
+ * `Infinity`, which never fires.
+ */
+export function setLongTimeout(clock: Clock, fn: () => void, ms: number): LongTimer {
+  let handle: TimerHandle | null = null;
+  let cancelled = ms === Infinity;
+  const due = clock.now() + (Number.isFinite(ms) ? Math.max(0, ms) : 0);
+  const arm = (): void => {
+    if (cancelled) return;
+    const remaining = due - clock.now();
+    if (remaining > MAX_TIMER_MS) {
+      handle = clock.setTimeout(arm, MAX_TIMER_MS);
+      return;
+    }
+    handle = clock.setTimeout(
+      () => {
+        handle = null;
+        if (!cancelled) fn();
+      },
+      Math.max(0, remaining),
+    );
+  };
+  arm();
+  return {
+    cancel: () => {
+      cancelled = true;
+      clock.clearTimeout(handle);
+      handle = null;
+    },
+  };
+}

@@ -1,21 +1,16 @@
-import type { ModHandlers, ViewPush } from '../../shared/api';
+import type { ModHandlers, PushFor, ViewKind } from '../../shared/api';
 import type { Settings } from '../../shared/settings';
+import type { ViewAttachment } from './hub/hub';
 import type { Logger } from './log/logger';
 
-/** A view (overlay window, mod window, browser page) attached to the core. */
-export interface ViewAttachment {
-  /** The view's store is subscribed: send the snapshot, then pushes. Pushes before this are held. */
-  ready(): void;
-  detach(): void;
-}
-
-export type ViewKind = 'overlay' | 'mod';
+export type { ViewAttachment, ViewKind };
 
 /** What the Electron shell and the headless server get from the core. */
 export interface OnAirCore {
   /** Mod-console requests; params must already be validated against `modRequests`. */
   readonly handlers: ModHandlers;
-  attachView(kind: ViewKind, send: (push: ViewPush) => void): ViewAttachment;
+  /** Each kind gets its own snapshot and pushes: the overlay only what it renders (hub/overlay-projection.ts). */
+  attachView<K extends ViewKind>(kind: K, send: (push: PushFor<K>) => void): ViewAttachment;
   settings(): Settings;
   /** Set by whoever serves the overlay over HTTP (the headless server); the console shows it for OBS. */
   setBrowserSourceUrl(url: string | null): void;

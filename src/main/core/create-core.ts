@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { ModPush, SettingsPatch } from '../../shared/api';
 import type { ModLogEntry, OnAirEvent, SourceRef } from '../../shared/events';
 import type { Settings, SourceConfig } from '../../shared/settings';
 import { createAlertService } from './alerts/alert-service';
 import { systemClock, type Clock } from './clock';
-import type { OnAirCore, ViewKind } from './core-types';
+import type { OnAirCore } from './core-types';
 import { createHandlers } from './handlers';
 import { Hub } from './hub/hub';
 import { consoleSink, createLogger, type Logger } from './log/logger';
 import { SettingsStore } from './settings/settings-store';
+import { settingsLoadNotice } from './settings/settings-notice';
+import { removeStaleTempFiles } from './storage/atomic-write';
 import { SourceManager, effectiveSources } from './source-manager';
 import { createSourceFactory } from './providers/registry';
 import { SourceTokens } from './providers/source-tokens';
@@ -25,7 +28,12 @@ export interface CreateCoreOptions {
   /** Where secrets live, by name (`twitch`, `chatkc`). Headless default: 0600 files in dataDir. */
   secretStore?: (name: string) => SecretStore;
   fetch?: typeof fetch;
+  /** Told what was wrong with the settings file (headless prints it); the console gets it as a notice too. */
+  onSettingsProblem?: (text: string) => void;
 }
+
+/** The names `secretStore` is asked for (`<name>-secrets.json` headless, `.bin` in the desktop app). */
+const SECRET_STORE_NAMES = ['twitch', 'sources'] as const;
 
 const coreNotice = (text: string, level: 'info' | 'warning' | 'error', now: number): OnAirEvent => ({
   kind: 'notice',
@@ -42,8 +50,11 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
   const log = options.log ?? createLogger(consoleSink, 'info');
   const secretStore =
     options.secretStore ?? ((name) => createFileSecretStore(join(options.dataDir, `${name}-secrets.json`)));
+  await removeLeftoverTempFiles(options, log);
   const store = new SettingsStore(options.settingsPath, log.child('settings'));
   const loaded = await store.load();
+  const loadNotice = settingsLoadNotice(loaded, options.settingsPath);
+  if (loadNotice) options.onSettingsProblem?.(loadNotice.text);
   const modLogStore = new ModLogStore(join(options.dataDir, 'moderation-log.jsonl'), log.child('modlog'));
 
   const hub: Hub = new Hub({
@@ -57,14 +68,26 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     onAlert: (alert) => alerts.admit(alert),
   });
   const emit = (event: OnAirEvent): void => {
-    hub.publish(event);
-    if (event.kind === 'modlog') void modLogStore.append(event.entry);
+    if (event.kind === 'modlog') void recordModLog(event.entry);
+    else hub.publish(event);
+  };
+  // The console shows an entry as logged only once it is on disk: "logged" then survives a crash or a kill.
+  let modLogFailing = false;
+  const recordModLog = async (entry: ModLogEntry): Promise<void> => {
+    const stored = await modLogStore.append(entry);
+    hub.publish({ kind: 'modlog', entry });
+    if (!stored && !modLogFailing) {
+      const text =
+        'The moderation log cannot be written to disk; new entries are kept in memory only (see the log).';
+      hub.publish(coreNotice(text, 'warning', clock.now()));
+    }
+    modLogFailing = !stored;
   };
 
   const alerts = createAlertService({
     clock,
     settings: () => store.get(),
-    broadcast: (push, kinds) => hub.broadcast(push, kinds),
+    broadcast: (push) => hub.broadcast(push),
     testSource: () => sources.all()[0]?.ref,
   });
 
@@ -92,23 +115,24 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     onRemoved: (id) => hub.state.forgetSource(id),
   });
 
-  const applySettings = async (next: Settings) => {
-    const before = store.get();
-    const saved = await store.replace(next);
-    if (!saved.ok) return saved;
-    const endpointsChanged = JSON.stringify(before.endpoints) !== JSON.stringify(saved.settings.endpoints);
-    if (before.twitch.clientId !== saved.settings.twitch.clientId || endpointsChanged) {
+  // A user's file that failed to load must not be replaced by the demo; naming sources in a patch ends that.
+  let demoBlocked = loaded.sourcesDropped;
+  const sourcesToRun = (settings: Settings): SourceConfig[] =>
+    demoBlocked && settings.sources.length === 0 ? [] : effectiveSources(settings);
+
+  const afterSave = async (next: Settings, before: Settings): Promise<void> => {
+    const endpointsChanged = JSON.stringify(before.endpoints) !== JSON.stringify(next.endpoints);
+    if (before.twitch.clientId !== next.twitch.clientId || endpointsChanged) {
       await twitch.stop();
       await twitch.start();
     }
-    await sources.sync(effectiveSources(saved.settings), saved.settings.endpoints, endpointsChanged);
+    await sources.sync(sourcesToRun(next), next.endpoints, endpointsChanged);
     await twitch.channelsChanged();
-    hub.broadcast({
-      type: 'overlay',
-      overlay: saved.settings.overlay,
-      timeoutPresets: saved.settings.twitch.timeoutPresets,
-    });
-    return saved;
+    hub.broadcast({ type: 'overlay', overlay: next.overlay, timeoutPresets: next.twitch.timeoutPresets });
+  };
+  const updateSettings = (patch: SettingsPatch) => {
+    if (patch.sources !== undefined) demoBlocked = false;
+    return store.update(patch, afterSave);
   };
 
   let browserSourceUrl: string | null = null;
@@ -118,7 +142,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     now: () => clock.now(),
     getSettings: () => store.get(),
     browserSourceUrl: () => browserSourceUrl,
-    applySettings,
+    updateSettings,
     alertControl: (control) => alerts.control(control),
     setSourceToken: async (sourceId, token) => {
       await tokens.set(sourceId, token);
@@ -129,7 +153,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
         detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.',
       };
     },
-    recordModeration: (entry: ModLogEntry) => emit({ kind: 'modlog', entry }),
+    recordModeration: recordModLog,
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
   });
 
@@ -141,14 +165,15 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     setBrowserSourceUrl: (url) => {
       browserSourceUrl = url;
     },
-    attachView: (kind: ViewKind, send) => {
+    attachView: (kind, send) => {
       const attachment = hub.attach(kind, send);
-      // Held alerts (viewer text nobody approved yet) go to the mod console only, never to the overlays.
       if (kind !== 'mod') return attachment;
+      // Held alerts (viewer text nobody approved yet) go to the mod console only, never to the overlays.
+      const sendMod = send as (push: ModPush) => void;
       return {
         ready: () => {
           attachment.ready();
-          send({ type: 'alertApprovals', approvals: alerts.approvals() });
+          sendMod({ type: 'alertApprovals', approvals: alerts.approvals() });
         },
         detach: attachment.detach,
       };
@@ -157,15 +182,12 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       if (started) return;
       started = true;
       for (const entry of await modLogStore.loadRecent(200)) hub.publish({ kind: 'modlog', entry });
-      if (loaded.brokenFileKeptAs) {
-        const text = `Your settings file could not be read (${loaded.problem}). It was kept as ${loaded.brokenFileKeptAs}; OnAir started with defaults.`;
-        hub.publish(coreNotice(text, 'error', clock.now()));
-      }
+      if (loadNotice) hub.publish(coreNotice(loadNotice.text, loadNotice.level, clock.now()));
       await twitch.start();
       twitch.onChange(() => {
         void sources.restartWhere((c) => c.type === 'twitch' && !c.anonymous, store.get().endpoints);
       });
-      await sources.sync(effectiveSources(store.get()), store.get().endpoints);
+      await sources.sync(sourcesToRun(store.get()), store.get().endpoints);
       await twitch.channelsChanged();
     },
     stop: async () => {
@@ -175,4 +197,13 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       hub.stop();
     },
   };
+}
+
+/** Temp files of atomic writes a kill interrupted: the settings file's and the token files'. */
+async function removeLeftoverTempFiles(options: CreateCoreOptions, log: Logger): Promise<void> {
+  const secretFiles = SECRET_STORE_NAMES.flatMap((name) =>
+    ['json', 'bin'].map((ext) => join(options.dataDir, `${name}-secrets.${ext}`)),
+  );
+  const removed = await removeStaleTempFiles([options.settingsPath, ...secretFiles]);
+  if (removed.length > 0) log.info(`removed ${removed.length} temp file(s) left by an interrupted save`);
 }

@@ -19,10 +19,14 @@ export interface HandlerDeps {
   now: () => number;
   getSettings: () => Settings;
   browserSourceUrl: () => string | null;
-  applySettings: (next: Settings) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
+  /** Applies a patch after all earlier ones (the core serialises them); only the fields it names change. */
+  updateSettings: (
+    patch: SettingsPatch,
+  ) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
   alertControl: (control: AlertControl) => AlertControlResult | Promise<AlertControlResult>;
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
-  recordModeration: (entry: ModLogEntry) => void;
+  /** Resolves once the entry is durable (or its failure reported): only then is the action answered. */
+  recordModeration: (entry: ModLogEntry) => Promise<void>;
   twitch: {
     login: () => Promise<ActionResult>;
     cancel: () => Promise<ActionResult>;
@@ -73,7 +77,7 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
     const source = deps.sources.get(action.sourceId);
     const result = source ? await source.act(action) : noSource(action.sourceId);
     const actor = source?.status().identity?.login ?? 'you';
-    deps.recordModeration({
+    await deps.recordModeration({
       id: randomUUID(),
       at: deps.now(),
       sourceId: action.sourceId,
@@ -88,8 +92,7 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
   };
 
   const updateSettings = async (patch: SettingsPatch) => {
-    const merged = { ...deps.getSettings(), ...patch };
-    const applied = await deps.applySettings(merged as Settings);
+    const applied = await deps.updateSettings(patch);
     if (!applied.ok) return { ok: false as const, code: 'bad-request' as const, message: applied.error };
     return { ok: true as const, local: true, settings: applied.settings };
   };

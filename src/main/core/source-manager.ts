@@ -1,12 +1,8 @@
-import type { SourceConfig } from '../../shared/settings';
 import type { OnAirEvent } from '../../shared/events';
+import type { Settings, SourceConfig } from '../../shared/settings';
 import type { Clock } from './clock';
 import type { Logger } from './log/logger';
-import type { Settings } from '../../shared/settings';
-import type { ChatSource, SourceContext } from './providers/source';
-
-/** Builds a source from its config; provided by the core assembly (it knows the Twitch account etc.). */
-export type SourceFactory = (config: SourceConfig, ctx: SourceContext) => ChatSource | Promise<ChatSource>;
+import type { ChatSource, SourceContext, SourceFactory } from './providers/source';
 
 export interface SourceManagerOptions {
   factory: SourceFactory;

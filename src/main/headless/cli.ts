@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/create-core';
 import { consoleSink, createLogger, type LogLevel } from '../core/log/logger';
 import { defaultDataDir } from './paths';
-import { startHeadlessServer } from './server';
+import { runHeadless } from './run-headless';
 
 const USAGE = `Usage: npm run serve -- [--settings FILE] [--data DIR] [--port N] [--log-level debug|info|warn|error]
 
@@ -31,14 +30,14 @@ async function main(): Promise<void> {
   );
   const settingsPath = resolve(values.settings ?? join(dataDir, 'settings.json'));
   const log = createLogger(consoleSink, (values['log-level'] as LogLevel) ?? 'info', 'onair');
-  const core = await createCore({ settingsPath, dataDir, log });
-  const port = values.port !== undefined ? Number(values.port) : core.settings().server.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0–65535, got ${values.port}`);
-
-  await core.start();
-  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
-  const server = await startHeadlessServer({ core, port, rendererDir, log: log.child('server') });
+  const { server, stop: stopHeadless } = await runHeadless({
+    settingsPath,
+    dataDir,
+    port: values.port !== undefined ? Number(values.port) : undefined,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    log,
+    onSettingsProblem: (text) => process.stdout.write(`Settings problem: ${text}\n`),
+  });
   process.stdout.write(
     `OnAir is running (settings: ${settingsPath})\n` +
       `  Overlay (OBS browser source): ${server.overlayUrl}\n` +
@@ -49,8 +48,7 @@ async function main(): Promise<void> {
   const stop = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    await server.close();
-    await core.stop();
+    await stopHeadless();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
@@ -58,6 +56,20 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`onair: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`onair: ${startFailure(error)}\n`);
   process.exit(1);
 });
+
+/** Start-up failures in words; a taken port (often OnAir already running) says what to do instead. */
+function startFailure(error: unknown): string {
+  const failure = error as { code?: unknown; port?: unknown } | null;
+  if (failure?.code === 'EADDRINUSE') {
+    const port = typeof failure.port === 'number' ? failure.port : 'the port';
+    const next = typeof failure.port === 'number' ? failure.port + 1 : 7481;
+    return (
+      `port ${port} on 127.0.0.1 is already taken — probably OnAir is already running (use the URLs it printed).\n` +
+      `  To run another one, pick a free port: npm run serve -- --port ${next}`
+    );
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SECRET_PROTOCOL_PREFIX } from '../../shared/bridge-protocol';
 
 /** Same policy as the CSP meta tags in src/renderer/*.html; sent as a header too. */
 export const CONTENT_SECURITY_POLICY = [
@@ -20,10 +21,6 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-
-/** WebSocket subprotocol the mod page offers alongside `secret.<secret>`; the server answers with this one. */
-export const MOD_PROTOCOL = 'onair-mod.v1';
-export const SECRET_PROTOCOL_PREFIX = 'secret.';
 
 export function createSecret(): string {
   return randomBytes(24).toString('base64url');

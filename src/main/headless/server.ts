@@ -1,20 +1,18 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_FRAME_BYTES, MOD_PROTOCOL } from '../../shared/bridge-protocol';
+import type { Clock } from '../core/clock';
 import type { OnAirCore, ViewKind } from '../core/core-types';
 import type { Logger } from '../core/log/logger';
-import {
-  MOD_PROTOCOL,
-  SECURITY_HEADERS,
-  createSecret,
-  isOwnHost,
-  ownOrigins,
-  secretFromProtocols,
-  secretMatches,
-} from './security';
-import { readStatic } from './static-files';
+import type { ProcessFaults } from '../core/log/process-faults';
+import { throttledLog, type ThrottledLog } from '../core/log/throttled-log';
+import { createRequestDispatcher } from '../core/requests/dispatch';
 import { serveAlertRoute } from './alert-routes';
+import { createHttpHandler } from './http-handler';
+import { SECURITY_HEADERS, createSecret } from './security';
+import { decideUpgrade } from './upgrade-gate';
 import { serveViewConnection, type ServerStats } from './view-connection';
 
 export interface HeadlessServerOptions {
@@ -25,6 +23,12 @@ export interface HeadlessServerOptions {
   rendererDir: string;
   host?: '127.0.0.1';
   log: Logger;
+  /** The process's fault counter (installed by the entry); its total shows in `stats.processFaults`. */
+  faults?: Pick<ProcessFaults, 'total'>;
+  /** Paces the log summaries of refused upgrades and bad frames; tests pass a fake clock. */
+  clock?: Clock;
+  /** At most one summary line per this many ms for each of those (default 10 s). */
+  logSummaryEveryMs?: number;
 }
 
 export interface HeadlessServer {
@@ -37,120 +41,30 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
-/** Frames above this are refused by `ws` (close 1009); requests are small JSON objects. */
-const MAX_FRAME_BYTES = 64 * 1024;
 const PING_EVERY_MS = 30_000;
-
-const PAGES: Record<string, string> = {
-  '/overlay': 'overlay.html',
-  '/mod': 'mod.html',
-  '/alerts': 'alerts.html',
-};
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-/**
- * Headless mode's HTTP/WS server on loopback: serves the built overlay and mod pages, and bridges them to the
- * core. The overlay socket is read-only; the mod socket needs the per-start secret and our own Origin, so a
- * web page open in the streamer's browser cannot moderate through it. Protocol: docs/bridge-protocol.md.
- */
-export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
-  const { core, rendererDir, log } = options;
-  const host = options.host ?? '127.0.0.1';
-  const secret = createSecret();
-  const stats: ServerStats = {
+function createStats(faults: HeadlessServerOptions['faults']): ServerStats {
+  return {
     connections: 0,
     refusedUpgrades: 0,
     badRequests: 0,
+    droppedFrames: 0,
     requests: 0,
     slowClientsDropped: 0,
+    get processFaults() {
+      return faults?.total() ?? 0;
+    },
   };
-  let port = options.port;
+}
 
-  const server = createServer((req, res) => {
-    void handleHttp(req, res).catch((error: unknown) => {
-      log.error('http handler failed', error);
-      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
-      res.end();
-    });
-  });
-
-  const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const headers = { ...SECURITY_HEADERS };
-    if (!isOwnHost(req.headers.host, port)) {
-      res.writeHead(421, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      return void res.end('Misdirected request\n');
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
-      return void res.end();
-    }
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/') {
-      res.writeHead(302, { ...headers, Location: '/overlay' });
-      return void res.end();
-    }
-    if (await serveAlertRoute(req, res, path, headers, { core, log })) return;
-    const page = PAGES[path];
-    const lookup = page
-      ? await readStatic(rendererDir, `/${page}`)
-      : path.startsWith('/assets/')
-        ? await readStatic(rendererDir, path)
-        : ({ ok: false, status: 404 } as const);
-    if (!lookup.ok) {
-      res.writeHead(lookup.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      return void res.end(`${lookup.status === 403 ? 'Forbidden' : 'Not found'}\n`);
-    }
-    res.writeHead(200, {
-      ...headers,
-      'Content-Type': lookup.file.contentType,
-      'Content-Length': String(lookup.file.body.length),
-      'Cache-Control': page ? 'no-store' : 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : lookup.file.body);
-  };
-
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: MAX_FRAME_BYTES,
-    handleProtocols: (protocols) => (protocols.has(MOD_PROTOCOL) ? MOD_PROTOCOL : false),
-  });
-
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refuse = (status: number, text: string, why: string): void => {
-      stats.refusedUpgrades += 1;
-      log.warn(`refused WebSocket ${req.url ?? ''}: ${why}`);
-      refuseUpgrade(socket, status, text);
-    };
-    socket.on('error', () => socket.destroy());
-    const path = (req.url ?? '').split('?')[0];
-    const kind: ViewKind | null = path === '/ws/overlay' ? 'overlay' : path === '/ws/mod' ? 'mod' : null;
-    if (!kind) return refuse(404, 'Not Found', 'unknown path');
-    if (!isOwnHost(req.headers.host, port)) return refuse(421, 'Misdirected Request', 'foreign Host header');
-    const origin = req.headers.origin;
-    const sameOrigin = origin !== undefined && ownOrigins(port).includes(origin);
-    if (kind === 'mod') {
-      if (!sameOrigin) return refuse(403, 'Forbidden', `origin ${origin ?? '(none)'} is not ours`);
-      const given = secretFromProtocols(req.headers['sec-websocket-protocol']);
-      if (!secretMatches(secret, given)) return refuse(401, 'Unauthorized', 'missing or wrong secret');
-    } else if (origin !== undefined && !sameOrigin) {
-      // Non-browser clients send no Origin; browsers always do, and only our own pages may read the overlay feed.
-      return refuse(403, 'Forbidden', `origin ${origin} is not ours`);
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      markAlive(ws);
-      serveViewConnection(ws, kind, core, log.child(`ws:${kind}`), stats);
-    });
-  });
-
+/** Terminates sockets that stopped answering pings. */
+function startPinger(wss: WebSocketServer): { watch(ws: WebSocket): void; stop(): void } {
   const alive = new WeakSet<WebSocket>();
-  const markAlive = (ws: WebSocket): void => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-  };
-  const pinger = setInterval(() => {
+  const timer = setInterval(() => {
     for (const ws of wss.clients) {
       if (!alive.has(ws)) {
         ws.terminate();
@@ -160,19 +74,95 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       ws.ping();
     }
   }, PING_EVERY_MS);
-  pinger.unref();
+  timer.unref();
+  return {
+    watch(ws) {
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+    },
+    stop: () => clearInterval(timer),
+  };
+}
 
+/** Listens on loopback; resolves with the port actually bound (for port 0). */
+async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', rejectListen);
-    server.listen(options.port, host, () => {
+    server.listen(port, host, () => {
       server.off('error', rejectListen);
       resolveListen();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  return (server.address() as AddressInfo).port;
+}
+
+interface UpgradeWiring {
+  wss: WebSocketServer;
+  secret: string;
+  port: () => number;
+  stats: ServerStats;
+  refusals: ThrottledLog;
+  accept: (ws: WebSocket, kind: ViewKind) => void;
+}
+
+/** Refuses (counted, summarised in the log) or accepts each WebSocket upgrade, per `decideUpgrade`. */
+function handleUpgrades(server: Server, wiring: UpgradeWiring): void {
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const decision = decideUpgrade(req, wiring.port(), wiring.secret);
+    if (!decision.ok) {
+      wiring.stats.refusedUpgrades += 1;
+      wiring.refusals.note(`${decision.status} ${decision.why}`);
+      return refuseUpgrade(socket, decision.status, decision.text);
+    }
+    wiring.wss.handleUpgrade(req, socket, head, (ws) => wiring.accept(ws, decision.kind));
+  });
+}
+
+/**
+ * Headless mode's HTTP/WS server on loopback: serves the built overlay and mod pages, and bridges them to the
+ * core. The overlay socket is read-only; the mod socket needs the per-start secret and our own Origin.
+ * Protocol: docs/bridge-protocol.md.
+ */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const { core, log } = options;
+  const secret = createSecret();
+  const stats = createStats(options.faults);
+  const throttle = { everyMs: options.logSummaryEveryMs, clock: options.clock };
+  const refusals = throttledLog(log, 'refused WebSocket upgrade', throttle);
+  const badFrames = throttledLog(log, 'rejected frame', throttle);
+  const context = { core, dispatcher: createRequestDispatcher(core.handlers, log), stats, badFrames, log };
+  let port = options.port;
+
+  const alertRoutes = { core, log };
+  const handleHttp = createHttpHandler(
+    options.rendererDir,
+    () => port,
+    (req, res, path, headers) => serveAlertRoute(req, res, path, headers, alertRoutes),
+  );
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      log.error('http handler failed', error);
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+      res.end();
+    });
+  });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    handleProtocols: (protocols) => (protocols.has(MOD_PROTOCOL) ? MOD_PROTOCOL : false),
+  });
+  const pinger = startPinger(wss);
+  const accept = (ws: WebSocket, kind: ViewKind): void => {
+    pinger.watch(ws);
+    serveViewConnection(ws, kind, { ...context, log: log.child(`ws:${kind}`) });
+  };
+  handleUpgrades(server, { wss, secret, port: () => port, stats, refusals, accept });
+
+  port = await listen(server, options.port, options.host ?? '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   log.info(`serving the overlay at ${base}/overlay`);
-  options.core.setBrowserSourceUrl(`${base}/overlay`);
+  core.setBrowserSourceUrl(`${base}/overlay`);
 
   return {
     port,
@@ -181,8 +171,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     secret,
     stats,
     close: async () => {
-      options.core.setBrowserSourceUrl(null);
-      clearInterval(pinger);
+      core.setBrowserSourceUrl(null);
+      pinger.stop();
+      refusals.flush();
+      badFrames.flush();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((done) => wss.close(() => done()));
       server.closeAllConnections();

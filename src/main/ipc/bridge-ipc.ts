@@ -1,32 +1,46 @@
-import { ipcMain, type BrowserWindow, type WebContents } from 'electron';
-import { modRequests, type ModHandlers, type ModMethod, type ViewPush } from '../../shared/api';
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { ModHandlers, ModMethod, ModResults, ViewPush } from '../../shared/api';
 import { IPC_PUSH, IPC_READY, MOD_METHODS, requestChannel } from '../../shared/ipc';
 import type { OnAirCore, ViewKind } from '../core/core-types';
 import type { Logger } from '../core/log/logger';
+import { createRequestDispatcher } from '../core/requests/dispatch';
 
 /**
- * The only user of `ipcMain`. Every request is checked twice: the sender must be the mod window's own
- * webContents, and the payload must pass the contract's schema.
+ * The typed wrapper around `ipcMain.handle` (GitHub Desktop's `handle()`): the channel comes from the
+ * contract's method name and the listener must resolve to that method's result type.
+ */
+function handle<M extends ModMethod>(
+  method: M,
+  listener: (event: IpcMainInvokeEvent, params: unknown) => Promise<ModResults[M]>,
+): void {
+  ipcMain.handle(requestChannel(method), listener);
+}
+
+/**
+ * The only user of `ipcMain.handle`: one handler per contract channel. Every request is checked twice: the
+ * sender must be the mod window's own webContents, and the payload goes through the core's request dispatcher
+ * (bounds, schema, then the handler) — the same path the headless WebSocket bridge uses.
  */
 export function registerModHandlers(
   handlers: ModHandlers,
   isModWindow: (sender: WebContents) => boolean,
   log: Logger,
 ): void {
-  for (const method of MOD_METHODS) {
-    ipcMain.handle(requestChannel(method), async (event, params: unknown) => {
+  const dispatcher = createRequestDispatcher(handlers, log);
+  const register = <M extends ModMethod>(method: M): void =>
+    handle(method, async (event, params) => {
       if (!isModWindow(event.sender)) {
         log.warn(`refused ${method}: not sent by the mod window`);
         throw new Error('Not allowed from this window.');
       }
-      const parsed = modRequests[method].safeParse(params);
-      if (!parsed.success) {
-        log.warn(`refused ${method}: invalid payload`);
-        throw new Error(`Invalid request for ${method}: ${parsed.error.issues[0]?.message ?? 'bad payload'}`);
+      const outcome = await dispatcher.run(method, params);
+      if (!outcome.ok) {
+        if (outcome.refusal !== 'failed') log.warn(`refused ${method}: ${outcome.error}`);
+        throw new Error(outcome.error);
       }
-      return (handlers[method] as (p: unknown) => Promise<unknown>)(parsed.data);
+      return outcome.result;
     });
-  }
+  MOD_METHODS.forEach(register);
 }
 
 /**

@@ -91,8 +91,8 @@ function rememberBounds(overlay: BrowserWindow, core: OnAirCore, clock: Clock, l
   const save = async (): Promise<void> => {
     timer = undefined;
     if (overlay.isDestroyed()) return;
-    const overlaySettings = { ...core.settings().overlay, bounds: overlay.getBounds() };
-    const result = await core.handlers.updateSettings({ overlay: overlaySettings });
+    // A patch names only what changed, so a save never puts back settings older than the file's.
+    const result = await core.handlers.updateSettings({ overlay: { bounds: overlay.getBounds() } });
     if (!result.ok) log.warn(`could not save the overlay position: ${result.message}`);
   };
   const schedule = (): void => {

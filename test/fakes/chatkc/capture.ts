@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The byte-exact session with the reference server (see docs/chatkc.md), beside the repo. */
+/** The byte-exact session with the reference server (see docs/protocol-chatkc.md), beside the repo. */
 export const CAPTURE_DIR = resolve(__dirname, '../../../../shared/corpora/chatkc/kcchat-server-capture');
 
 export type CaptureRecord =

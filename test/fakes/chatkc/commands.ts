@@ -97,7 +97,10 @@ function unban({ command, args }: CommandRequest, host: CommandHost): BotRespons
   return say(`${name} unbanned`);
 }
 
-/** `!ipban <address>` blocks an address (docs/chatkc.md); every later packet from it gets `status: banned`. */
+/**
+ * `!ipban <address>` blocks an address (docs/protocol-chatkc.md); every later packet from it gets
+ * `status: banned`.
+ */
 function ipban({ command, args }: CommandRequest, host: CommandHost): BotResponse {
   if (args.length !== 1) return say(`Usage: ${command} <address>`);
   const address = args[0] ?? '';
@@ -121,7 +124,7 @@ const help: Handler = ({ author }) => {
   return say(`Available commands: ${allowed.join(', ')}`);
 };
 
-/** The command table of docs/chatkc.md (sorted, as Qt's QMap lists it in `!help`). */
+/** The command table of docs/protocol-chatkc.md (sorted, as Qt's QMap lists it in `!help`). */
 export const COMMANDS = new Map<string, { level: number; run: Handler }>([
   ['ban', { level: AUTH_ADMIN, run: ban }],
   ['commands', { level: AUTH_USER, run: help }],

@@ -1,6 +1,6 @@
 /**
- * Subscription types the fake EventSub server accepts (twitch.md §2.7), written from the Twitch reference
- * independently of the client's own table so the fake can catch client mistakes.
+ * Subscription types the fake EventSub server accepts (docs/protocol-twitch.md §2.7), written from the Twitch
+ * reference independently of the client's own table so the fake can catch client mistakes.
  */
 export interface FakeSubscriptionType {
   /** Every one must be present (strings). */

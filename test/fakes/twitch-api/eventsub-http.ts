@@ -139,7 +139,10 @@ function validateCreate(
   return checkTotalCost(sub, token, store) ?? { sub, session };
 }
 
-/** 429 when the token's enabled subscriptions would cost more than `max_total_cost` (docs/twitch.md §2.4). */
+/**
+ * 429 when the token's enabled subscriptions would cost more than `max_total_cost` (docs/protocol-twitch.md
+ * §2.4).
+ */
 function checkTotalCost(
   sub: FakeSubscription,
   token: FakeTokenInfo,
@@ -209,7 +212,9 @@ function remove(res: ServerResponse, url: URL, token: FakeTokenInfo, store: Subs
   sendEmpty(res, 204);
 }
 
-/** `POST|GET|DELETE /helix/eventsub/subscriptions` (twitch.md §2.6). False for any other path. */
+/**
+ * `POST|GET|DELETE /helix/eventsub/subscriptions` (docs/protocol-twitch.md §2.6). False for any other path.
+ */
 export function handleSubscriptionsHttp(
   req: IncomingMessage,
   res: ServerResponse,

@@ -1,7 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type WebSocket from 'ws';
 
-/** A subscription as Helix shows it (twitch.md §2.6), plus the owner the fake needs for GET filtering. */
+/**
+ * A subscription as Helix shows it (docs/protocol-twitch.md §2.6), plus the owner the fake needs for GET
+ * filtering.
+ */
 export interface FakeSubscription {
   id: string;
   status: string;
@@ -36,7 +39,7 @@ export interface FakeSession {
   };
 }
 
-/** Close code → the status Twitch gives the session's subscriptions (twitch.md §2.3). */
+/** Close code → the status Twitch gives the session's subscriptions (docs/protocol-twitch.md §2.3). */
 export const DISABLED_STATUS: Record<number, string> = {
   4000: 'websocket_internal_error',
   4001: 'websocket_received_inbound_traffic',

@@ -14,7 +14,7 @@ import {
   type RunningEventSub,
 } from './eventsub-harness';
 
-/** Every scope the client's subscriptions can use (twitch.md §4.5). */
+/** Every scope the client's subscriptions can use (docs/protocol-twitch.md §4.5). */
 export const ALL_SCOPES = [
   'bits:read',
   'channel:read:subscriptions',

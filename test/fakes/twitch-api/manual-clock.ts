@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from '../../../src/main/core/clock';
+import { nodeTimerDelay } from '../../helpers/fake-clock';
 
 interface PendingTimer {
   id: number;
@@ -20,7 +21,7 @@ export function createManualClock(start = Date.now()): ManualClock {
   return {
     now: () => now,
     setTimeout: (fn, ms) => {
-      const timer = { id: nextId++, at: now + Math.max(0, ms), fn };
+      const timer = { id: nextId++, at: now + nodeTimerDelay(ms), fn };
       timers.push(timer);
       return timer.id as unknown as TimerHandle;
     },

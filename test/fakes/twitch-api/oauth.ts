@@ -25,8 +25,8 @@ export interface FakeOAuthOptions {
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /**
- * id.twitch.tv/oauth2 as Twitch behaves (twitch.md §4): Device Code grant, single-use refresh tokens for a
- * public client, /validate (OAuth or Bearer), /revoke. Errors carry the code in `message`.
+ * id.twitch.tv/oauth2 as Twitch behaves (docs/protocol-twitch.md §4): Device Code grant, single-use refresh
+ * tokens for a public client, /validate (OAuth or Bearer), /revoke. Errors carry the code in `message`.
  */
 export class FakeOAuth {
   readonly counters = {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-/** Helpers that build server lines the way Twitch formats them (twitch.md §1). */
+/** Helpers that build server lines the way Twitch formats them (docs/protocol-twitch.md §1). */
 
 export const SERVER = 'tmi.twitch.tv';
 

@@ -15,8 +15,9 @@ export interface SenderContext {
 }
 
 /**
- * Twitch's rules for a PRIVMSG (twitch.md §1.15): 500 characters, 20 (or 100 privileged) per window, slow mode,
- * identical text within the window. Returns the NOTICE line of a refusal, or null when the line is accepted.
+ * Twitch's rules for a PRIVMSG (docs/protocol-twitch.md §1.15): 500 characters, 20 (or 100 privileged) per
+ * window, slow mode, identical text within the window. Returns the NOTICE line of a refusal, or null when the
+ * line is accepted.
  */
 export function checkSenderRules(
   state: SenderState,

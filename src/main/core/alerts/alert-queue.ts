@@ -1,12 +1,14 @@
 import type { AlertPresentation } from '../../../shared/alert-box/types';
 import type { AlertQueueState } from '../../../shared/alert-queue-state';
 import type { Alert, AlertType, SourceRef } from '../../../shared/events';
+import { lookupTable } from '../../../shared/lookup';
 import type { Clock, TimerHandle } from '../clock';
 import { buildSampleAlert, isTestAlert, TEST_ALERT_PREFIX } from './sample-alerts';
 
 export { isTestAlert } from './sample-alerts';
 
-const PRIORITY: Record<AlertType, number> = {
+/** A Map: an alert type that is no AlertType (a broken or hostile event) must read as 0, not as a prototype member. */
+const PRIORITY = lookupTable<number>({
   raid: 3,
   giftsub: 2,
   donation: 2,
@@ -16,11 +18,11 @@ const PRIORITY: Record<AlertType, number> = {
   follow: 0,
   redemption: 0,
   announcement: 0,
-};
+} satisfies Record<AlertType, number>);
 
 /** Higher plays first: raids, then money (gift bombs, donations, cheers), then subs, then the rest. */
 export function alertPriority(alert: Alert): number {
-  return PRIORITY[alert.alertType] ?? 0;
+  return PRIORITY.get(alert.alertType) ?? 0;
 }
 
 export type AlertFilter = (alert: Alert) => boolean;

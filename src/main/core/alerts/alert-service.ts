@@ -1,4 +1,4 @@
-import type { AlertControl, AlertControlResult, ViewPush } from '../../../shared/api';
+import type { AlertControl, AlertControlResult, ModPush } from '../../../shared/api';
 import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { presentAlert } from '../../../shared/alert-box/presentation';
 import { ANIMATION_MS } from '../../../shared/alert-box/types';
@@ -6,7 +6,6 @@ import type { AlertQueueState } from '../../../shared/alert-queue-state';
 import type { Alert, SourceRef } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
 import type { Clock } from '../clock';
-import type { ViewKind } from '../core-types';
 import { AlertApprovalGate } from './alert-approval';
 import { createAlertQueue } from './alert-queue';
 import { listMediaFiles } from './media-folder';
@@ -15,7 +14,8 @@ import { buildSampleAlert, fitSampleTo, TEST_ALERT_PREFIX } from './sample-alert
 export interface AlertServiceOptions {
   clock: Clock;
   settings: () => Settings;
-  broadcast: (push: ViewPush, kinds?: ViewKind[]) => void;
+  /** A push shaped for the mod console; the hub sends the overlays only their share (none of the approvals). */
+  broadcast: (push: ModPush) => void;
   /** Where test alerts say they came from. */
   testSource: () => SourceRef | undefined;
 }
@@ -53,7 +53,7 @@ export function createAlertService(options: AlertServiceOptions): AlertService {
     clock,
     settings: () => settings().alerts.approval,
     release: (alert) => void queue.enqueue(alert),
-    onChange: (approvals) => options.broadcast({ type: 'alertApprovals', approvals }, ['mod']),
+    onChange: (approvals) => options.broadcast({ type: 'alertApprovals', approvals }),
   });
   let testSerial = 0;
 

@@ -1,6 +1,5 @@
 import type { ChatMessage, Removal, Removed } from '../../../shared/events';
-
-const keyOf = (sourceId: string, id: string): string => `${sourceId}\u0000${id}`;
+import { messageKey, messageKeyOf, removalCovers, removedMark } from '../../../shared/removal';
 
 /**
  * Bounded chat history with an id index. Removals mark messages (views decide whether to hide or strike
@@ -18,7 +17,7 @@ export class ChatHistory {
   }
 
   add(message: ChatMessage): boolean {
-    const key = keyOf(message.source.sourceId, message.id);
+    const key = messageKey(message);
     if (this.index.has(key)) return false; // same message twice (e.g. overlapping connections)
     this.index.set(key, this.offset + this.messages.length);
     this.messages.push(message);
@@ -26,23 +25,18 @@ export class ChatHistory {
     return true;
   }
 
-  /** Marks the messages a removal covers; returns how many it touched. */
+  /** Marks the messages a removal covers (shared/removal.ts); returns how many it touched. */
   applyRemoval(removal: Removal): number {
-    const removed: Removed = { reason: removal.reason, confirmed: removal.confirmed, at: removal.at };
-    const sourceId = removal.source.sourceId;
+    const removed = removedMark(removal);
     const target = removal.target;
     if (target.type === 'message') {
-      const at = this.index.get(keyOf(sourceId, target.messageId));
-      if (at === undefined) return 0;
-      return this.mark(at - this.offset, removed);
+      // One line: found through the index instead of a scan.
+      const at = this.index.get(messageKeyOf(removal.source.sourceId, target.messageId));
+      return at === undefined ? 0 : this.mark(at - this.offset, removed);
     }
     let touched = 0;
     for (let i = 0; i < this.messages.length; i++) {
-      const message = this.messages[i];
-      if (message.source.sourceId !== sourceId || message.removed) continue;
-      if (target.type === 'all' || matchesUser(message, target.userId, target.login)) {
-        touched += this.mark(i, removed);
-      }
+      if (removalCovers(removal, this.messages[i])) touched += this.mark(i, removed);
     }
     return touched;
   }
@@ -61,14 +55,9 @@ export class ChatHistory {
   private trim(): void {
     const drop = this.messages.length - this.limit;
     for (const message of this.messages.slice(0, drop)) {
-      this.index.delete(keyOf(message.source.sourceId, message.id));
+      this.index.delete(messageKey(message));
     }
     this.messages = this.messages.slice(drop);
     this.offset += drop;
   }
-}
-
-function matchesUser(message: ChatMessage, userId?: string, login?: string): boolean {
-  if (userId && message.author.id === userId) return true;
-  return !!login && message.author.login.toLowerCase() === login.toLowerCase();
 }

@@ -1,9 +1,17 @@
 import type { OnAirEvent } from '../../../shared/events';
-import type { ViewPush, ViewSnapshot } from '../../../shared/api';
+import type {
+  ModPush,
+  ModSnapshot,
+  OverlayEvent,
+  OverlayPush,
+  OverlaySnapshot,
+  PushFor,
+  ViewKind,
+} from '../../../shared/api';
 import type { Clock, TimerHandle } from '../clock';
-import type { ViewAttachment, ViewKind } from '../core-types';
 import { AlertDeduper } from './alert-dedupe';
 import { HubState, defaultHubLimits, type HubLimits } from './hub-state';
+import { overlayEvents, overlayPush, overlaySnapshot } from './overlay-projection';
 
 /**
  * At most one push per view per this period (about one animation frame). The first event after a quiet spell
@@ -11,22 +19,25 @@ import { HubState, defaultHubLimits, type HubLimits } from './hub-state';
  */
 const FLUSH_MS = 16;
 
-/** Kinds the overlay needs; everything else goes only to the mod console. */
-const OVERLAY_KINDS = new Set<OnAirEvent['kind']>(['chat', 'removal']);
-
 type HubOwnedKeys = 'messages' | 'statuses' | 'notices' | 'presence' | 'modes' | 'automod' | 'modlog';
 
-interface View {
-  kind: ViewKind;
-  send: (push: ViewPush) => void;
-  ready: boolean;
+/** A view (overlay window, mod window, browser page) attached to the core. */
+export interface ViewAttachment {
+  /** The view's store is subscribed: send the snapshot, then pushes. Pushes before this are held. */
+  ready(): void;
+  detach(): void;
 }
+
+/** An attached view; each kind gets its own snapshot and pushes (overlay-projection.ts). */
+type View =
+  | { kind: 'overlay'; send: (push: OverlayPush) => void; ready: boolean }
+  | { kind: 'mod'; send: (push: ModPush) => void; ready: boolean };
 
 export interface HubOptions {
   clock: Clock;
   limits?: Partial<HubLimits>;
   /** Builds the parts of a snapshot the hub does not own (alerts, auth, overlay settings). */
-  snapshotExtras: () => Omit<ViewSnapshot, HubOwnedKeys>;
+  snapshotExtras: () => Omit<ModSnapshot, HubOwnedKeys>;
   /** Called once for every new (de-duplicated) alert, e.g. to feed the alert queue. */
   onAlert?: (alert: Extract<OnAirEvent, { kind: 'alert' }>) => void;
 }
@@ -60,6 +71,8 @@ export class Hub {
   private timer: TimerHandle | null = null;
   private lastFlushAt = 0;
   private readonly maxPending: number;
+  /** The alert share last sent to overlays (see `overlayShareChanged`). */
+  private lastOverlayAlerts = '';
 
   constructor(private readonly options: HubOptions) {
     const limits = { ...defaultHubLimits, ...options.limits };
@@ -84,22 +97,33 @@ export class Hub {
     this.enqueue(event);
   }
 
-  /** Sends something to every ready view at once (alert-queue and settings changes). */
-  broadcast(push: ViewPush, kinds: ViewKind[] = ['overlay', 'mod']): void {
+  /**
+   * Sends a change to every ready view at once (alert-queue and settings changes): the mod console gets it
+   * whole, the overlay its share (overlay-projection.ts), and only when that share changed.
+   */
+  broadcast(push: ModPush): void {
+    let forOverlay: OverlayPush | null | undefined;
     for (const view of this.views) {
-      if (view.ready && kinds.includes(view.kind)) view.send(push);
+      if (!view.ready) continue;
+      if (view.kind === 'mod') view.send(push);
+      else {
+        if (forOverlay === undefined) forOverlay = this.overlayShareChanged(overlayPush(push));
+        if (forOverlay) view.send(forOverlay);
+      }
     }
   }
 
-  attach(kind: ViewKind, send: (push: ViewPush) => void): ViewAttachment {
-    const view: View = { kind, send, ready: false };
+  attach<K extends ViewKind>(kind: K, send: (push: PushFor<K>) => void): ViewAttachment {
+    // PushFor<K> pairs the kind with its pushes; TypeScript cannot narrow a generic, hence the cast.
+    const view = { kind, send, ready: false } as View;
     this.views.add(view);
     return {
       ready: () => {
         if (!this.views.has(view)) return;
         this.flush(); // views already attached get what is pending before the newcomer's snapshot
         view.ready = true;
-        view.send({ type: 'snapshot', snapshot: this.snapshot() });
+        if (view.kind === 'mod') view.send({ type: 'snapshot', snapshot: this.snapshot() });
+        else view.send({ type: 'snapshot', snapshot: this.overlaySnapshot() });
       },
       detach: () => {
         this.views.delete(view);
@@ -107,7 +131,13 @@ export class Hub {
     };
   }
 
-  snapshot(): ViewSnapshot {
+  /** The overlay's snapshot: chat lines not removed, the alert on screen, its settings. */
+  overlaySnapshot(): OverlaySnapshot {
+    return overlaySnapshot(this.state.chat.list(), this.options.snapshotExtras());
+  }
+
+  /** The mod console's snapshot: everything the hub keeps. */
+  snapshot(): ModSnapshot {
     const s = this.state;
     return {
       messages: s.chat.list(),
@@ -130,12 +160,12 @@ export class Hub {
     this.pending = [];
     this.counters.flushes += 1;
     this.lastFlushAt = this.options.clock.now();
-    let overlayBatch: OnAirEvent[] | null = null;
+    let overlayBatch: OverlayEvent[] | null = null;
     for (const view of this.views) {
       if (!view.ready) continue;
       if (view.kind === 'mod') view.send({ type: 'events', events: batch });
       else {
-        overlayBatch ??= batch.filter((event) => OVERLAY_KINDS.has(event.kind));
+        overlayBatch ??= overlayEvents(batch);
         if (overlayBatch.length > 0) view.send({ type: 'events', events: overlayBatch });
       }
     }
@@ -144,6 +174,18 @@ export class Hub {
   stop(): void {
     this.flush();
     this.views.clear();
+  }
+
+  /**
+   * The alert queue reports every change (a new alert queued, a pause); the overlay only shows the active one,
+   * so an unchanged share is not sent again. Overlays attached later got the current state in their snapshot.
+   */
+  private overlayShareChanged(push: OverlayPush | null): OverlayPush | null {
+    if (push?.type !== 'alerts') return push;
+    const key = `${push.alerts.active?.id ?? ''}\u0000${push.alerts.activeUntil ?? ''}`;
+    if (key === this.lastOverlayAlerts) return null;
+    this.lastOverlayAlerts = key;
+    return push;
   }
 
   private enqueue(event: OnAirEvent): void {

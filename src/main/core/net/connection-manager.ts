@@ -228,7 +228,7 @@ export class ConnectionManager<C extends ManagedConnection> {
     const backoff = this.options.backoff ?? defaultBackoff;
     const delay = backoffDelay(this.consecutiveFailures, backoff, this.options.random);
     this.consecutiveFailures += 1;
-    this.options.reporter?.setState('reconnecting', reason);
+    this.options.reporter?.setState('reconnecting', reason, this.options.clock.now() + delay);
     this.options.clock.clearTimeout(this.timer);
     this.timer = this.options.clock.setTimeout(() => {
       this.timer = null;

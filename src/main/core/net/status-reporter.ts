@@ -46,10 +46,12 @@ export class StatusReporter {
     return this.current;
   }
 
-  setState(state: ConnectionState, error: string | null = null): void {
-    if (state === this.current.state && error === this.current.error) return;
-    const since = state === this.current.state ? this.current.since : this.clock.now();
-    this.update({ state, error, since });
+  /** `retryAt`: when the next attempt starts, for a `reconnecting` state that waits out a backoff. */
+  setState(state: ConnectionState, error: string | null = null, retryAt: number | null = null): void {
+    const current = this.current;
+    if (state === current.state && error === current.error && retryAt === (current.retryAt ?? null)) return;
+    const since = state === current.state ? current.since : this.clock.now();
+    this.update({ state, error, since, retryAt });
   }
 
   countReconnect(): void {

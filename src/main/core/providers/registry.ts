@@ -1,13 +1,13 @@
 import type { SourceConfig } from '../../../shared/settings';
 import type { Logger } from '../log/logger';
 import type { TwitchAccount } from './twitch/twitch-account';
-import type { SourceFactory } from '../source-manager';
 import { createChatKcSource } from './chatkc';
 import { createDemoSource } from './demo';
 import { createTwitchIrcSource } from './twitch/irc';
+import type { SourceFactory } from './source';
 import type { SourceTokens } from './source-tokens';
-import { createStreamElementsSource } from './streamelements';
-import { createStreamlabsSource } from './streamlabs';
+import { createStreamElementsSource } from './tips/streamelements';
+import { createStreamlabsSource } from './tips/streamlabs';
 
 export interface RegistryDeps {
   twitch: TwitchAccount;

@@ -1,6 +1,6 @@
 import type { ActionResult, ModAction, SendRequest } from '../../../shared/api';
 import type { OnAirEvent, SourceRef, SourceStatus } from '../../../shared/events';
-import type { Settings } from '../../../shared/settings';
+import type { Settings, SourceConfig } from '../../../shared/settings';
 import type { Clock } from '../clock';
 import type { Logger } from '../log/logger';
 
@@ -26,6 +26,9 @@ export interface ChatSource {
   /** Drop the current connection and connect again now (the health view's "reconnect" button). */
   reconnect(): void;
 }
+
+/** Builds a source from its config: `providers/registry.ts` maps each config type to its provider. */
+export type SourceFactory = (config: SourceConfig, ctx: SourceContext) => ChatSource | Promise<ChatSource>;
 
 export const unsupported = (what: string): ActionResult => ({
   ok: false,

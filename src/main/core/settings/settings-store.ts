@@ -1,15 +1,26 @@
-import { promises as fs } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
-import { settingsSchema, type Settings } from '../../../shared/settings';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings';
+import { applySettingsPatch, type SettingsPatch } from '../../../shared/settings-patch';
 import type { Logger } from '../log/logger';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { decodeText, parseJsonc } from './jsonc';
+import { repairSettings } from './settings-repair';
 
 export interface SettingsLoadResult {
   settings: Settings;
-  /** Set when the file could not be used; it was kept aside under this path and defaults were used. */
-  brokenFileKeptAs?: string;
-  problem?: string;
+  /** What was wrong with the file, one line each; empty when it loaded cleanly or does not exist. */
+  problems: string[];
+  /** The file exists but nothing in it could be used: OnAir starts with no sources (never the demo). */
+  unreadable: boolean;
+  /** Invalid sources were left out: the demo must not stand in for them. */
+  sourcesDropped: boolean;
 }
+
+export type SettingsUpdate =
+  { ok: true; settings: Settings; before: Settings } | { ok: false; error: string };
+
+/** Runs after a successful save, still inside the update's turn (so side effects apply in order too). */
+export type AfterSave = (next: Settings, before: Settings) => Promise<void>;
 
 /** Human-readable summary of a schema failure, e.g. `sources.0.channel: a Twitch login …`. */
 export function describeIssues(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): string {
@@ -19,12 +30,18 @@ export function describeIssues(error: { issues: Array<{ path: PropertyKey[]; mes
     .join('; ');
 }
 
+const errorText = (error: unknown): string =>
+  (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+
 /**
- * Settings in a validated JSON file, written atomically. A broken file is never silently lost: it is renamed
- * aside (`settings.broken-<time>.json`), reported, and defaults are used.
+ * Settings in a JSON file. Loading keeps every valid part of a damaged file and reports the rest; the user's
+ * file is never renamed away, and a copy of it (`settings.json.broken-<time>`) is made before the first save
+ * replaces it. Updates are patches applied one at a time, in call order, each written atomically.
  */
 export class SettingsStore {
-  private current: Settings = settingsSchema.parse({});
+  private current: Settings = defaultSettings();
+  private turn: Promise<unknown> = Promise.resolve();
+  private copyBeforeWrite = false;
 
   constructor(
     private readonly path: string,
@@ -36,49 +53,85 @@ export class SettingsStore {
   }
 
   async load(): Promise<SettingsLoadResult> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.path, 'utf8');
+      bytes = await fs.readFile(this.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: this.current };
-      throw error;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.loaded([], false);
+      return this.unusable(`cannot read it (${errorText(error)})`);
     }
-    const problem = this.validate(text);
-    if (typeof problem !== 'string') {
-      this.current = problem;
-      return { settings: this.current };
+    const text = decodeText(bytes);
+    if (text.trim() === '') return this.loaded([], false);
+    let raw: unknown;
+    try {
+      raw = parseJsonc(text);
+    } catch (error) {
+      // V8's message quotes the text around the fault, newlines included: keep it on one line.
+      return this.unusable(`not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`);
     }
-    const keptAs = await this.keepAside();
-    this.log.warn(`settings file unusable (${problem}); kept aside as ${keptAs}; using defaults`);
-    return { settings: this.current, brokenFileKeptAs: keptAs, problem };
+    const repaired = repairSettings(raw);
+    if (!repaired) return this.unusable('not a settings object');
+    this.current = repaired.settings;
+    const problems = repaired.dropped.map(
+      (part) => `${part.what}: ${part.why} (${part.source ? 'left out' : 'using the default'})`,
+    );
+    return this.loaded(
+      problems,
+      repaired.dropped.some((part) => part.source),
+    );
   }
 
-  /** Validates and saves a whole new settings object; returns the error text when invalid. */
-  async replace(
-    candidate: unknown,
-  ): Promise<{ ok: true; settings: Settings } | { ok: false; error: string }> {
-    const parsed = settingsSchema.safeParse(candidate);
+  /** Applies a patch after every earlier one: merge, validate the whole, write, then `afterSave`. */
+  update(patch: SettingsPatch, afterSave?: AfterSave): Promise<SettingsUpdate> {
+    const result = this.turn.then(() => this.applyPatch(patch, afterSave));
+    this.turn = result.catch(() => {});
+    return result;
+  }
+
+  private async applyPatch(patch: SettingsPatch, afterSave?: AfterSave): Promise<SettingsUpdate> {
+    const before = this.current;
+    const parsed = settingsSchema.safeParse(applySettingsPatch(before, patch));
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-    await writeFileAtomic(this.path, `${JSON.stringify(parsed.data, null, 2)}\n`);
-    this.current = parsed.data;
-    return { ok: true, settings: parsed.data };
-  }
-
-  private validate(text: string): Settings | string {
-    let json: unknown;
     try {
-      json = JSON.parse(text);
+      await this.keepUsersFile();
+      await writeFileAtomic(this.path, `${JSON.stringify(parsed.data, null, 2)}\n`);
     } catch (error) {
-      return `not JSON: ${(error as Error).message}`;
+      this.log.error('cannot save the settings', error);
+      return { ok: false, error: `Cannot save the settings: ${(error as Error).message}` };
     }
-    const parsed = settingsSchema.safeParse(json);
-    return parsed.success ? parsed.data : describeIssues(parsed.error);
+    this.current = parsed.data;
+    await afterSave?.(parsed.data, before);
+    return { ok: true, settings: parsed.data, before };
   }
 
-  private async keepAside(): Promise<string> {
+  private loaded(problems: string[], sourcesDropped: boolean): SettingsLoadResult {
+    this.copyBeforeWrite = problems.length > 0;
+    if (problems.length > 0)
+      this.log.warn(`settings file ${this.path}: kept the valid parts; ${problems.join('; ')}`);
+    return { settings: this.current, problems, unreadable: false, sourcesDropped };
+  }
+
+  private unusable(problem: string): SettingsLoadResult {
+    this.current = defaultSettings();
+    this.copyBeforeWrite = true;
+    this.log.error(`settings file ${this.path} is unusable (${problem}); starting with no sources`);
+    return { settings: this.current, problems: [problem], unreadable: true, sourcesDropped: true };
+  }
+
+  /** Before the first save over a file that did not load cleanly: copy it aside, or refuse to save. */
+  private async keepUsersFile(): Promise<void> {
+    if (!this.copyBeforeWrite) return;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const target = join(dirname(this.path), `${basename(this.path, '.json')}.broken-${stamp}.json`);
-    await fs.rename(this.path, target);
-    return target;
+    const copy = `${this.path}.broken-${stamp}`;
+    try {
+      await fs.copyFile(this.path, copy, fsConstants.COPYFILE_EXCL);
+      this.log.warn(`kept the settings file as it was in ${copy} before saving over it`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new Error(`could not keep a copy of the settings file as ${copy} (${errorText(error)})`, {
+          cause: error,
+        });
+    }
+    this.copyBeforeWrite = false;
   }
 }

@@ -6,7 +6,7 @@ export function AlertsApp() {
   const alerts = useOverlayStore((state) => state.alerts);
   const active = alerts.active;
   return (
-    <div className="onair-alerts" data-testid="alerts-page" data-status={alerts.status}>
+    <div className="onair-alerts" data-testid="alerts-page">
       {active ? (
         <AlertBox
           key={active.id}

@@ -1,14 +1,14 @@
-import type { ModBridge, Unsubscribe, ViewBridge } from '../../../shared/api';
-import { createWsBridge, type ConnectionListener } from './ws-bridge';
+import type { ModBridge, OverlayPush, Unsubscribe, ViewBridge, ViewPush } from '../../../shared/api';
+import { createOverlayWsBridge, createWsBridge, type ConnectionListener } from './ws-bridge';
 
 declare global {
   interface Window {
     /** Set by the Electron preload (ViewBridge for the overlay, ModBridge for the mod window). */
-    onair?: ViewBridge | ModBridge;
+    onair?: ViewBridge<OverlayPush> | ModBridge;
   }
 }
 
-export interface ResolvedBridge<B extends ViewBridge> {
+export interface ResolvedBridge<B extends ViewBridge<ViewPush>> {
   bridge: B;
   /** 'electron' (preload) or 'browser' (headless server over WebSocket). */
   transport: 'electron' | 'browser';
@@ -50,9 +50,12 @@ const alwaysConnected = (listener: ConnectionListener): Unsubscribe => {
   return () => {};
 };
 
-export function resolveViewBridge(): ResolvedBridge<ViewBridge> {
-  if (window.onair) return { bridge: window.onair, transport: 'electron', onConnection: alwaysConnected };
-  const ws = createWsBridge('overlay', null);
+export function resolveViewBridge(): ResolvedBridge<ViewBridge<OverlayPush>> {
+  const preload = window.onair;
+  if (preload && !('request' in preload)) {
+    return { bridge: preload, transport: 'electron', onConnection: alwaysConnected };
+  }
+  const ws = createOverlayWsBridge();
   return { bridge: ws, transport: 'browser', onConnection: ws.onConnection };
 }
 

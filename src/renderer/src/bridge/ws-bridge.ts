@@ -1,4 +1,16 @@
-import type { ModBridge, ModMethod, ModParams, ModResults, Unsubscribe, ViewPush } from '../../../shared/api';
+import type {
+  ModBridge,
+  ModMethod,
+  ModParams,
+  ModPush,
+  ModResults,
+  OverlayPush,
+  Unsubscribe,
+  ViewBridge,
+  ViewKind,
+  ViewPush,
+} from '../../../shared/api';
+import { MOD_PROTOCOL, SECRET_PROTOCOL_PREFIX, VIEW_SOCKET_PATHS } from '../../../shared/bridge-protocol';
 
 /**
  * The browser side of the headless server's WebSocket bridge (docs/bridge-protocol.md). Implements the same
@@ -6,15 +18,25 @@ import type { ModBridge, ModMethod, ModParams, ModResults, Unsubscribe, ViewPush
  * snapshot because the page re-sends `ready`.
  */
 
-export const MOD_PROTOCOL = 'onair-mod.v1';
-const SECRET_PREFIX = 'secret.';
 const REQUEST_TIMEOUT_MS = 30_000;
 
 export type ConnectionListener = (connected: boolean) => void;
 
-export interface WsBridge extends ModBridge {
+export interface WsViewBridge<P extends ViewPush> extends ViewBridge<P> {
   onConnection(listener: ConnectionListener): Unsubscribe;
   close(): void;
+}
+
+export type WsBridge = WsViewBridge<ModPush> & ModBridge;
+
+/** The mod console's bridge (`/ws/mod`, needs the secret). */
+export function createWsBridge(kind: 'mod', secret: string | null): WsBridge {
+  return openWsBridge<ModPush>(kind, secret);
+}
+
+/** The overlay's read-only bridge (`/ws/overlay`): it receives overlay pushes only. */
+export function createOverlayWsBridge(): WsViewBridge<OverlayPush> {
+  return openWsBridge<OverlayPush>('overlay', null);
 }
 
 interface Pending {
@@ -23,9 +45,12 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export function createWsBridge(kind: 'overlay' | 'mod', secret: string | null): WsBridge {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/${kind}`;
-  const listeners = new Set<(push: ViewPush) => void>();
+function openWsBridge<P extends ViewPush>(
+  kind: ViewKind,
+  secret: string | null,
+): WsViewBridge<P> & Pick<ModBridge, 'request'> {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${VIEW_SOCKET_PATHS[kind]}`;
+  const listeners = new Set<(push: P) => void>();
   const connectionListeners = new Set<ConnectionListener>();
   const pending = new Map<number, Pending>();
   let socket: WebSocket | null = null;
@@ -49,7 +74,7 @@ export function createWsBridge(kind: 'overlay' | 'mod', secret: string | null): 
 
   const connect = (): void => {
     if (closed) return;
-    const protocols = kind === 'mod' && secret ? [MOD_PROTOCOL, SECRET_PREFIX + secret] : undefined;
+    const protocols = kind === 'mod' && secret ? [MOD_PROTOCOL, SECRET_PROTOCOL_PREFIX + secret] : undefined;
     const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.onopen = () => {
@@ -72,7 +97,7 @@ export function createWsBridge(kind: 'overlay' | 'mod', secret: string | null): 
 
   const handleFrame = (data: unknown): void => {
     if (typeof data !== 'string') return;
-    let frame: { push?: ViewPush; id?: number; result?: unknown; error?: string };
+    let frame: { push?: P; id?: number; result?: unknown; error?: string };
     try {
       frame = JSON.parse(data) as typeof frame;
     } catch {

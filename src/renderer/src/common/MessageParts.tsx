@@ -1,18 +1,30 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Badge, MessagePart } from '../../../shared/events';
+import { badgeLabel } from './badge-label';
+import { displayParts, MOD_TEXT_CHARS } from './display-text';
 import { safeImageUrl, safeLinkUrl } from './safe';
 
 interface PartsProps {
   parts: MessagePart[];
   /** Links become real anchors (new window, denied inside Electron) only where someone can click them. */
   clickableLinks: boolean;
+  /** Longer messages are cut here with an ellipsis (display-text.ts); the mod console's bound by default. */
+  maxChars?: number;
 }
 
-/** A message's parts as React text nodes and checked images/links. Never HTML. */
-export const MessageParts = memo(function MessageParts({ parts, clickableLinks }: PartsProps) {
+/**
+ * A message's parts as React text nodes and checked images/links. Never HTML. Combining-mark runs are
+ * clamped, bidi controls balanced and the length capped first, so the text stays inside its row.
+ */
+export const MessageParts = memo(function MessageParts({
+  parts,
+  clickableLinks,
+  maxChars = MOD_TEXT_CHARS,
+}: PartsProps) {
+  const shown = useMemo(() => displayParts(parts, maxChars), [parts, maxChars]);
   return (
     <>
-      {parts.map((part, index) => {
+      {shown.map((part, index) => {
         switch (part.type) {
           case 'emote': {
             const src = safeImageUrl(part.url);
@@ -59,9 +71,10 @@ export const Badges = memo(function Badges({ badges }: { badges: Badge[] }) {
   if (badges.length === 0) return null;
   return (
     <span className="onair-badges">
-      {badges.map((badge) => {
+      {badges.map((badge, index) => {
         const src = safeImageUrl(badge.imageUrl);
-        const key = `${badge.setId}/${badge.version}`;
+        // The index too: a line may repeat a badge (`badges=vip/1,vip/1`), and keys must stay unique.
+        const key = `${index}:${badge.setId}/${badge.version}`;
         return src ? (
           <img key={key} className="onair-badge" src={src} alt={badge.title} title={badge.title} />
         ) : (
@@ -78,19 +91,3 @@ export const Badges = memo(function Badges({ badges }: { badges: Badge[] }) {
     </span>
   );
 });
-
-const BADGE_LABELS: Record<string, string> = {
-  broadcaster: 'LIVE',
-  moderator: 'MOD',
-  vip: 'VIP',
-  subscriber: 'SUB',
-  founder: 'FDR',
-  staff: 'STAFF',
-  partner: '✓',
-  premium: 'PRIME',
-  turbo: 'TURBO',
-};
-
-function badgeLabel(setId: string): string {
-  return BADGE_LABELS[setId] ?? setId.slice(0, 5).toUpperCase();
-}

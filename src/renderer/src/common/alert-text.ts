@@ -1,4 +1,5 @@
 import type { Alert } from '../../../shared/events';
+import { displayText } from './display-text';
 import { formatMoney } from './format';
 
 function tierText(tier: string | undefined): string {
@@ -8,30 +9,47 @@ function tierText(tier: string | undefined): string {
   return Number.isInteger(level) && level > 1 ? ` at Tier ${level}` : '';
 }
 
-/** The one-line headline of an alert, e.g. "Ada donated $5.00", "Raid from X with 120 viewers". */
-export function alertHeadline(alert: Alert): string {
-  const name = alert.user.displayName || 'Anonymous';
+/**
+ * An alert's headline in pieces: even indices are OnAir's words, odd ones a name or title from chat (bounded,
+ * marks clamped, bidi balanced — display-text.ts), so a view can isolate them (`<bdi>`): an RLO or an RTL name
+ * then cannot reorder the rest of the sentence.
+ */
+export function alertHeadlineParts(alert: Alert): string[] {
+  const name = displayText(alert.user?.displayName || 'Anonymous');
+  const title = alert.title ? displayText(alert.title) : '';
   switch (alert.alertType) {
     case 'donation':
-      return alert.amount ? `${name} donated ${formatMoney(alert.amount)}` : `${name} donated`;
+      return ['', name, alert.amount ? ` donated ${formatMoney(alert.amount)}` : ' donated'];
     case 'cheer':
-      return `${name} cheered ${alert.bits ?? 0} bits`;
+      return ['', name, ` cheered ${alert.bits ?? 0} bits`];
     case 'sub':
-      return `${name} subscribed${tierText(alert.tier)}`;
+      return ['', name, ` subscribed${tierText(alert.tier)}`];
     case 'resub':
-      return alert.months
-        ? `${name} resubscribed for ${alert.months} months${tierText(alert.tier)}`
-        : `${name} resubscribed${tierText(alert.tier)}`;
+      return [
+        '',
+        name,
+        alert.months
+          ? ` resubscribed for ${alert.months} months${tierText(alert.tier)}`
+          : ` resubscribed${tierText(alert.tier)}`,
+      ];
     case 'giftsub':
-      if ((alert.count ?? 1) > 1) return `${name} gifted ${alert.count} subs`;
-      return alert.title ? `${name} gifted a sub to ${alert.title}` : `${name} gifted a sub`;
+      if ((alert.count ?? 1) > 1) return ['', name, ` gifted ${alert.count} subs`];
+      return title ? ['', name, ' gifted a sub to ', title] : ['', name, ' gifted a sub'];
     case 'raid':
-      return `Raid from ${name} with ${alert.count ?? 0} viewers`;
+      return ['Raid from ', name, ` with ${alert.count ?? 0} viewers`];
     case 'follow':
-      return `${name} followed`;
+      return ['', name, ' followed'];
     case 'redemption':
-      return alert.title ? `${name} redeemed ${alert.title}` : `${name} redeemed a reward`;
+      return title ? ['', name, ' redeemed ', title] : ['', name, ' redeemed a reward'];
     case 'announcement':
-      return `Announcement from ${name}`;
+      return ['Announcement from ', name];
+    default:
+      // Not an AlertType (a broken event): still a headline.
+      return ['Alert from ', name];
   }
+}
+
+/** The one-line headline of an alert, e.g. "Ada donated $5.00", "Raid from X with 120 viewers". */
+export function alertHeadline(alert: Alert): string {
+  return alertHeadlineParts(alert).join('');
 }

@@ -1,7 +1,18 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type MouseEvent,
+} from 'react';
 import type { ChatMessage } from '../../../shared/events';
-import { messageKey } from '../store/replica-types';
+import { ItemBoundary } from '../common/ItemBoundary';
+import { renderDrops, subscribeRenderDrops } from '../common/render-drops';
+import { messageKey } from '../../../shared/removal';
 import { useModStore } from '../store/store-context';
+import { EmptyChat } from './EmptyChat';
 import { ModLine, type LineCommand } from './ModLine';
 import { useLineCommands } from './use-line-commands';
 
@@ -28,6 +39,7 @@ export function ChatList() {
   const [hoverAnchor, setHoverAnchor] = useState<string | null>(null);
   const [hoveredKey, setHoveredKey] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const drops = useSyncExternalStore(subscribeRenderDrops, renderDrops);
 
   const anchor = scrollAnchor ?? hoverAnchor;
   const anchorIndex = anchor === null ? -1 : indexOfKey(messages, anchor);
@@ -90,18 +102,19 @@ export function ChatList() {
           const key = messageKey(message);
           const status = statuses[message.source.sourceId];
           return (
-            <ModLine
-              key={key}
-              message={message}
-              capabilities={status?.capabilities ?? NO_CAPABILITIES}
-              presets={presets}
-              expanded={hoveredKey === key}
-              demo={status?.demo ?? message.source.provider === 'demo'}
-              onCommand={command}
-            />
+            <ItemBoundary key={key} kind="mod-line" itemKey={key}>
+              <ModLine
+                message={message}
+                capabilities={status?.capabilities ?? NO_CAPABILITIES}
+                presets={presets}
+                expanded={hoveredKey === key}
+                demo={status?.demo ?? message.source.provider === 'demo'}
+                onCommand={command}
+              />
+            </ItemBoundary>
           );
         })}
-        {messages.length === 0 ? <div className="empty">No chat yet.</div> : null}
+        {messages.length === 0 ? <EmptyChat /> : null}
       </div>
       {/* Always present and outside the list, so it never covers the line under the pointer. */}
       <div
@@ -110,6 +123,11 @@ export function ChatList() {
       >
         {live ? 'Live' : scrollAnchor ? 'Scrolled back' : 'Paused while the pointer is on the chat'}
         {waiting > 0 ? ` · ${waiting} new` : ''}
+        {drops.count > 0 ? (
+          <span className="chat-drops" data-testid="render-drops" title={drops.lastError ?? undefined}>
+            {` · ${drops.count} ${drops.count === 1 ? 'item' : 'items'} could not be shown`}
+          </span>
+        ) : null}
         {scrollAnchor ? (
           <button type="button" onClick={() => setScrollAnchor(null)}>
             Jump to live

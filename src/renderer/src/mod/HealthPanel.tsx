@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SourceStatus } from '../../../shared/events';
 import { formatAge } from '../common/format';
+import { plainStatusError, retryIn } from './connection-text';
+import { PlainErrorText } from './PlainErrorText';
 import { useModStore } from '../store/store-context';
 import { useRunAction } from './use-actions';
 
@@ -54,7 +56,7 @@ export function HealthPanel() {
               <Counter key={name} name={name} value={value} />
             ))}
           </dl>
-          {status.error ? <p className="error">{status.error}</p> : null}
+          <StatusError status={status} now={now} />
           <div className="row small">
             <span className="muted grow">can: {status.capabilities.join(', ') || 'read only'}</span>
             <button
@@ -72,6 +74,20 @@ export function HealthPanel() {
         </div>
       ))}
     </section>
+  );
+}
+
+/** The error in plain words (raw one click away), and when the next attempt starts. */
+function StatusError({ status, now }: { status: SourceStatus; now: number }) {
+  const error = plainStatusError(status);
+  if (!error) return null;
+  return (
+    <p className="error">
+      <PlainErrorText error={error} />
+      {status.state === 'reconnecting' && status.retryAt
+        ? ` Retrying ${retryIn(status.retryAt, now)}.`
+        : null}
+    </p>
   );
 }
 

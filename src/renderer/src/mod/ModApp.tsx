@@ -1,17 +1,24 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useModStore } from '../store/store-context';
 import type { SideTab } from '../store/mod-ui-slice';
 import { AccountPanel } from './AccountPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { AutoModPanel } from './AutoModPanel';
 import { ChatList } from './ChatList';
+import { ConnectionLines } from './ConnectionLines';
+import { FirstRunGuide } from './FirstRunGuide';
 import { HealthPanel } from './HealthPanel';
 import { ModLogPanel, NoticesPanel } from './LogPanels';
 import { ModesBar } from './ModesBar';
 import { SendBox } from './SendBox';
 import { SettingsPanel } from './SettingsPanel';
 import { Toasts } from './Toasts';
+import { TopBar } from './TopBar';
 import { UserCard } from './UserCard';
+import { useMediaQuery } from './use-now';
+
+/** Below this width the tools panel is a drawer over the chat (layout.css uses the same breakpoint). */
+const NARROW = '(max-width: 899px)';
 
 const TABS: Array<{ id: SideTab; label: string }> = [
   { id: 'automod', label: 'AutoMod' },
@@ -33,7 +40,10 @@ const PANELS: Record<SideTab, () => ReactNode> = {
   account: () => <AccountPanel />,
 };
 
-/** The moderation console: chat with inline actions on the left, one tool panel at a time on the right. */
+/**
+ * The moderation console: chat with inline actions on the left, one tool panel at a time on the right. Under
+ * 900 px the panel is a drawer over the chat (closed by default), so chat and the send box keep the width.
+ */
 export function ModApp() {
   const synced = useModStore((state) => state.synced);
   const connected = useModStore((state) => state.connected);
@@ -42,9 +52,10 @@ export function ModApp() {
   const pendingHolds = useModStore(
     (state) => state.automod.filter((hold) => hold.status === 'pending').length,
   );
+  const panel = usePanelState(tab);
   return (
     <div className="mod-app">
-      <TopBar />
+      <TopBar panelOpen={panel.open} onTogglePanel={panel.toggle} />
       {!connected ? (
         <div className="banner error" data-testid="bridge-down">
           {synced
@@ -52,13 +63,18 @@ export function ModApp() {
             : 'Connecting to OnAir… (open the mod URL OnAir printed, with its #secret)'}
         </div>
       ) : null}
-      <main className="mod-main">
+      <main className={`mod-main ${panel.open ? 'panel-open' : 'panel-closed'}`}>
         <div className="chat-column">
+          <FirstRunGuide />
+          <ConnectionLines />
           <ModesBar />
           <ChatList />
           <SendBox />
         </div>
-        <aside className="side">
+        {panel.open && panel.narrow ? (
+          <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={panel.close} />
+        ) : null}
+        <aside className="side" id="side-panel" aria-label="Tools" hidden={!panel.open}>
           <nav className="tabs" role="tablist">
             {TABS.map(({ id, label }) => (
               <button
@@ -74,6 +90,11 @@ export function ModApp() {
                 {id === 'automod' && pendingHolds > 0 ? <span className="count">{pendingHolds}</span> : null}
               </button>
             ))}
+            {panel.narrow ? (
+              <button type="button" className="drawer-close" aria-label="Close tools" onClick={panel.close}>
+                ✕
+              </button>
+            ) : null}
           </nav>
           <div className="side-body">{PANELS[tab]()}</div>
         </aside>
@@ -84,33 +105,35 @@ export function ModApp() {
   );
 }
 
-/** Sources as chips (state colour, DEMO label); clicking one makes it the target of send and mode toggles. */
-function TopBar() {
-  const statuses = useModStore((state) => state.statuses);
-  const active = useModStore((state) => state.activeSourceId);
-  const setActive = useModStore((state) => state.setActiveSource);
-  return (
-    <header className="top-bar">
-      <span className="brand">OnAir</span>
-      {Object.values(statuses).map((status) => (
-        <button
-          key={status.source.sourceId}
-          type="button"
-          className={`source-chip state-${status.state}${status.source.sourceId === active ? ' active' : ''}`}
-          data-testid="source-chip"
-          data-source-id={status.source.sourceId}
-          title={status.error ?? status.state}
-          onClick={() => setActive(status.source.sourceId)}
-        >
-          <span className="dot" />
-          {status.label}
-          {status.demo ? (
-            <span className="pill demo" data-testid="demo-label">
-              DEMO
-            </span>
-          ) : null}
-        </button>
-      ))}
-    </header>
-  );
+/**
+ * Whether the tools panel shows. Wide: open unless the moderator hid it. Narrow: a drawer, closed unless opened
+ * (the toggle, or a tab chosen from elsewhere such as the first-run guide's "Open Account"); Escape closes it.
+ */
+function usePanelState(tab: SideTab) {
+  const narrow = useMediaQuery(NARROW);
+  const [wideOpen, setWideOpen] = useState(true);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const previousTab = useRef(tab);
+  useEffect(() => {
+    if (tab === previousTab.current) return;
+    previousTab.current = tab;
+    setDrawerOpen(true);
+    setWideOpen(true);
+  }, [tab]);
+  useEffect(() => {
+    if (!narrow || !drawerOpen) return;
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if (event.key === 'Escape' && !event.defaultPrevented) setDrawerOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [narrow, drawerOpen]);
+  const open = narrow ? drawerOpen : wideOpen;
+  const close = (): void => (narrow ? setDrawerOpen(false) : setWideOpen(false));
+  return {
+    narrow,
+    open,
+    close,
+    toggle: () => (narrow ? setDrawerOpen(!open) : setWideOpen(!open)),
+  };
 }

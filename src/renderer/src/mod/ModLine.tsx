@@ -1,8 +1,11 @@
 import { memo } from 'react';
 import type { ChatMessage, Capability } from '../../../shared/events';
+import { displayText, MOD_TEXT_CHARS } from '../common/display-text';
+import { messageKey } from '../../../shared/removal';
 import { formatClock, formatDuration } from '../common/format';
 import { Badges, MessageParts } from '../common/MessageParts';
 import { safeNameColor } from '../common/safe';
+import { removedLabel } from './removed-label';
 
 export type LineCommand =
   | { type: 'delete' }
@@ -25,23 +28,6 @@ interface ModLineProps {
 /** The quick timeout shown on every line: 10 minutes if it is a preset, else the middle preset. */
 export function quickTimeout(presets: readonly number[]): number | undefined {
   return presets.includes(600) ? 600 : presets[Math.floor(presets.length / 2)];
-}
-
-function removedLabel(message: ChatMessage): string | null {
-  const removed = message.removed;
-  if (!removed) return null;
-  const what = { delete: 'deleted', timeout: 'timed out', ban: 'banned', clear: 'cleared' }[removed.reason];
-  return removed.confirmed
-    ? `${what} · removed on ${serviceName(message)}`
-    : `${what} · hidden in OnAir only`;
-}
-
-function serviceName(message: ChatMessage): string {
-  return message.source.provider === 'twitch'
-    ? 'Twitch'
-    : message.source.provider === 'chatkc'
-      ? 'ChatKC'
-      : 'the service';
 }
 
 export const ModLine = memo(function ModLine({
@@ -70,7 +56,7 @@ export const ModLine = memo(function ModLine({
       data-testid="mod-line"
       data-message-id={message.id}
       data-source-id={message.source.sourceId}
-      data-key={`${message.source.sourceId}\u0000${message.id}`}
+      data-key={messageKey(message)}
       data-removed={message.removed ? (message.removed.confirmed ? 'confirmed' : 'local') : undefined}
     >
       <span className="mod-line-actions">
@@ -108,7 +94,12 @@ export const ModLine = memo(function ModLine({
             ban
           </button>
         ) : null}
-        {expanded && targetable && has('unban') && message.removed && message.removed.reason !== 'delete' ? (
+        {expanded &&
+        targetable &&
+        has('unban') &&
+        message.removed &&
+        message.removed.reason !== 'delete' &&
+        message.removed.liftedAt === undefined ? (
           <button
             type="button"
             data-action="unban"
@@ -131,18 +122,24 @@ export const ModLine = memo(function ModLine({
       </span>
       <span className="mod-time">{formatClock(message.receivedAt)}</span>
       <Badges badges={message.author.badges} />
+      {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
       <button
         type="button"
         className="mod-name"
+        dir="auto"
         style={{ color }}
         onClick={() => onCommand(message, { type: 'user' })}
       >
-        {message.author.displayName || message.author.login}
+        {displayText(message.author.displayName || message.author.login)}
       </button>
       {message.flags.action ? ' ' : ': '}
-      <span className="mod-text" style={message.flags.action ? { color } : undefined}>
-        {message.reply ? <span className="mod-reply-ref">↪ @{message.reply.parentAuthor} </span> : null}
-        <MessageParts parts={message.parts} clickableLinks />
+      <span className="mod-text" dir="auto" style={message.flags.action ? { color } : undefined}>
+        {message.reply ? (
+          <span className="mod-reply-ref">
+            ↪ @<bdi>{displayText(message.reply.parentAuthor)}</bdi>{' '}
+          </span>
+        ) : null}
+        <MessageParts parts={message.parts} clickableLinks maxChars={MOD_TEXT_CHARS} />
       </span>
       {removed ? <span className="mod-removed-note">({removed})</span> : null}
     </div>

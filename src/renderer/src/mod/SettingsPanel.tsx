@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/settings';
-import { settingsPatchSchema } from '../../../shared/api';
+import { changedSettings, settingsPatchSchema } from '../../../shared/settings-patch';
+import { parseDurationList } from '../../../shared/duration-input';
 import { useModBridge, useModStore } from '../store/store-context';
 import { SourcesEditor } from './SourcesEditor';
-import { BrowserSourceUrl } from './BrowserSourceUrl';
-import { CheckField, NumberField } from './fields';
+import { AlertsSection, EndpointsSection, OverlaySection, TwitchSection } from './SettingsSections';
+import { useSettingsDraft, type SettingsDraft } from './use-settings-draft';
 
 const list = (text: string): string[] =>
   text
@@ -12,44 +13,38 @@ const list = (text: string): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** Settings from the core, edited as a draft and saved in one validated patch. */
+/**
+ * Settings from the core. Sources are saved as they change; the other options are edited as a draft and saved
+ * in one validated patch of only the fields that changed, so whatever else changed meanwhile (the desktop
+ * overlay's remembered position, another console) stays. Unsaved changes survive switching tabs.
+ */
 export function SettingsPanel() {
   const bridge = useModBridge();
   const pushToast = useModStore((state) => state.pushToast);
-  const [draft, setDraft] = useState<Settings | null>(null);
-  const [presetsText, setPresetsText] = useState('');
-  const [hiddenText, setHiddenText] = useState('');
+  const { saved, draft: form, dirty, loadError, setDraft: setForm, load, sourcesSaved } = useSettingsDraft();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const load = (settings: Settings): void => {
-    setDraft(settings);
-    setPresetsText(settings.twitch.timeoutPresets.join(', '));
-    setHiddenText(settings.overlay.hiddenUsers.join(', '));
-  };
-
-  useEffect(() => {
-    bridge
-      .request('getSettings', undefined)
-      .then(load, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, [bridge]);
-
-  if (!draft)
+  if (!form || !saved)
     return (
       <section className="panel">
-        {error ? <p className="error">{error}</p> : <p className="muted">Loading settings…</p>}
+        {loadError ? <p className="error">{loadError}</p> : <p className="muted">Loading settings…</p>}
       </section>
     );
+  const draft = form.settings;
+  const setDraft = (settings: Settings): void => setForm({ ...form, settings });
 
   const save = async (): Promise<void> => {
-    const presets = list(presetsText).map(Number);
-    const patch = {
-      sources: draft.sources,
-      twitch: { ...draft.twitch, timeoutPresets: presets },
-      overlay: { ...draft.overlay, hiddenUsers: list(hiddenText).map((name) => name.toLowerCase()) },
-      alerts: draft.alerts,
-      endpoints: draft.endpoints,
-    };
+    const presets = parseDurationList(form.presetsText);
+    if (!presets.ok) {
+      setError(`Timeout presets: ${presets.error}`);
+      return;
+    }
+    const patch = changedSettings(saved.settings, {
+      ...draft,
+      twitch: { ...draft.twitch, timeoutPresets: presets.seconds },
+      overlay: { ...draft.overlay, hiddenUsers: list(form.hiddenText).map((name) => name.toLowerCase()) },
+    });
     const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -72,108 +67,31 @@ export function SettingsPanel() {
     }
   };
 
-  const overlay = draft.overlay;
-  const setOverlay = (change: Partial<Settings['overlay']>): void =>
-    setDraft({ ...draft, overlay: { ...overlay, ...change } });
-  const setAlerts = (change: Partial<Settings['alerts']>): void =>
-    setDraft({ ...draft, alerts: { ...draft.alerts, ...change } });
-  const setEndpoint = (key: keyof Settings['endpoints'], value: string): void =>
-    setDraft({ ...draft, endpoints: { ...draft.endpoints, [key]: value } });
+  const revert = (): void => {
+    setError(null);
+    void bridge.request('getSettings', undefined).then(load);
+  };
+  const setText = (change: Partial<SettingsDraft>): void => setForm({ ...form, ...change });
 
   return (
     <section className="panel settings" aria-label="Settings" data-testid="settings-panel">
       <h3>Sources</h3>
-      <SourcesEditor sources={draft.sources} onChange={(sources) => setDraft({ ...draft, sources })} />
-      <h3>Twitch</h3>
-      <label className="field">
-        Client id (dev.twitch.tv, public — no secret)
-        <input
-          value={draft.twitch.clientId}
-          maxLength={64}
-          onChange={(e) =>
-            setDraft({ ...draft, twitch: { ...draft.twitch, clientId: e.target.value.trim() } })
-          }
-        />
-      </label>
-      <label className="field">
-        Timeout presets (seconds, comma-separated)
-        <input
-          data-testid="timeout-presets"
-          value={presetsText}
-          onChange={(e) => setPresetsText(e.target.value)}
-        />
-      </label>
-      <h3>Overlay</h3>
-      <BrowserSourceUrl />
-      <div className="row wrap">
-        <NumberField
-          label="max lines"
-          min={1}
-          max={200}
-          value={overlay.maxLines}
-          onChange={(value) => setOverlay({ maxLines: value })}
-        />
-        <NumberField
-          label="fade after (s, 0 = never)"
-          min={0}
-          max={3600}
-          value={overlay.fadeSeconds}
-          onChange={(value) => setOverlay({ fadeSeconds: value })}
-        />
-        <CheckField
-          label="hide !commands"
-          checked={overlay.hideCommands}
-          onChange={(checked) => setOverlay({ hideCommands: checked })}
-        />
-        <CheckField
-          label="show alerts"
-          checked={overlay.showAlerts}
-          onChange={(checked) => setOverlay({ showAlerts: checked })}
-        />
-      </div>
-      <label className="field">
-        Hidden users (bots), comma-separated
-        <input value={hiddenText} onChange={(e) => setHiddenText(e.target.value)} />
-      </label>
-      <h3>Alerts</h3>
-      <div className="row wrap">
-        <NumberField
-          label="seconds on screen"
-          min={1}
-          max={120}
-          value={draft.alerts.durationSeconds}
-          onChange={(value) => setAlerts({ durationSeconds: value })}
-        />
-        <NumberField
-          label="min bits"
-          min={0}
-          value={draft.alerts.minBits}
-          onChange={(value) => setAlerts({ minBits: value })}
-        />
-        <NumberField
-          label="min donation"
-          min={0}
-          step="0.01"
-          value={draft.alerts.minDonation}
-          onChange={(value) => setAlerts({ minDonation: value })}
-        />
-      </div>
-      <details>
-        <summary>Endpoints (advanced)</summary>
-        {(Object.keys(draft.endpoints) as Array<keyof Settings['endpoints']>).map((key) => (
-          <label key={key} className="field">
-            {key}
-            <input value={draft.endpoints[key]} onChange={(e) => setEndpoint(key, e.target.value)} />
-          </label>
-        ))}
-      </details>
+      <p className="hint">Where chat and alerts come from. Changes here are saved at once.</p>
+      <SourcesEditor sources={draft.sources} onSaved={sourcesSaved} />
+      <TwitchSection draft={draft} setDraft={setDraft} presetsText={form.presetsText} setText={setText} />
+      <OverlaySection draft={draft} setDraft={setDraft} hiddenText={form.hiddenText} setText={setText} />
+      <AlertsSection draft={draft} setDraft={setDraft} />
+      <EndpointsSection draft={draft} setDraft={setDraft} />
       {error ? (
         <p className="error" data-testid="settings-error">
           {error}
         </p>
       ) : null}
-      <div className="row end">
-        <button type="button" onClick={() => void bridge.request('getSettings', undefined).then(load)}>
+      <div className={dirty ? 'save-bar dirty' : 'save-bar'} data-testid="settings-save-bar">
+        <span className="grow small" role="status">
+          {dirty ? 'Unsaved changes' : 'All changes saved'}
+        </span>
+        <button type="button" disabled={!dirty} onClick={revert}>
           Revert
         </button>
         <button

@@ -1,6 +1,9 @@
 import { useState } from 'react';
+import type { SourceStatus } from '../../../shared/events';
 import type { SourceSecretSpec } from '../../../shared/source-secrets';
 import { useModStore } from '../store/store-context';
+import { plainStatusError } from './connection-text';
+import { PlainErrorText } from './PlainErrorText';
 import { useRunAction } from './use-actions';
 
 /**
@@ -73,10 +76,23 @@ function ConnectionTest({ sourceId }: { sourceId: string }) {
           data-testid="connection-test"
           data-state={status?.state ?? 'stopped'}
         >
-          {status
-            ? `${status.state}${status.error ? `: ${status.error}` : ''}`
-            : 'not running (enable and save)'}
+          {status ? <TestResult status={status} /> : 'not running (enable it above)'}
         </span>
+      ) : null}
+    </>
+  );
+}
+
+function TestResult({ status }: { status: SourceStatus }) {
+  const error = plainStatusError(status);
+  return (
+    <>
+      {status.state}
+      {error ? (
+        <>
+          {': '}
+          <PlainErrorText error={error} />
+        </>
       ) : null}
     </>
   );

@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveModBridge } from '../bridge/resolve-bridge';
@@ -8,6 +9,7 @@ import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
 import '../common/badge-colors.css';
 import './mod.css';
+import './layout.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();

@@ -1,5 +1,6 @@
 import type { Alert } from '../../../shared/events';
-import { alertHeadline } from '../common/alert-text';
+import { alertHeadlineParts } from '../common/alert-text';
+import { OVERLAY_TEXT_CHARS } from '../common/display-text';
 import { MessageParts } from '../common/MessageParts';
 
 /** The alert on screen now; keyed by id so each alert plays its (finite) entrance once. */
@@ -12,10 +13,14 @@ export function AlertCard({ alert }: { alert: Alert }) {
       data-alert-type={alert.alertType}
       role="status"
     >
-      <div className="onair-alert-headline">{alertHeadline(alert)}</div>
+      <div className="onair-alert-headline">
+        {alertHeadlineParts(alert).map((piece, index) =>
+          index % 2 === 1 ? <bdi key={index}>{piece}</bdi> : piece,
+        )}
+      </div>
       {alert.message && alert.message.length > 0 ? (
-        <div className="onair-alert-message">
-          <MessageParts parts={alert.message} clickableLinks={false} />
+        <div className="onair-alert-message" dir="auto">
+          <MessageParts parts={alert.message} clickableLinks={false} maxChars={OVERLAY_TEXT_CHARS} />
         </div>
       ) : null}
     </div>

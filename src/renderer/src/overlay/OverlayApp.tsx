@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ItemBoundary } from '../common/ItemBoundary';
+import { messageKey } from '../../../shared/removal';
 import { useOverlayStore } from '../store/store-context';
 import { AlertCard } from './AlertCard';
 import { OverlayLine } from './OverlayLine';
@@ -38,15 +40,20 @@ export function OverlayApp({ query }: { query: OverlayQuery }) {
       data-theme={query.theme}
       style={query.fontSize ? { fontSize: `${query.fontSize}px` } : undefined}
     >
-      {options.showAlerts && activeAlert ? <AlertCard key={activeAlert.id} alert={activeAlert} /> : null}
+      {options.showAlerts && activeAlert ? (
+        <ItemBoundary key={activeAlert.id} kind="alert" itemKey={activeAlert.id}>
+          <AlertCard alert={activeAlert} />
+        </ItemBoundary>
+      ) : null}
       <div className="onair-chat" data-testid="chat">
-        {lines.map((message) => (
-          <OverlayLine
-            key={`${message.source.sourceId}\u0000${message.id}`}
-            message={message}
-            expiresAt={fadeMs > 0 ? message.receivedAt + fadeMs : null}
-          />
-        ))}
+        {lines.map((message) => {
+          const key = messageKey(message);
+          return (
+            <ItemBoundary key={key} kind="chat-line" itemKey={key}>
+              <OverlayLine message={message} expiresAt={fadeMs > 0 ? message.receivedAt + fadeMs : null} />
+            </ItemBoundary>
+          );
+        })}
       </div>
     </div>
   );

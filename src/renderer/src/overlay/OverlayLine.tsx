@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { ChatMessage } from '../../../shared/events';
 import { Badges, MessageParts } from '../common/MessageParts';
+import { displayText, OVERLAY_TEXT_CHARS } from '../common/display-text';
 import { safeNameColor } from '../common/safe';
 
 interface LineProps {
@@ -41,12 +42,13 @@ export const OverlayLine = memo(function OverlayLine({ message, expiresAt }: Lin
       style={style}
     >
       <Badges badges={message.author.badges} />
-      <span className="onair-name" style={{ color }}>
-        {message.author.displayName || message.author.login}
+      {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
+      <span className="onair-name" dir="auto" style={{ color }}>
+        {displayText(message.author.displayName || message.author.login)}
       </span>
       {action ? ' ' : ': '}
-      <span className="onair-text" style={action ? { color } : undefined}>
-        <MessageParts parts={message.parts} clickableLinks={false} />
+      <span className="onair-text" dir="auto" style={action ? { color } : undefined}>
+        <MessageParts parts={message.parts} clickableLinks={false} maxChars={OVERLAY_TEXT_CHARS} />
       </span>
     </div>
   );

@@ -70,7 +70,9 @@ export function effectiveOptions(
   };
 }
 
-/** Elements the overlay may use in total (performance.md: ≤ 300); the alert and the frame take the rest. */
+/**
+ * Elements the overlay may use in total (docs/performance.md: ≤ 300); the alert and the frame take the rest.
+ */
 export const LINE_NODE_BUDGET = 270;
 
 /** Elements one line renders: line, name, text wrapper, badges, emotes and links. */

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Unsubscribe, ViewBridge, ViewPush } from '../../../shared/api';
-import type { ConnectionSlice, ReplicaSlice } from './replica-slice';
+import type { ConnectionSlice, PushReceiver } from './replica-slice';
 
 /** Schedules a flush; returns a cancel function. Injected so tests decide when pushes apply. */
 export type UpdateScheduler = (flush: () => void) => () => void;
@@ -9,12 +9,12 @@ export type UpdateScheduler = (flush: () => void) => () => void;
  * The only place that subscribes to the bridge. Pushes are queued and applied together (update-scheduler.ts),
  * then `ready()` tells the core to start with a snapshot.
  */
-export function bindStore(
-  store: StoreApi<ReplicaSlice & ConnectionSlice>,
-  resolved: { bridge: ViewBridge; onConnection(listener: (connected: boolean) => void): Unsubscribe },
+export function bindStore<P extends ViewPush>(
+  store: StoreApi<PushReceiver<P> & ConnectionSlice>,
+  resolved: { bridge: ViewBridge<P>; onConnection(listener: (connected: boolean) => void): Unsubscribe },
   schedule: UpdateScheduler,
 ): Unsubscribe {
-  let queue: ViewPush[] = [];
+  let queue: P[] = [];
   let cancel: (() => void) | null = null;
   const flush = (): void => {
     cancel = null;

@@ -1,4 +1,6 @@
-import type { ChatMessage, Removal, Removed } from '../../../shared/events';
+import type { ChatMessage, ModLogEntry, Removed } from '../../../shared/events';
+import { removalCovers, removedMark, type LineRemoval } from '../../../shared/removal';
+import { liftsRemoval } from '../../../shared/unban';
 
 /**
  * Chat lines of one batch, applied to a working copy: the array is copied at most once per batch, so a burst
@@ -18,22 +20,25 @@ export class ChatWorkingCopy {
     this.messages.push(message);
   }
 
-  /** Marks covered messages removed (new objects, so memoized lines re-render). Views decide how to show it. */
-  applyRemoval(removal: Removal): void {
-    const removed: Removed = { reason: removal.reason, confirmed: removal.confirmed, at: removal.at };
-    const sourceId = removal.source.sourceId;
-    const target = removal.target;
-    const list = this.messages;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const message = list[i];
-      if (message.source.sourceId !== sourceId) continue;
-      if (target.type === 'message') {
-        if (message.id !== target.messageId) continue;
-        this.mark(i, removed);
-        return;
-      }
-      if (message.removed) continue;
-      if (target.type === 'all' || matchesUser(message, target.userId, target.login)) this.mark(i, removed);
+  /**
+   * Marks the lines a removal covers (shared/removal.ts) with new objects, so memoized lines re-render.
+   * Views decide how to show it.
+   */
+  applyRemoval(removal: LineRemoval): void {
+    const removed = removedMark(removal);
+    const single = removal.target.type === 'message';
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      if (!removalCovers(removal, this.messages[i])) continue;
+      this.mark(i, removed);
+      if (single) return; // ids are unique within a source
+    }
+  }
+
+  /** An unban/untimeout: that user's banned or timed-out lines say so (shared/unban.ts). */
+  applyUnban(entry: ModLogEntry): void {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const removed = this.messages[i].removed;
+      if (removed && liftsRemoval(entry, this.messages[i])) this.mark(i, { ...removed, liftedAt: entry.at });
     }
   }
 
@@ -54,9 +59,4 @@ export class ChatWorkingCopy {
     this.messages = this.messages.slice();
     this.copied = true;
   }
-}
-
-function matchesUser(message: ChatMessage, userId?: string, login?: string): boolean {
-  if (userId && message.author.id === userId) return true;
-  return !!login && message.author.login.toLowerCase() === login.toLowerCase();
 }

@@ -2,27 +2,29 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createModUiSlice, type ModUiSlice } from './mod-ui-slice';
 import {
   createConnectionSlice,
-  createReplicaSlice,
+  createModReplicaSlice,
+  createOverlayReplicaSlice,
   type ConnectionSlice,
-  type ReplicaSlice,
+  type ModReplicaSlice,
+  type OverlayReplicaSlice,
 } from './replica-slice';
-import { modLimits, overlayLimits } from './replica-types';
+import { modLimits } from './replica-types';
 
 /** One store per window, built from slices. Factories so a test (or a second window) gets a fresh store. */
 
-export type OverlayState = ReplicaSlice & ConnectionSlice;
-export type ModState = ReplicaSlice & ConnectionSlice & ModUiSlice;
+export type OverlayState = OverlayReplicaSlice & ConnectionSlice;
+export type ModState = ModReplicaSlice & ConnectionSlice & ModUiSlice;
 
 export function createOverlayStore(): StoreApi<OverlayState> {
   return createStore<OverlayState>()((...a) => ({
-    ...createReplicaSlice<OverlayState>(overlayLimits)(...a),
+    ...createOverlayReplicaSlice<OverlayState>()(...a),
     ...createConnectionSlice<OverlayState>()(...a),
   }));
 }
 
 export function createModStore(): StoreApi<ModState> {
   const store = createStore<ModState>()((...a) => ({
-    ...createReplicaSlice<ModState>(modLimits)(...a),
+    ...createModReplicaSlice<ModState>(modLimits)(...a),
     ...createConnectionSlice<ModState>()(...a),
     ...createModUiSlice<ModState>()(...a),
   }));

@@ -1,4 +1,4 @@
-import type { ViewSnapshot } from '../../../shared/api';
+import type { ModSnapshot, OverlayAlertState, OverlaySnapshot } from '../../../shared/api';
 import type {
   AuthState,
   AutoModHold,
@@ -9,15 +9,25 @@ import type {
   SourceStatus,
 } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
+import { ChatWorkingCopy } from './chat-slice';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
 import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
 
-/** What a window knows about the core: a replica built from the snapshot and the pushes after it. */
-export interface ReplicaData {
+/**
+ * What a window knows about the core: a replica built from the snapshot of its view kind and the pushes after
+ * it. The overlay gets only what it renders (shared/api.ts OverlaySnapshot); the mod console everything.
+ */
+export interface OverlayReplica {
   /** False until the first snapshot arrived. */
   synced: boolean;
   messages: ChatMessage[];
+  alerts: OverlayAlertState;
+  overlay: Settings['overlay'];
+}
+
+export interface ModReplica extends OverlayReplica {
+  alerts: AlertQueueState;
   statuses: Record<string, SourceStatus>;
   modes: Record<string, Partial<ChatModes>>;
   /** Number of known chatters per source (names are not needed by any view). */
@@ -27,14 +37,12 @@ export interface ReplicaData {
   automod: AutoModHold[];
   modlog: ModLogEntry[];
   auth: AuthState;
-  alerts: AlertQueueState;
   /** Mod console only: alerts held for approval (pushed right after the snapshot, then on each change). */
   alertApprovals: AlertApprovalItem[];
-  overlay: Settings['overlay'];
   timeoutPresets: number[];
 }
 
-/** How much each window keeps; the overlay needs few lines, the mod console a session's worth. */
+/** How much the mod console keeps: a session's worth. */
 export interface ReplicaLimits {
   messages: number;
   notices: number;
@@ -42,13 +50,22 @@ export interface ReplicaLimits {
   modlog: number;
 }
 
-export const overlayLimits: ReplicaLimits = { messages: 200, notices: 0, automod: 0, modlog: 0 };
+/** Lines the overlay keeps (it shows at most 200, overlay-options.ts). */
+export const OVERLAY_MESSAGE_LIMIT = 200;
 export const modLimits: ReplicaLimits = { messages: 2000, notices: 100, automod: 100, modlog: 200 };
 
-export function emptyReplica(): ReplicaData {
+export function emptyOverlayReplica(): OverlayReplica {
   return {
     synced: false,
     messages: [],
+    alerts: { active: null, activeUntil: null },
+    overlay: { ...DEFAULT_OVERLAY, hiddenUsers: [...DEFAULT_OVERLAY.hiddenUsers] },
+  };
+}
+
+export function emptyModReplica(): ModReplica {
+  return {
+    ...emptyOverlayReplica(),
     statuses: {},
     modes: {},
     presenceCount: {},
@@ -58,7 +75,6 @@ export function emptyReplica(): ReplicaData {
     auth: { provider: 'twitch', status: 'logged-out' },
     alerts: emptyAlertQueueState,
     alertApprovals: [],
-    overlay: { ...DEFAULT_OVERLAY, hiddenUsers: [...DEFAULT_OVERLAY.hiddenUsers] },
     timeoutPresets: [...DEFAULT_TIMEOUT_PRESETS],
   };
 }
@@ -68,10 +84,19 @@ export function lastN<T>(items: T[], n: number): T[] {
   return n <= 0 ? [] : items.length <= n ? items : items.slice(items.length - n);
 }
 
-export function replicaFromSnapshot(snapshot: ViewSnapshot, limits: ReplicaLimits): ReplicaData {
+export function overlayReplicaFromSnapshot(snapshot: OverlaySnapshot): OverlayReplica {
   return {
     synced: true,
-    messages: lastN(snapshot.messages, limits.messages),
+    messages: lastN(snapshot.messages, OVERLAY_MESSAGE_LIMIT),
+    alerts: snapshot.alerts,
+    overlay: snapshot.overlay,
+  };
+}
+
+export function modReplicaFromSnapshot(snapshot: ModSnapshot, limits: ReplicaLimits): ModReplica {
+  return {
+    synced: true,
+    messages: withUnbans(lastN(snapshot.messages, limits.messages), snapshot.modlog),
     statuses: Object.fromEntries(snapshot.statuses.map((status) => [status.source.sourceId, status])),
     modes: { ...snapshot.modes },
     presenceCount: Object.fromEntries(
@@ -88,5 +113,10 @@ export function replicaFromSnapshot(snapshot: ViewSnapshot, limits: ReplicaLimit
   };
 }
 
-export const messageKey = (message: { source: { sourceId: string }; id: string }): string =>
-  `${message.source.sourceId}\u0000${message.id}`;
+/** A snapshot's lines with the unbans of its mod log applied, as live mod-log events would have. */
+function withUnbans(messages: ChatMessage[], modlog: ModLogEntry[]): ChatMessage[] {
+  if (!modlog.some((entry) => entry.action === 'unban' || entry.action === 'untimeout')) return messages;
+  const chat = new ChatWorkingCopy(messages);
+  for (const entry of modlog) chat.applyUnban(entry);
+  return chat.messages;
+}

@@ -1,27 +1,58 @@
-import type { ViewPush } from '../../../shared/api';
+import type { ModPush, OverlayPush, ViewPush } from '../../../shared/api';
 import type { AutoModHold, OnAirEvent } from '../../../shared/events';
 import { ChatWorkingCopy } from './chat-slice';
-import { lastN, replicaFromSnapshot, type ReplicaData, type ReplicaLimits } from './replica-types';
+import {
+  lastN,
+  modReplicaFromSnapshot,
+  OVERLAY_MESSAGE_LIMIT,
+  overlayReplicaFromSnapshot,
+  type ModReplica,
+  type OverlayReplica,
+  type ReplicaLimits,
+} from './replica-types';
 
 /**
- * Applies a batch of pushes (everything that arrived within one animation frame) to the replica and returns
- * the next replica. Pure: the same input gives the same output, and untouched collections keep their identity
- * so components selecting them do not re-render.
+ * Applying a batch of pushes (everything that arrived within one task) to a replica gives the next replica.
+ * Pure: the same input gives the same output, and untouched collections keep their identity so components
+ * selecting them do not re-render.
  */
-export function applyPushes(data: ReplicaData, pushes: ViewPush[], limits: ReplicaLimits): ReplicaData {
-  let next: ReplicaData = data;
-  // A snapshot replaces everything before it, so start from the last one in the batch.
-  let start = 0;
-  for (let i = pushes.length - 1; i >= 0; i--) {
+
+/** Where the pushes still to apply begin: a snapshot replaces everything before it. */
+function lastSnapshotAt(pushes: ViewPush[]): number {
+  for (let i = pushes.length - 1; i >= 0; i--) if (pushes[i].type === 'snapshot') return i;
+  return -1;
+}
+
+export function applyOverlayPushes(data: OverlayReplica, pushes: OverlayPush[]): OverlayReplica {
+  let next = data;
+  const start = lastSnapshotAt(pushes);
+  const first = pushes[start];
+  if (first?.type === 'snapshot') next = overlayReplicaFromSnapshot(first.snapshot);
+  const chat = new ChatWorkingCopy(next.messages);
+  for (let i = start + 1; i < pushes.length; i++) {
     const push = pushes[i];
-    if (push.type === 'snapshot') {
-      next = replicaFromSnapshot(push.snapshot, limits);
-      start = i + 1;
-      break;
+    if (push.type === 'events') {
+      for (const event of push.events) {
+        if (event.kind === 'chat') chat.append(event);
+        else chat.applyRemoval(event);
+      }
+    } else if (push.type === 'alerts') {
+      next = { ...next, alerts: push.alerts };
+    } else if (push.type === 'overlay') {
+      next = { ...next, overlay: push.overlay };
     }
   }
+  chat.trim(OVERLAY_MESSAGE_LIMIT);
+  return chat.changed ? { ...next, messages: chat.messages } : next;
+}
+
+export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: ReplicaLimits): ModReplica {
+  let next = data;
+  const start = lastSnapshotAt(pushes);
+  const first = pushes[start];
+  if (first?.type === 'snapshot') next = modReplicaFromSnapshot(first.snapshot, limits);
   const events: OnAirEvent[] = [];
-  for (let i = start; i < pushes.length; i++) {
+  for (let i = start + 1; i < pushes.length; i++) {
     const push = pushes[i];
     if (push.type === 'events') {
       for (const event of push.events) events.push(event);
@@ -33,12 +64,12 @@ export function applyPushes(data: ReplicaData, pushes: ViewPush[], limits: Repli
       next = { ...next, overlay: push.overlay, timeoutPresets: push.timeoutPresets };
     }
   }
-  return events.length === 0 ? next : applyEvents(next, events, limits);
+  return events.length === 0 ? next : applyModEvents(next, events, limits);
 }
 
-function applyEvents(data: ReplicaData, events: OnAirEvent[], limits: ReplicaLimits): ReplicaData {
+function applyModEvents(data: ModReplica, events: OnAirEvent[], limits: ReplicaLimits): ModReplica {
   const chat = new ChatWorkingCopy(data.messages);
-  const next: ReplicaData = { ...data };
+  const next: ModReplica = { ...data };
   let automod: AutoModHold[] | null = null;
   for (const event of events) {
     switch (event.kind) {
@@ -64,19 +95,16 @@ function applyEvents(data: ReplicaData, events: OnAirEvent[], limits: ReplicaLim
         break;
       }
       case 'notice':
-        if (limits.notices > 0) next.notices = lastN([...next.notices, event], limits.notices);
+        next.notices = lastN([...next.notices, event], limits.notices);
         break;
       case 'automod':
-        if (limits.automod > 0) {
-          automod ??= next.automod.slice();
-          // A resolution replaces the hold in place, so the queue does not jump around.
-          const index = automod.findIndex((hold) => hold.id === event.id);
-          if (index >= 0) automod[index] = event;
-          else automod.push(event);
-        }
+        automod ??= next.automod.slice();
+        // A resolution replaces the hold in place, so the queue does not jump around.
+        replaceOrAppend(automod, event);
         break;
       case 'modlog':
-        if (limits.modlog > 0) next.modlog = lastN([...next.modlog, event.entry], limits.modlog);
+        next.modlog = lastN([...next.modlog, event.entry], limits.modlog);
+        chat.applyUnban(event.entry);
         break;
       case 'auth':
         next.auth = event.state;
@@ -90,4 +118,10 @@ function applyEvents(data: ReplicaData, events: OnAirEvent[], limits: ReplicaLim
   if (chat.changed) next.messages = chat.messages;
   if (automod) next.automod = lastN(automod, limits.automod);
   return next;
+}
+
+function replaceOrAppend(holds: AutoModHold[], hold: AutoModHold): void {
+  const index = holds.findIndex((known) => known.id === hold.id);
+  if (index >= 0) holds[index] = hold;
+  else holds.push(hold);
 }

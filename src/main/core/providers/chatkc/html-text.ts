@@ -1,9 +1,12 @@
+import { lookupTable } from '../../../../shared/lookup';
+
 /**
  * ChatKC text arrives HTML-escaped (chat) or as HTML (servermsg). It is turned into plain text here and
  * rendered as text later — never as HTML.
  */
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };
+/** Entity names come from chat (`&toString;` is a valid-looking name): a Map, never a prototype member. */
+const NAMED = lookupTable({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' });
 const MAX_CODE_POINT = 0x10ffff;
 
 function decodeEntity(entity: string, body: string): string {
@@ -14,7 +17,7 @@ function decodeEntity(entity: string, body: string): string {
       Number.isFinite(code) && code > 0 && code <= MAX_CODE_POINT && !(code >= 0xd800 && code <= 0xdfff);
     return valid ? String.fromCodePoint(code) : entity;
   }
-  return NAMED[body] ?? entity;
+  return NAMED.get(body) ?? entity;
 }
 
 /** `&lt; &gt; &amp; &quot; &#39; &#x27;` … → characters, in one pass (so `&amp;lt;` stays `&lt;`). */

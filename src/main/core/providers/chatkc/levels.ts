@@ -1,4 +1,5 @@
 import type { Capability, NoticeLevel, Role } from '../../../../shared/events';
+import { lookupTable } from '../../../../shared/lookup';
 
 /** ChatKC auth levels (kcchat-server `Authorization`). */
 export const LEVEL_USER = 0;
@@ -32,8 +33,8 @@ export interface StatusNotice {
   text: string;
 }
 
-/** Every `status` code the server sends, as a notice a moderator understands. */
-export const STATUS_NOTICES: Record<string, StatusNotice> = {
+/** Every `status` code the server sends, as a notice a moderator understands (a Map: the code is service data). */
+export const STATUS_NOTICES = lookupTable<StatusNotice>({
   authenticated: { level: 'info', text: 'Signed in to ChatKC' },
   unauthenticated: { level: 'warning', text: 'Not signed in: read-only' },
   banned: { level: 'error', text: 'Banned from this chat' },
@@ -43,10 +44,10 @@ export const STATUS_NOTICES: Record<string, StatusNotice> = {
   namelength: { level: 'warning', text: 'User names must be 3 to 32 characters long' },
   nametimeout: { level: 'warning', text: 'The user name can only be changed once every 30 days' },
   setuserconf: { level: 'info', text: 'User name and colour saved' },
-};
+});
 
 export const NAME_ERRORS = new Set(['nameexists', 'nameinvalid', 'namelength', 'nametimeout']);
 
 export function statusNotice(status: string): StatusNotice {
-  return STATUS_NOTICES[status] ?? { level: 'info', text: `ChatKC status: ${status}` };
+  return STATUS_NOTICES.get(status) ?? { level: 'info', text: `ChatKC status: ${status}` };
 }

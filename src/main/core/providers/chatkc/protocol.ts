@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The ChatKC wire format (docs/chatkc.md). Frames from the server are validated here and nowhere else;
- * anything that does not fit is dropped by the caller and counted, never thrown further.
+ * The ChatKC wire format (docs/protocol-chatkc.md). Frames from the server are validated here and nowhere
+ * else; anything that does not fit is dropped by the caller and counted, never thrown further.
  */
 
 /** Frames bigger than this are dropped unparsed (the real server caps messages at 500 characters). */

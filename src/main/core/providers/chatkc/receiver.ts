@@ -9,7 +9,7 @@ import { toChatMessage, toDonationAlert } from './map-chat';
 import { parseServerFrame, type ChatData, type ServerFrame } from './protocol';
 import type { RequestQueue } from './requests';
 
-/** The server replays at most this many stored messages after `hello` (docs/chatkc.md). */
+/** The server replays at most this many stored messages after `hello` (docs/protocol-chatkc.md). */
 const SERVER_REPLAY_LIMIT = 50;
 
 /** Donations replayed after a reconnect still alert when this recent (missed during the outage). */

@@ -1,4 +1,5 @@
 import type { ActionResult, ErrorCode } from '../../../../shared/api';
+import { lookupTable } from '../../../../shared/lookup';
 import type { Clock, TimerHandle } from '../../clock';
 import { serverMessageToText } from './html-text';
 import { NAME_ERRORS, statusNotice } from './levels';
@@ -23,11 +24,12 @@ interface Pending {
 const formatDuration = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
 const fail = (code: ErrorCode, message: string): ActionResult => ({ ok: false, code, message });
 
-const STATUS_ERRORS: Record<string, ErrorCode> = {
+/** Keyed by the server's `status` code: a Map, so `constructor` or `__proto__` are no error code. */
+const STATUS_ERRORS = lookupTable<ErrorCode>({
   banned: 'forbidden',
   rename: 'forbidden',
   unauthenticated: 'unauthorized',
-};
+});
 
 /** A command's `servermsg` answer as a typed result. */
 export function commandResult(text: string | null): ActionResult {
@@ -97,14 +99,15 @@ export class RequestQueue {
   onStatus(status: string): void {
     const c = this.current;
     if (!c) return;
+    const error = STATUS_ERRORS.get(status);
     if (c.expect === 'userconf' && (status === 'setuserconf' || NAME_ERRORS.has(status))) {
       this.settle(
         c,
         status === 'setuserconf' ? { ok: true, local: false } : fail('rejected', statusNotice(status).text),
       );
       this.finish(c);
-    } else if (STATUS_ERRORS[status]) {
-      this.settle(c, fail(STATUS_ERRORS[status], statusNotice(status).text));
+    } else if (error) {
+      this.settle(c, fail(error, statusNotice(status).text));
       this.finish(c);
     }
   }

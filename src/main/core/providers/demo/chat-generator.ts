@@ -95,7 +95,7 @@ export class DemoChatGenerator {
 
   /** A line the bot says in answer to a command. */
   botReplyText(command: string, to: Author): string {
-    const template = BOT_REPLIES[command] ?? 'Unknown command.';
+    const template = BOT_REPLIES.get(command) ?? 'Unknown command.';
     return `@${mentionName(to)} ${this.fill(template, to)}`;
   }
 
@@ -145,7 +145,7 @@ export class DemoChatGenerator {
 
   private followUpsFor(kind: LineKind, message: ChatMessage): FollowUp[] {
     const { author, text } = message;
-    if (kind === 'command' && text in BOT_REPLIES && this.rng.chance(0.7))
+    if (kind === 'command' && BOT_REPLIES.has(text) && this.rng.chance(0.7))
       return [{ kind: 'botReply', delayMs: this.rng.int(300, 1500), command: text, to: author }];
     // Mods remove spam and links, but never from the channel's trusted people.
     const trusted = author.roles.some(

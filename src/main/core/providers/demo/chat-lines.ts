@@ -1,3 +1,5 @@
+import { lookupTable } from '../../../../shared/lookup';
+
 /**
  * What demo viewers say. Placeholders: `{emote}` a bundled emote, `{user}` another viewer's @name, `{streamer}`
  * the streamer's @name, `{n}` a small number, `{clip}` a made-up clip link. A line starting with `/me ` is an
@@ -136,11 +138,11 @@ export const FIRST_LINES: readonly string[] = [
   'hey {streamer}, love the vibe here',
 ];
 
-export const BOT_REPLIES: Record<string, string> = {
+export const BOT_REPLIES = lookupTable({
   '!discord': 'Join the community Discord: https://example.com/discord-invite',
   '!uptime': 'The stream has been live for {n} minutes.',
   '!socials': 'Follow along elsewhere: https://example.com/socials',
   '!song': 'Now playing: "Starfall Main Theme" by Demo Orchestra',
   '!commands': 'Commands: !discord !uptime !socials !song !specs !lurk',
   '!specs': 'PC specs: https://example.com/specs',
-};
+});

@@ -9,7 +9,7 @@ import { DemoChatGenerator, type FollowUp } from './chat-generator';
 import { actLocally, SilenceList } from './demo-moderation';
 import { FollowUpQueue } from './follow-ups';
 import { buildDemoMessage } from './message-factory';
-import type { Rng } from './prng';
+import { createRng, mulberry32, type RandomFn, type Rng } from './prng';
 import { createSelfAuthor } from './viewers';
 
 export const DEMO_LABEL = 'Demo chat (not a real chat)';
@@ -21,6 +21,19 @@ const MIN_TICK_MS = 50;
 const MAX_CATCH_UP_MS = 5000;
 /** Messages kept for `send({ replyTo })`. */
 const RECENT_LIMIT = 500;
+
+/**
+ * The offline demo chat source. Randomness: `deps.random` when given, else a seeded PRNG when `config.seed > 0`
+ * (same seed + same clock → same events), else `Math.random`.
+ */
+export function createDemoSource(
+  config: DemoSourceConfig,
+  ctx: SourceContext,
+  deps: { random?: () => number } = {},
+): ChatSource {
+  const random: RandomFn = deps.random ?? (config.seed > 0 ? mulberry32(config.seed) : Math.random);
+  return new DemoSource(config, ctx, createRng(random));
+}
 
 const STOPPED: ActionResult = { ok: false, code: 'offline', message: 'The demo chat is stopped.' };
 

@@ -11,6 +11,11 @@ import { parseStoredLogin, serializeLogin, type StoredLogin } from './stored-log
 
 const LOGIN_EXPIRED = 'Your Twitch login expired or was disconnected — log in again.';
 
+/** The Twitch login (Device Code flow, public client) and token lifecycle. Call `init()` once. */
+export function createTwitchAuthService(options: TwitchAuthOptions): TwitchAuthService {
+  return new TwitchAuthSession(options);
+}
+
 export class TwitchAuthSession implements TwitchAuthService {
   private session: StoredLogin | null = null;
   private current: AuthState = { provider: 'twitch', status: 'logged-out' };

@@ -1,5 +1,5 @@
 import type { ActionResult } from '../../../../../shared/api';
-import type { Clock, TimerHandle } from '../../../clock';
+import { setLongTimeout, type Clock, type LongTimer } from '../../../clock';
 import type { Logger } from '../../../log/logger';
 import { registerSecret } from '../../../log/mask';
 import type { OAuthClient, TokenResponse } from './oauth-client';
@@ -13,11 +13,12 @@ export interface DeviceLoginCallbacks {
 const EXPIRED = 'The login code expired — start the login again.';
 
 /**
- * One Device Code login attempt (twitch.md §4.2): get a code, then poll /token every `interval` seconds until
- * Twitch answers with tokens, a refusal, or the code expires. Network hiccups just wait for the next poll.
+ * One Device Code login attempt (docs/protocol-twitch.md §4.2): get a code, then poll /token every `interval`
+ * seconds until Twitch answers with tokens, a refusal, or the code expires. Network hiccups just wait for the
+ * next poll.
  */
 export class DeviceLoginFlow {
-  private timer: TimerHandle | null = null;
+  private timer: LongTimer | null = null;
   private done = false;
   private deviceCode = '';
   private intervalMs = 5000;
@@ -56,13 +57,14 @@ export class DeviceLoginFlow {
 
   cancel(): void {
     this.done = true;
-    this.clock.clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
   }
 
   private schedule(): void {
     if (this.done) return;
-    this.timer = this.clock.setTimeout(() => void this.poll(), this.intervalMs);
+    // `interval` is Twitch's to choose (and grows on slow_down): a plain timer would overflow past 24.8 days.
+    this.timer = setLongTimeout(this.clock, () => void this.poll(), this.intervalMs);
   }
 
   private fail(message: string): void {

@@ -1,7 +1,7 @@
 /**
- * Everything OnAir may need, requested at once (twitch.md §4.5 "Suggested single request"): adding a scope
- * later forces a new consent. `moderator:read:chat_messages`/`moderator:read:warnings` are covered by the
- * `manage` variants.
+ * Everything OnAir may need, requested at once (docs/protocol-twitch.md §4.5 "Suggested single request"):
+ * adding a scope later forces a new consent. `moderator:read:chat_messages`/`moderator:read:warnings` are
+ * covered by the `manage` variants.
  */
 export const TWITCH_SCOPES: readonly string[] = [
   'chat:read',

@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Logger } from '../../../log/logger';
+import { writeFileAtomic } from '../../../storage/atomic-write';
 
 /** Where the Twitch login (a JSON blob holding tokens) is kept between runs. */
 export interface SecretStore {
@@ -15,11 +16,11 @@ function isMissing(error: unknown): boolean {
 }
 
 /**
- * Headless-mode store: a plain file with mode 0600. Writes go to a temp file that is renamed over the
- * target, so a crash mid-write never leaves a half-written (and thus lost) single-use refresh token.
+ * Headless-mode store: a plain file with mode 0600. Writes go to a flushed temp file that is renamed over the
+ * target, so a crash mid-write never leaves a half-written (and thus lost) single-use refresh token; a temp file
+ * a kill leaves behind is removed at the next start (`removeStaleTempFiles`).
  */
 export function createFileSecretStore(path: string, log?: Logger): SecretStore {
-  let writeCount = 0;
   return {
     async load() {
       try {
@@ -33,15 +34,7 @@ export function createFileSecretStore(path: string, log?: Logger): SecretStore {
     },
     async save(data) {
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      writeCount += 1;
-      const temp = `${path}.${process.pid}.${writeCount}.tmp`;
-      try {
-        await writeFile(temp, data, { mode: 0o600 });
-        await rename(temp, path);
-      } catch (error) {
-        await rm(temp, { force: true }).catch(() => {});
-        throw error;
-      }
+      await writeFileAtomic(path, data, 0o600);
     },
     async clear() {
       await rm(path, { force: true });

@@ -1,12 +1,15 @@
-import type { Clock, TimerHandle } from '../../../clock';
+import { setLongTimeout, type Clock, type LongTimer } from '../../../clock';
 import { registerSecret } from '../../../log/mask';
 import type { TwitchToken } from '../account';
 import type { TokenResponse, ValidateResponse } from './oauth-client';
 
-/** The two recurring jobs of a login: refresh before expiry, validate every hour (Twitch requires it). */
+/**
+ * The two recurring jobs of a login: refresh before expiry, validate every hour (Twitch requires it). Both go
+ * through `setLongTimeout`: `expires_in` is Twitch's to choose, and a 30-day token overflows a plain timer.
+ */
 export class TokenTimers {
-  private validateTimer: TimerHandle | null = null;
-  private refreshTimer: TimerHandle | null = null;
+  private validateTimer: LongTimer | null = null;
+  private refreshTimer: LongTimer | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -19,29 +22,37 @@ export class TokenTimers {
   }
 
   scheduleRefresh(token: TwitchToken | null): void {
-    this.clock.clearTimeout(this.refreshTimer);
+    this.refreshTimer?.cancel();
     this.refreshTimer = null;
     if (!token?.expiresAt) return;
     const remaining = Math.max(0, token.expiresAt - this.clock.now());
     // `lead` before expiry, but never sooner than half the remaining life: short-lived tokens cannot loop.
     const delay = Math.max(remaining - (this.intervals.refreshLeadMs ?? 300_000), remaining / 2);
-    this.refreshTimer = this.clock.setTimeout(() => {
-      this.refreshTimer = null;
-      this.jobs.refresh(token.accessToken);
-    }, delay);
+    this.refreshTimer = setLongTimeout(
+      this.clock,
+      () => {
+        this.refreshTimer = null;
+        this.jobs.refresh(token.accessToken);
+      },
+      delay,
+    );
   }
 
   scheduleValidation(): void {
-    this.clock.clearTimeout(this.validateTimer);
-    this.validateTimer = this.clock.setTimeout(() => {
-      this.validateTimer = null;
-      this.jobs.validate();
-    }, this.intervals.validateIntervalMs ?? 3_600_000);
+    this.validateTimer?.cancel();
+    this.validateTimer = setLongTimeout(
+      this.clock,
+      () => {
+        this.validateTimer = null;
+        this.jobs.validate();
+      },
+      this.intervals.validateIntervalMs ?? 3_600_000,
+    );
   }
 
   clear(): void {
-    this.clock.clearTimeout(this.validateTimer);
-    this.clock.clearTimeout(this.refreshTimer);
+    this.validateTimer?.cancel();
+    this.refreshTimer?.cancel();
     this.validateTimer = null;
     this.refreshTimer = null;
   }

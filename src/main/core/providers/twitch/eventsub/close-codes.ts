@@ -1,4 +1,6 @@
-/** EventSub close codes (twitch.md §2.3): what the user reads in the status line and the notice. */
+/**
+ * EventSub close codes (docs/protocol-twitch.md §2.3): what the user reads in the status line and the notice.
+ */
 const CLOSE_TEXT: Record<number, string> = {
   4000: 'Twitch EventSub internal server error',
   4001: 'Twitch EventSub closed the connection: the client sent inbound traffic',

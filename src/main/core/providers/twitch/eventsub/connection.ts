@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { Clock, TimerHandle } from '../../../clock';
+import { setLongTimeout, type Clock, type LongTimer } from '../../../clock';
 import type { Logger } from '../../../log/logger';
 import type { CloseInfo, ManagedConnection } from '../../../net/connection-manager';
 import { describeClose, isEventSubCloseCode } from './close-codes';
@@ -40,7 +40,7 @@ export class EventSubConnection implements ManagedConnection {
   subscribed = new Set<string>();
   private resolveClosed!: (info: CloseInfo) => void;
   private markEstablished!: () => void;
-  private watchdog: TimerHandle | null = null;
+  private watchdog: LongTimer | null = null;
   private retired = false;
   private welcomed: ((session: SessionInfo) => void) | null = null;
 
@@ -91,7 +91,7 @@ export class EventSubConnection implements ManagedConnection {
   private finish(info: CloseInfo): void {
     if (this.retired) return;
     this.retired = true;
-    this.hooks.clock.clearTimeout(this.watchdog);
+    this.watchdog?.cancel();
     this.socket.close(1000);
     this.resolveClosed(info);
   }
@@ -126,11 +126,16 @@ export class EventSubConnection implements ManagedConnection {
   private armWatchdog(): void {
     const seconds = this.session?.keepaliveSeconds ?? DEFAULT_KEEPALIVE_S;
     const ms = seconds * 1000 * KEEPALIVE_FACTOR + KEEPALIVE_SLACK_MS;
-    this.hooks.clock.clearTimeout(this.watchdog);
-    this.watchdog = this.hooks.clock.setTimeout(() => {
-      this.hooks.log.warn(`eventsub: no message for ${ms} ms; reconnecting`);
-      this.close(`keepalive timeout (nothing for ${Math.round(ms / 100) / 10} s)`);
-    }, ms);
+    this.watchdog?.cancel();
+    // keepalive_timeout_seconds is the server's to choose: a huge one must not overflow into a 1 ms timer.
+    this.watchdog = setLongTimeout(
+      this.hooks.clock,
+      () => {
+        this.hooks.log.warn(`eventsub: no message for ${ms} ms; reconnecting`);
+        this.close(`keepalive timeout (nothing for ${Math.round(ms / 100) / 10} s)`);
+      },
+      ms,
+    );
   }
 
   private onSocketClose(code: number, reason: string): void {

@@ -1,6 +1,6 @@
 import { asObject, num, obj, str, type JsonObject } from './fields';
 
-/** Envelope metadata every frame carries (twitch.md §2.2). */
+/** Envelope metadata every frame carries (docs/protocol-twitch.md §2.2). */
 export interface FrameMeta {
   messageId: string;
   messageType: string;

@@ -1,4 +1,10 @@
-/** Defensive readers for untrusted JSON: a wrong type reads as absent, never throws. */
+import { ownValue } from '../../../../../shared/lookup';
+
+/**
+ * Defensive readers for untrusted JSON: a wrong type reads as absent, never throws. Only own properties are
+ * read, so a key taken from the payload itself (`channel.moderate` reads the object named by its `action`)
+ * never finds `__proto__` or `constructor` of Object.prototype.
+ */
 export type JsonObject = Record<string, unknown>;
 
 export function asObject(value: unknown): JsonObject | null {
@@ -6,25 +12,25 @@ export function asObject(value: unknown): JsonObject | null {
 }
 
 export function str(source: JsonObject | null, key: string): string | null {
-  const value = source?.[key];
+  const value = ownValue(source, key);
   return typeof value === 'string' ? value : null;
 }
 
 export function num(source: JsonObject | null, key: string): number | null {
-  const value = source?.[key];
+  const value = ownValue(source, key);
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 export function bool(source: JsonObject | null, key: string): boolean {
-  return source?.[key] === true;
+  return ownValue(source, key) === true;
 }
 
 export function obj(source: JsonObject | null, key: string): JsonObject | null {
-  return asObject(source?.[key]);
+  return asObject(ownValue(source, key));
 }
 
 export function list(source: JsonObject | null, key: string): unknown[] {
-  const value = source?.[key];
+  const value = ownValue(source, key);
   return Array.isArray(value) ? value : [];
 }
 

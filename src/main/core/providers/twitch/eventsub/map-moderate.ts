@@ -6,11 +6,15 @@ import type {
   RemovalReason,
   SourceRef,
 } from '../../../../../shared/events';
+import { lookupTable } from '../../../../../shared/lookup';
 import { need, num, obj, parseTime, str, type JsonObject } from './fields';
 import type { MapContext, NotificationMapper } from './map-context';
 
-/** Removal-producing `channel.moderate` actions (and their shared-chat twins) → reason. */
-const REMOVAL_ACTIONS: Record<string, RemovalReason> = {
+/**
+ * Removal-producing `channel.moderate` actions (and their shared-chat twins) → reason. Maps, not objects: the
+ * action is service data, and `constructor` must not find Object (nor `toString` a function to call).
+ */
+const REMOVAL_ACTIONS = lookupTable<RemovalReason>({
   ban: 'ban',
   timeout: 'timeout',
   delete: 'delete',
@@ -18,11 +22,11 @@ const REMOVAL_ACTIONS: Record<string, RemovalReason> = {
   shared_chat_ban: 'ban',
   shared_chat_timeout: 'timeout',
   shared_chat_delete: 'delete',
-};
+});
 
 type ModesFor = (event: JsonObject) => Partial<ChatModes>;
 
-const MODE_ACTIONS: Record<string, ModesFor> = {
+const MODE_ACTIONS = lookupTable<ModesFor>({
   emoteonly: () => ({ emoteOnly: true }),
   emoteonlyoff: () => ({ emoteOnly: false }),
   followers: (e) => ({ followersOnlyMinutes: num(obj(e, 'followers'), 'follow_duration_minutes') ?? 0 }),
@@ -33,7 +37,7 @@ const MODE_ACTIONS: Record<string, ModesFor> = {
   subscribersoff: () => ({ subsOnly: false }),
   uniquechat: () => ({ uniqueChat: true }),
   uniquechatoff: () => ({ uniqueChat: false }),
-};
+});
 
 function removalFor(
   action: string,
@@ -42,7 +46,7 @@ function removalFor(
   by: string,
   ctx: MapContext,
 ): Removal | null {
-  const reason = REMOVAL_ACTIONS[action];
+  const reason = REMOVAL_ACTIONS.get(action);
   if (!reason) return null;
   const base = { kind: 'removal' as const, source, reason, by, confirmed: true, at: ctx.serverTime };
   if (action === 'clear') return { ...base, target: { type: 'all' } };
@@ -104,7 +108,7 @@ const mapModerate: NotificationMapper = (event, ctx) => {
   const out: OnAirEvent[] = [];
   const removal = removalFor(action, event, source, actor, ctx);
   if (removal) out.push(removal);
-  const modes = MODE_ACTIONS[action];
+  const modes = MODE_ACTIONS.get(action);
   if (modes) out.push({ kind: 'modes', source, modes: modes(event) });
   out.push(modLogFor(action, event, source, actor, ctx));
   return out;

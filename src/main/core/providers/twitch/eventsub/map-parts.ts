@@ -1,7 +1,7 @@
 import type { MessagePart } from '../../../../../shared/events';
 import { asObject, num, obj, str } from './fields';
 
-/** Twitch emote CDN (twitch.md §5); `default` picks animated when the emote has it. */
+/** Twitch emote CDN (docs/protocol-twitch.md §5); `default` picks animated when the emote has it. */
 export function emoteUrl(id: string): string {
   return `https://static-cdn.jtvnw.net/emoticons/v2/${encodeURIComponent(id)}/default/dark/1.0`;
 }

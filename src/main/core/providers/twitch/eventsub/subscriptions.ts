@@ -1,6 +1,6 @@
 import type { EventSubSubscriptionRequest } from '../eventsub-types';
 
-/** One subscription type we create per watched channel (twitch.md §2.7). */
+/** One subscription type we create per watched channel (docs/protocol-twitch.md §2.7). */
 interface SubscriptionSpec {
   type: string;
   version: string;

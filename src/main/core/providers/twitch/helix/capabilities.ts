@@ -1,7 +1,7 @@
 import type { ModActionType } from '../../../../../shared/api';
 import type { Capability } from '../../../../../shared/events';
 
-/** The scope each Helix-backed moderation action needs (twitch.md §1.16 / §3.2). */
+/** The scope each Helix-backed moderation action needs (docs/protocol-twitch.md §1.16 / §3.2). */
 export const ACTION_SCOPES: Partial<Record<ModActionType, string>> = {
   delete: 'moderator:manage:chat_messages',
   clearChat: 'moderator:manage:chat_messages',

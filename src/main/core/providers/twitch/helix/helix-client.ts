@@ -88,6 +88,11 @@ function isTokenRejected(error: HelixError): boolean {
   );
 }
 
+/** Helix over fetch: Bearer + Client-Id, rate-limit headers, one refresh-and-retry on an invalid token. */
+export function createHelixClient(options: HelixClientOptions): HelixClient {
+  return new HelixApi(options);
+}
+
 export class HelixApi implements HelixClient {
   readonly counters = { requests: 0, rateLimitWaits: 0, retries: 0, userLookups: 0 };
   private readonly limiter: HelixRateLimiter;

@@ -13,7 +13,7 @@ export class ModerationInputError extends Error {}
 
 /**
  * PATCH /chat/settings body. Twitch wants the mode flag `true` together with a duration, and the flag
- * `false` without one to switch a mode off (twitch.md §3.2).
+ * `false` without one to switch a mode off (docs/protocol-twitch.md §3.2).
  */
 export function chatSettingsBody(modes: ChatModesAction['modes']): Record<string, boolean | number> {
   const body: Record<string, boolean | number> = {};

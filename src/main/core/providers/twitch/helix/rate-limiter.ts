@@ -11,8 +11,8 @@ export interface RateLimitSnapshot {
 }
 
 /**
- * Tracks Helix's token bucket from `Ratelimit-*` headers (twitch.md §3.1). Calls taken since the last
- * response count against `remaining`, so a burst stops at zero instead of running into 429s.
+ * Tracks Helix's token bucket from `Ratelimit-*` headers (docs/protocol-twitch.md §3.1). Calls taken since
+ * the last response count against `remaining`, so a burst stops at zero instead of running into 429s.
  */
 export class HelixRateLimiter {
   private state: RateLimitSnapshot = { limit: null, remaining: null, resetAt: null };

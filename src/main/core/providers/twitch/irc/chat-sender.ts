@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionResult, SendRequest } from '../../../../../shared/api';
 import type { ChatMessage, Notice, SourceRef } from '../../../../../shared/events';
+import { lookupTable } from '../../../../../shared/lookup';
 import type { Clock, TimerHandle } from '../../../clock';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
@@ -8,7 +9,7 @@ import { toBadges, rolesOf } from './map-chat';
 import { buildParts } from './message-parts';
 import { SlidingWindowLimiter } from './sliding-window';
 import { splitMessage } from './split-message';
-import { decodeBadges } from './twitch-decode';
+import { decodeBadges } from './tag-decode';
 
 export interface SendLimits {
   /** Messages per window for a normal user / for the broadcaster or a moderator. */
@@ -55,7 +56,8 @@ export interface SenderHost {
   localId(): string;
 }
 
-const SEND_ERRORS: Record<string, ActionResult & { ok: false }> = {
+/** Keyed by the NOTICE `msg-id` (service data): a Map, so `constructor` or `__proto__` find nothing. */
+const SEND_ERRORS = lookupTable<ActionResult & { ok: false }>({
   msg_duplicate: {
     ok: false,
     code: 'rejected',
@@ -69,7 +71,7 @@ const SEND_ERRORS: Record<string, ActionResult & { ok: false }> = {
   msg_slowmode: { ok: false, code: 'rate-limited', message: 'The channel is in slow mode.' },
   msg_banned: { ok: false, code: 'forbidden', message: 'You are banned from this channel.' },
   msg_timedout: { ok: false, code: 'forbidden', message: 'You are timed out in this channel.' },
-};
+});
 
 /**
  * Sending chat over IRC: splits long texts, queues (never drops silently), keeps Twitch's rate limit
@@ -176,7 +178,7 @@ export class ChatSender {
     const item = this.inFlight.shift();
     if (!item) return false;
     this.host.clock.clearTimeout(item.timer);
-    const known = SEND_ERRORS[code];
+    const known = SEND_ERRORS.get(code);
     const failure: ActionResult & { ok: false } = known
       ? { ...known, message: text || known.message }
       : { ok: false, code: 'rejected', message: text || code };

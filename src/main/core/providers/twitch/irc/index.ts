@@ -1,4 +1,5 @@
 export { createTwitchIrcSource, type TwitchIrcDeps } from './twitch-irc-source';
-export { parseIrcLine, unescapeTagValue, forEachLine, tagsToRecord, IrcMessage } from './irc-parser';
-export { parseTwitchLine, decodeBadges, decodeEmotes, type TwitchLine } from './twitch-decode';
+export { parseIrcLine, parseTwitchLine, forEachLine, tagsToRecord, IrcMessage } from './irc-parser';
+export { unescapeTagValue } from './tag-block';
+export { decodeBadges, decodeEmotes } from './tag-decode';
 export { IrcEventMapper } from './irc-mapper';

@@ -7,10 +7,9 @@ import {
   type ManagedConnection,
 } from '../../../net/connection-manager';
 import { openSocket } from '../../../net/open-socket';
-import { forEachLine } from './irc-parser';
+import { forEachLine, parseTwitchLine, type IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 import type { SlidingWindowLimiter } from './sliding-window';
-import { parseTwitchLine, type TwitchLine } from './twitch-decode';
 
 export interface IrcCredentials {
   nick: string;
@@ -29,7 +28,7 @@ export interface IrcSessionOptions {
   pongTimeoutMs: number;
   handshakeTimeoutMs: number;
   /** Every parsed line, in order, including the handshake's (ROOMSTATE, USERSTATE, NOTICE …). */
-  onLine(line: TwitchLine, session: IrcSession): void;
+  onLine(line: IrcMessage, session: IrcSession): void;
   /** A line that could not be parsed (dropped and counted). */
   onMalformed(raw: string): void;
 }
@@ -162,9 +161,8 @@ export class IrcSession implements ManagedConnection {
     });
   }
 
-  private onLine(line: TwitchLine): void {
+  private onLine(message: IrcMessage): void {
     if (this.joined) this.markEstablished();
-    const message = line;
     switch (message.command) {
       case 'PING':
         this.write(`PONG :${message.params[message.params.length - 1] ?? 'tmi.twitch.tv'}`);
@@ -177,18 +175,17 @@ export class IrcSession implements ManagedConnection {
         if (this.handshake) void this.joinAll();
         break;
       case 'NOTICE':
-        if (this.onNotice(line)) return;
+        if (this.onNotice(message)) return;
         break;
       case 'ROOMSTATE':
-        this.onRoomState(line);
+        this.onRoomState(message);
         break;
     }
-    this.options.onLine(line, this);
+    this.options.onLine(message, this);
   }
 
   /** True when the notice ended the handshake (login failure). */
-  private onNotice(line: TwitchLine): boolean {
-    const message = line;
+  private onNotice(message: IrcMessage): boolean {
     const text = message.params[message.params.length - 1] ?? '';
     const msgId = message.tag(TAG['msg-id']);
     if (!msgId && isLoginFailure(text)) {
@@ -199,7 +196,7 @@ export class IrcSession implements ManagedConnection {
       return true;
     }
     if (this.handshake && msgId && JOIN_FAILURES.has(msgId)) {
-      this.options.onLine(line, this); // the moderator still sees the notice
+      this.options.onLine(message, this); // the moderator still sees the notice
       const handshake = this.handshake;
       this.handshake = null;
       handshake.reject(new FatalConnectionError(`Could not join: ${text}`, 'failed'));
@@ -209,8 +206,7 @@ export class IrcSession implements ManagedConnection {
     return false;
   }
 
-  private onRoomState(line: TwitchLine): void {
-    const message = line;
+  private onRoomState(message: IrcMessage): void {
     const channel = (message.params[0] ?? '').replace(/^#/, '');
     const full = message.tag(TAG['subs-only']) !== undefined && message.tag(TAG.slow) !== undefined;
     if (!full || !this.pendingRooms.delete(channel) || this.pendingRooms.size > 0) return;

@@ -1,8 +1,9 @@
 import type { Alert, Author, Badge, ChatMessage, Role, SourceRef } from '../../../../../shared/events';
+import { lookupTable } from '../../../../../shared/lookup';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 import { buildParts } from './message-parts';
-import type { BadgeRef, TwitchLine } from './twitch-decode';
+import type { BadgeRef } from './tag-decode';
 
 /** What mapping needs besides the line: where it came from and the local clock. */
 export interface MapContext {
@@ -12,7 +13,8 @@ export interface MapContext {
   localId(): string;
 }
 
-const BADGE_TITLES: Record<string, string> = {
+/** Keyed by the line's badge set ids: a Map (lookupTable), so `__proto__` or `toString` find nothing. */
+const BADGE_TITLES = lookupTable({
   broadcaster: 'Broadcaster',
   moderator: 'Moderator',
   vip: 'VIP',
@@ -26,13 +28,13 @@ const BADGE_TITLES: Record<string, string> = {
   artist: 'Artist',
   no_audio: 'Watching without audio',
   no_video: 'Listening only',
-};
+});
 
 function titleFor(badge: BadgeRef, info: string | undefined): string {
   if (badge.setId === 'subscriber') return info ? `Subscriber (${info} months)` : 'Subscriber';
   if (badge.setId === 'founder' && info) return `Founder (${info} months)`;
   if (badge.setId === 'bits') return `Bits (${badge.version})`;
-  const known = BADGE_TITLES[badge.setId];
+  const known = BADGE_TITLES.get(badge.setId);
   if (known) return known;
   const words = badge.setId.replace(/[-_]+/g, ' ').trim();
   return words ? words[0].toUpperCase() + words.slice(1) : badge.setId;
@@ -60,16 +62,15 @@ export function rolesOf(message: IrcMessage, badges: readonly BadgeRef[]): Role[
   return roles;
 }
 
-export function authorOf(line: TwitchLine, login: string): Author {
-  const message = line;
+export function authorOf(message: IrcMessage, login: string): Author {
   const color = message.tag(TAG.color);
   return {
     id: message.tag(TAG['user-id']) ?? '',
     login,
     displayName: message.tag(TAG['display-name']) || login,
     color: color && /^#[0-9a-f]{6}$/i.test(color) ? color : null,
-    badges: toBadges(line.badges, line.badgeInfo),
-    roles: rolesOf(message, line.badges),
+    badges: toBadges(message.badges, message.badgeInfo),
+    roles: rolesOf(message, message.badges),
   };
 }
 
@@ -97,8 +98,7 @@ function replyOf(message: IrcMessage): ChatMessage['reply'] {
 }
 
 /** PRIVMSG → ChatMessage. Null when the line has no text parameter. */
-export function mapPrivmsg(line: TwitchLine, ctx: MapContext): ChatMessage | null {
-  const message = line;
+export function mapPrivmsg(message: IrcMessage, ctx: MapContext): ChatMessage | null {
   if (message.params.length < 2) return null;
   const raw = message.params[message.params.length - 1];
   const actionText = stripAction(raw);
@@ -112,9 +112,9 @@ export function mapPrivmsg(line: TwitchLine, ctx: MapContext): ChatMessage | nul
     kind: 'chat',
     id: id || ctx.localId(),
     source: ctx.ref,
-    author: authorOf(line, message.nick.toLowerCase()),
+    author: authorOf(message, message.nick.toLowerCase()),
     // An action's emote ranges index the text without the `\x01ACTION ` wrapper (as Twitch sends them).
-    parts: buildParts(text, line.emotes, cheered),
+    parts: buildParts(text, message.emotes, cheered),
     text,
     flags: {
       action: actionText !== null,

@@ -3,10 +3,21 @@ import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
 import { serverTimeOf, type MapContext } from './map-chat';
 import { buildParts } from './message-parts';
-import type { TwitchLine } from './twitch-decode';
 
 /** Community gift ids remembered so the N `subgift` notices after a `submysterygift` add no alerts. */
 const MAX_GIFT_BUNDLES = 256;
+
+/**
+ * Legacy msg-ids of anonymous gifts: their `login`/`display-name`/`user-id` are the channel's own (Twitch's
+ * sample lines show the broadcaster there), not a gifter's, so the alert must not credit them. The current form
+ * is a normal `subgift`/`submysterygift` from `ananonymousgifter`. (`anongiftpaidupgrade` is different: its user
+ * is the viewer continuing the gift sub, who is credited; only the original gifter was anonymous.)
+ */
+const ANONYMOUS_GIFTS = new Set(['anonsubgift', 'anonsubmysterygift']);
+/** Twitch's stand-in login for an anonymous gifter. */
+const ANONYMOUS_GIFTER = 'ananonymousgifter';
+/** The same anonymous user EventSub's alerts carry, so the hub's de-duplication matches both. */
+const ANONYMOUS: AlertUser = { id: null, login: null, displayName: 'Anonymous' };
 
 const tagNumber = (message: IrcMessage, slot: number): number | undefined => {
   const value = Number(message.tag(slot));
@@ -19,13 +30,12 @@ const tagNumber = (message: IrcMessage, slot: number): number | undefined => {
 export class UserNoticeMapper {
   private readonly giftBundles = new Set<string>();
 
-  map(line: TwitchLine, ctx: MapContext, emit: (event: OnAirEvent) => void): void {
-    const message = line;
+  map(message: IrcMessage, ctx: MapContext, emit: (event: OnAirEvent) => void): void {
     const msgId = message.tag(TAG['msg-id']) ?? '';
     if (msgId === 'subgift' || msgId === 'anonsubgift') {
       if (this.isBundled(message)) return;
     }
-    const alert = this.alertFor(msgId, line, ctx);
+    const alert = this.alertFor(msgId, message, ctx);
     emit(alert ?? noticeFor(message, msgId, ctx));
   }
 
@@ -45,25 +55,25 @@ export class UserNoticeMapper {
     }
   }
 
-  private alertFor(msgId: string, line: TwitchLine, ctx: MapContext): Alert | null {
-    const message = line;
+  private alertFor(msgId: string, message: IrcMessage, ctx: MapContext): Alert | null {
     const plan = message.tag(TAG['msg-param-sub-plan']);
     switch (msgId) {
       case 'sub':
       case 'resub':
-        return makeAlert(msgId, line, ctx, {
+        return makeAlert(msgId, message, ctx, {
           months: tagNumber(message, TAG['msg-param-cumulative-months']),
           tier: plan,
         });
       case 'submysterygift':
+      case 'anonsubmysterygift':
         this.remember(message);
-        return makeAlert('giftsub', line, ctx, {
+        return makeAlert('giftsub', message, ctx, {
           count: tagNumber(message, TAG['msg-param-mass-gift-count']) ?? 1,
           tier: plan,
         });
       case 'subgift':
       case 'anonsubgift':
-        return makeAlert('giftsub', line, ctx, {
+        return makeAlert('giftsub', message, ctx, {
           count: 1,
           tier: plan,
           title:
@@ -73,11 +83,13 @@ export class UserNoticeMapper {
       case 'giftpaidupgrade':
       case 'anongiftpaidupgrade':
       case 'primepaidupgrade':
-        return makeAlert('sub', line, ctx, { tier: plan });
+        return makeAlert('sub', message, ctx, { tier: plan });
       case 'raid':
-        return makeAlert('raid', line, ctx, { count: tagNumber(message, TAG['msg-param-viewerCount']) ?? 0 });
+        return makeAlert('raid', message, ctx, {
+          count: tagNumber(message, TAG['msg-param-viewerCount']) ?? 0,
+        });
       case 'announcement':
-        return makeAlert('announcement', line, ctx, {});
+        return makeAlert('announcement', message, ctx, {});
       // bitsbadgetier, viewermilestone, sharedchatnotice, unknown ids …: informational → a notice with
       // Twitch's own system-msg (not an alert: nobody paid, and a streak per viewer would flood the screen).
       default:
@@ -89,16 +101,16 @@ export class UserNoticeMapper {
 type AlertFields = Pick<Alert, 'months' | 'tier' | 'count' | 'title' | 'bits'>;
 
 function alertUser(message: IrcMessage, login: string): AlertUser {
-  const anonymous = login === 'ananonymousgifter';
+  if (login === ANONYMOUS_GIFTER || ANONYMOUS_GIFTS.has(message.tag(TAG['msg-id']) ?? ''))
+    return { ...ANONYMOUS };
   return {
-    id: anonymous ? null : (message.tag(TAG['user-id']) ?? null),
-    login: anonymous ? null : login || null,
+    id: message.tag(TAG['user-id']) ?? null,
+    login: login || null,
     displayName: message.tag(TAG['display-name']) || login || 'Anonymous',
   };
 }
 
-function makeAlert(type: AlertType, line: TwitchLine, ctx: MapContext, fields: AlertFields): Alert {
-  const message = line;
+function makeAlert(type: AlertType, message: IrcMessage, ctx: MapContext, fields: AlertFields): Alert {
   const login = (message.tag(TAG.login) ?? '').toLowerCase();
   const text = message.params.length >= 2 ? message.params[message.params.length - 1] : '';
   const alert: Alert = {
@@ -107,7 +119,7 @@ function makeAlert(type: AlertType, line: TwitchLine, ctx: MapContext, fields: A
     source: ctx.ref,
     alertType: type,
     user: alertUser(message, login),
-    message: text ? buildParts(text, line.emotes) : null,
+    message: text ? buildParts(text, message.emotes) : null,
     serverTime: serverTimeOf(message, ctx.now),
     receivedAt: ctx.now,
   };

@@ -1,5 +1,5 @@
 import type { MessagePart } from '../../../../../shared/events';
-import type { EmoteRange } from './twitch-decode';
+import type { EmoteRange } from './tag-decode';
 
 export const emoteUrl = (id: string): string =>
   `https://static-cdn.jtvnw.net/emoticons/v2/${id}/default/dark/1.0`;

@@ -1,16 +1,45 @@
-import type { BadgeRef, EmoteRange } from './irc-parser';
+import { INTERN_SIZE, spanHash } from './intern';
 
-/** Badge and emote decoders, used by the parser when it decodes fully (`parseTwitchLine`). */
+/** Decoders of Twitch's structured tags (badges, badge-info, emotes), run by `parseTwitchLine`. */
+
+/** One `set/version` item of `badges` (or `set/info` of `badge-info`). */
+export interface BadgeRef {
+  readonly setId: string;
+  readonly version: string;
+}
+
+/** An emote occurrence: inclusive code-point range `[start, end]` of the message text. */
+export interface EmoteRange {
+  id: string;
+  start: number;
+  end: number;
+}
 
 export const NO_BADGES: readonly BadgeRef[] = Object.freeze([]);
 export const NO_EMOTES: readonly EmoteRange[] = Object.freeze([]);
 
 /**
- * `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). Frozen
- * because the parser shares one list between all lines with the same value (its value pool, irc-parser.ts).
+ * Decoded badge lists, direct-mapped by a cheap hash of the raw value. The parser interns badge values
+ * (intern.ts), so a repeat is the same string and `===` is a pointer compare: no Map hashing, no decoding
+ * (measured: badges were the largest decoding cost). Lists are frozen because messages share them.
  */
-export function decodeBadges(value: string | undefined): readonly BadgeRef[] {
-  return value ? Object.freeze(splitBadges(value)) : NO_BADGES;
+const decodedRaw: string[] = new Array<string>(INTERN_SIZE).fill('');
+const decodedBadges: (readonly BadgeRef[])[] = new Array<readonly BadgeRef[]>(INTERN_SIZE).fill(NO_BADGES);
+
+/**
+ * `subscriber/12,no_audio/1`; each item split on the FIRST `/` only (badge-info values may contain `/`). An item
+ * without a set id or a version (`subscriber24`, `subscriber/`) is dropped: no badge can be shown for it.
+ * `slotHint` is where the parser's intern table put the value (same hash): usually a hit without hashing again.
+ */
+export function decodeBadges(value: string | undefined, slotHint = 0): readonly BadgeRef[] {
+  if (!value) return NO_BADGES;
+  if (decodedRaw[slotHint] === value) return decodedBadges[slotHint];
+  const slot = spanHash(value, 0, value.length);
+  if (decodedRaw[slot] === value) return decodedBadges[slot];
+  const badges = Object.freeze(splitBadges(value));
+  decodedRaw[slot] = value;
+  decodedBadges[slot] = badges;
+  return badges;
 }
 
 function splitBadges(value: string): BadgeRef[] {
@@ -21,10 +50,8 @@ function splitBadges(value: string): BadgeRef[] {
     let comma = value.indexOf(',', pos);
     if (comma < 0) comma = length;
     const slash = value.indexOf('/', pos);
-    if (slash > pos && slash < comma) {
+    if (slash > pos && slash + 1 < comma) {
       badges.push({ setId: value.slice(pos, slash), version: value.slice(slash + 1, comma) });
-    } else if (comma > pos) {
-      badges.push({ setId: value.slice(pos, comma), version: '' });
     }
     pos = comma + 1;
   }

@@ -15,7 +15,7 @@ import type { MapContext } from './map-chat';
 import { FAILURE_NOTICES } from './map-room';
 import { RecentIds } from './recent-ids';
 import { SlidingWindowLimiter } from './sliding-window';
-import { decodeBadges, type TwitchLine } from './twitch-decode';
+import { decodeBadges } from './tag-decode';
 
 export interface TwitchIrcDeps {
   auth?: TwitchAuth;
@@ -31,8 +31,8 @@ export interface TwitchIrcDeps {
 }
 
 /**
- * Twitch allows 20 JOINs per 10 s per user (twitch.md §1.6). Every source in the process speaks for the same
- * account (or IP, anonymously), so they share one window by default.
+ * Twitch allows 20 JOINs per 10 s per user (docs/protocol-twitch.md §1.6). Every source in the process speaks
+ * for the same account (or IP, anonymously), so they share one window by default.
  */
 const sharedJoinLimiter = new SlidingWindowLimiter(20, 10_000);
 
@@ -233,8 +233,7 @@ class TwitchIrcSource implements ChatSource {
     });
   }
 
-  private onLine(line: TwitchLine, from: IrcSession): void {
-    const message = line;
+  private onLine(message: IrcMessage, from: IrcSession): void {
     const now = this.ctx.clock.now();
     this.reporter.messageSeen();
     const command = message.command;
@@ -254,7 +253,7 @@ class TwitchIrcSource implements ChatSource {
     }
     if (!this.onStateLine(message)) return;
     this.mapContext.now = now;
-    this.mapper.map(line, this.mapContext, this.emitMapped);
+    this.mapper.map(message, this.mapContext, this.emitMapped);
   }
 
   private readonly emitMapped = (event: OnAirEvent): void => {

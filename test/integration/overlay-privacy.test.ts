@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createCore } from '../../src/main/core/create-core';
+import type { OnAirCore } from '../../src/main/core/core-types';
+import { silentLogger } from '../../src/main/core/log/logger';
+import { createMemorySecretStore, type SecretStore } from '../../src/main/core/providers/twitch/auth';
+import { serializeLogin } from '../../src/main/core/providers/twitch/auth/stored-login';
+import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
+import type { ModSnapshot, ViewPush } from '../../src/shared/api';
+import type { ChatMessage, OnAirEvent } from '../../src/shared/events';
+import { startTwitchWorld, type TwitchWorld } from '../fakes/twitch-world';
+
+/**
+ * Issue 11.4: `/ws/overlay` is read-only and needs no secret, so any local process can read it. The real core
+ * (demo chat + a logged-in Twitch channel on the fake Twitch) goes through moderation, an AutoMod hold,
+ * chatters, notices and a settings change; the overlay socket must carry none of it, while the mod socket
+ * (the control) shows that all of it happened.
+ */
+
+type Frame = { push?: ViewPush };
+
+/** Keys that only moderation or account data has; none may appear anywhere in an overlay frame. */
+const MOD_ONLY_KEYS = [
+  'modlog',
+  'automod',
+  'presence',
+  'presenceCount',
+  'notices',
+  'statuses',
+  'auth',
+  'identity',
+  'counters',
+  'capabilities',
+  'timeoutPresets',
+  'queued',
+  'recent',
+  'status',
+  'by',
+  'durationSeconds',
+  'extras',
+];
+
+function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysDeep(item, into);
+  else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      into.add(key);
+      keysDeep(inner, into);
+    }
+  }
+  return into;
+}
+
+async function openView(server: HeadlessServer, kind: 'overlay' | 'mod') {
+  const origin = `http://127.0.0.1:${server.port}`;
+  const protocols = kind === 'mod' ? ['onair-mod.v1', `secret.${server.secret}`] : [];
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws/${kind}`, protocols, { origin });
+  const raw: string[] = [];
+  ws.on('message', (data) => raw.push(data.toString()));
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  ws.send(JSON.stringify({ type: 'ready' }));
+  const frames = (): Frame[] => raw.map((text) => JSON.parse(text) as Frame);
+  const events = (): OnAirEvent[] =>
+    frames().flatMap((f) => (f.push?.type === 'events' ? (f.push.events as OnAirEvent[]) : []));
+  return { ws, raw, frames, events };
+}
+
+let debug = (): string => '';
+const until = async (what: string, predicate: () => boolean, ms = 10_000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${debug()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+function privmsg(world: TwitchWorld, login: string, text: string, id: string): string {
+  const tags =
+    `@badge-info=;badges=;color=#1E90FF;display-name=${login};emotes=;first-msg=0;flags=;id=${id};mod=0;` +
+    `room-id=${world.userId('streamer')};subscriber=0;tmi-sent-ts=${Date.now()};turbo=0;` +
+    `user-id=${world.userId(login)};user-type=`;
+  return `${tags} :${login}!${login}@${login}.tmi.twitch.tv PRIVMSG #streamer :${text}`;
+}
+
+/** A stored Twitch login as a restart finds it (the fake minted it), so no device flow is needed. */
+function storedTwitchLogin(world: TwitchWorld): { store: SecretStore; accessToken: string } {
+  const minted = world.api.mintToken('streamer');
+  const token = {
+    accessToken: minted.accessToken,
+    userId: '',
+    login: '',
+    scopes: [],
+    clientId: world.api.clientId,
+    expiresAt: null,
+  };
+  const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
+  return { store, accessToken: minted.accessToken };
+}
+
+describe('the overlay socket carries only what the overlay renders', () => {
+  let world: TwitchWorld;
+  let core: OnAirCore;
+  let server: HeadlessServer;
+  let dir: string;
+  let accessToken: string;
+  const sockets: WebSocket[] = [];
+
+  beforeAll(async () => {
+    world = await startTwitchWorld();
+    dir = await mkdtemp(join(tmpdir(), 'onair-overlay-privacy-'));
+    const settings = {
+      version: 1,
+      ...world.settings,
+      sources: [
+        { id: 'demo', type: 'demo', rate: 40, seed: 11, alertEverySeconds: 1 },
+        { id: 'tw', type: 'twitch', channel: 'streamer', anonymous: false },
+      ],
+      alerts: { durationSeconds: 1 },
+    };
+    await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
+    const twitch = storedTwitchLogin(world);
+    accessToken = twitch.accessToken;
+    core = await createCore({
+      settingsPath: join(dir, 'settings.json'),
+      dataDir: dir,
+      log: silentLogger,
+      secretStore: (name) => (name === 'twitch' ? twitch.store : createMemorySecretStore()),
+    });
+    await core.start();
+    server = await startHeadlessServer({ core, port: 0, rendererDir: dir, log: silentLogger });
+  });
+
+  afterAll(async () => {
+    for (const ws of sockets) ws.terminate();
+    await server?.close();
+    await core?.stop();
+    await world?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('moderation, AutoMod, chatters, notices and settings reach /ws/mod but not /ws/overlay', async () => {
+    const overlay = await openView(server, 'overlay');
+    const mod = await openView(server, 'mod');
+    sockets.push(overlay.ws, mod.ws);
+    debug = () => JSON.stringify([...new Set(mod.events().map((e) => e.kind))]);
+    await until('demo chat on the overlay', () => overlay.events().some((e) => e.kind === 'chat'));
+
+    // Moderation in the demo chat: a delete, a timeout and a ban (local, with who acted and for how long).
+    const demoLines = () => mod.events().filter((e): e is ChatMessage => e.kind === 'chat');
+    await until('three demo chatters', () => new Set(demoLines().map((m) => m.author.id)).size >= 3);
+    const [first, ...rest] = demoLines();
+    const others = rest.filter((m) => m.author.id !== first!.author.id);
+    const third = others.find((m) => m.author.id !== others[0]!.author.id)!;
+    await core.handlers.act({ type: 'delete', sourceId: 'demo', messageId: first!.id });
+    const { id: userId, login } = others[0]!.author;
+    await core.handlers.act({ type: 'timeout', sourceId: 'demo', userId, login, seconds: 600, reason: 'x' });
+    await core.handlers.act({
+      type: 'ban',
+      sourceId: 'demo',
+      userId: third.author.id,
+      login: third.author.login,
+    });
+    await core.handlers.act({ type: 'unban', sourceId: 'demo', userId, login });
+
+    // Twitch: AutoMod holds a message, and a troll is timed out through Helix (Twitch confirms on IRC).
+    await until('the AutoMod subscription', () =>
+      world.api.eventSub.subscriptions().some((s) => s.type.startsWith('automod.message')),
+    );
+    world.holdForAutoMod('streamer', 'held-1', 'viewer1', 'ass that was close');
+    const trollLine = randomUUID();
+    world.irc.inject('streamer', [privmsg(world, 'troll', 'buy followers', trollLine)]);
+    await until('the troll line on the overlay', () =>
+      overlay.events().some((e) => e.kind === 'chat' && e.id === trollLine),
+    );
+    const troll = world.userId('troll');
+    const timeout = { type: 'timeout', sourceId: 'tw', userId: troll, login: 'troll', seconds: 60 } as const;
+    expect(await core.handlers.act(timeout)).toMatchObject({ ok: true });
+    await core.handlers.updateSettings({ twitch: { ...core.settings().twitch, timeoutPresets: [5, 50] } });
+
+    // The control socket saw all of it (so the scenario really produced moderation data) …
+    // Chatters and the account are in the mod console's snapshot.
+    const modSnapshot = mod.frames()[0]!.push as { snapshot: ModSnapshot };
+    expect(Object.keys(modSnapshot.snapshot.presence)).toContain('demo');
+    expect(modSnapshot.snapshot.auth.status).toBe('logged-in');
+    const modKinds = () => new Set<string>(mod.events().map((e) => e.kind));
+    const wanted = ['automod', 'modlog', 'notice', 'status', 'removal'];
+    await until(`moderation data on /ws/mod (${wanted})`, () => wanted.every((k) => modKinds().has(k)));
+    await until('the settings push on /ws/mod', () =>
+      mod.frames().some((f) => f.push?.type === 'overlay' && 'timeoutPresets' in f.push),
+    );
+    await until('the Twitch removal on the overlay', () =>
+      overlay.events().some((e) => e.kind === 'removal' && e.source.sourceId === 'tw'),
+    );
+    await until('an alert on the overlay', () =>
+      overlay.frames().some((f) => f.push?.type === 'alerts' && f.push.alerts.active !== null),
+    );
+
+    // … and a fresh overlay starts from a snapshot taken after it.
+    const late = await openView(server, 'overlay');
+    sockets.push(late.ws);
+    await until('the late overlay snapshot', () => late.frames().length > 0);
+    const snapshot = late.frames()[0]!.push as {
+      type: string;
+      snapshot: object & { messages: ChatMessage[] };
+    };
+    expect(snapshot.type).toBe('snapshot');
+    expect(Object.keys(snapshot.snapshot).sort()).toEqual(['alerts', 'messages', 'overlay']);
+    const lines = snapshot.snapshot.messages;
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.some((m) => m.id === first!.id || m.removed)).toBe(false); // removed lines are not sent
+
+    for (const view of [overlay, late]) {
+      const frames = view.frames();
+      expect(frames[0]?.push?.type).toBe('snapshot');
+      for (const frame of frames)
+        expect(['snapshot', 'events', 'alerts', 'overlay']).toContain(frame.push?.type);
+      for (const event of view.events()) expect(['chat', 'removal']).toContain(event.kind);
+      expect([...keysDeep(frames)].filter((key) => MOD_ONLY_KEYS.includes(key))).toEqual([]);
+      const text = view.raw.join('\n');
+      for (const secret of ['ass that was close', 'held-1', accessToken, server.secret]) {
+        expect(text).not.toContain(secret);
+      }
+    }
+    const settingsPush = overlay.frames().find((f) => f.push?.type === 'overlay')!.push!;
+    expect(Object.keys(settingsPush).sort()).toEqual(['overlay', 'type']);
+  });
+});
