@@ -41,6 +41,7 @@ export default defineConfig({
         input: {
           overlay: resolve(__dirname, 'src/renderer/overlay.html'),
           mod: resolve(__dirname, 'src/renderer/mod.html'),
+          alerts: resolve(__dirname, 'src/renderer/alerts.html'),
         },
         // The code both pages share (React, zustand, the bridge) gets a name that says so.
         output: { chunkFileNames: 'assets/shared-[hash].js' },

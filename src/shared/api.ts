@@ -13,6 +13,7 @@ import type {
 import { type Settings } from './settings';
 import { settingsPatchSchema, type SettingsPatch } from './settings-patch';
 import type { AlertQueueState } from './alert-queue-state';
+import type { AlertApprovalItem, AlertMediaFile } from './alert-box/approval-types';
 import type { LineRemoval } from './removal';
 
 /**
@@ -108,9 +109,26 @@ export const alertControlSchema = z.discriminatedUnion('command', [
   z.object({
     command: z.literal('test'),
     alertType: z.enum(ALERT_TYPES),
+    /** Builds the sample so that this variation of the type matches (the console's per-variation test). */
+    variationId: z.string().min(1).max(64).optional(),
   }),
+  /** Decides on an alert held for approval. */
+  z.object({
+    command: z.literal('decide'),
+    alertId: id,
+    decision: z.enum(['approve', 'approve-without-text', 'reject']),
+  }),
+  /** Lists the playable files of the alert media folder. */
+  z.object({ command: z.literal('listMedia') }),
 ]);
 export type AlertControl = z.infer<typeof alertControlSchema>;
+
+/** `test` says where its alert went; `listMedia` lists the media folder. */
+export type AlertControlResult = ActionResult & {
+  alertId?: string;
+  placement?: 'held' | 'queued' | 'shown' | 'filtered';
+  media?: AlertMediaFile[];
+};
 
 // Patches name only what they change; see settings-patch.ts.
 export { settingsPatchSchema, type SettingsPatch };
@@ -141,13 +159,15 @@ export type ModPush =
   | { type: 'snapshot'; snapshot: ModSnapshot }
   | { type: 'events'; events: OnAirEvent[] }
   | { type: 'alerts'; alerts: AlertQueueState }
+  /** Mod console only: alerts held for approval, and the latest decisions. */
+  | { type: 'alertApprovals'; approvals: AlertApprovalItem[] }
   | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] };
 
 /**
  * The overlay renders the alert on screen and nothing else of the queue (what waits, what was shown and
  * whether a mod paused it stay in the console).
  */
-export type OverlayAlertState = Pick<AlertQueueState, 'active' | 'activeUntil'>;
+export type OverlayAlertState = Pick<AlertQueueState, 'active' | 'activeUntil' | 'presentation' | 'exiting'>;
 
 /** A chat line as the overlay gets it: no provider extras (nothing it renders). */
 export type OverlayChat = Omit<ChatMessage, 'extras'>;
@@ -214,7 +234,7 @@ export interface ModResults {
   send: ActionResult;
   getSettings: Settings;
   updateSettings: ActionResult & { settings?: Settings };
-  alertControl: ActionResult;
+  alertControl: AlertControlResult;
   loginTwitch: ActionResult;
   cancelLogin: ActionResult;
   logoutTwitch: ActionResult;

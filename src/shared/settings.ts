@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from './settings-defaults';
+import { alertBoxSettingsFields } from './alert-box/settings';
 
 /** Settings persisted as JSON. Every field has a default so a partial or old file still loads. */
 
@@ -115,6 +116,8 @@ export const settingsSchema = z.object({
       durationSeconds: z.number().min(1).max(120).default(8),
       minBits: z.number().int().min(0).default(0),
       minDonation: z.number().min(0).default(0),
+      // The alert box: styles, variations, media folder, approval, text-to-speech (alert-settings.ts).
+      ...alertBoxSettingsFields,
     })
     .prefault({}),
   server: z

@@ -97,24 +97,6 @@ describe('alert queue', () => {
     expect(alertPriority(alert('x', 'announcement'))).toBe(0);
   });
 
-  it('pause holds the remaining time and starts nothing new; resume continues', () => {
-    const { queue, activeId } = setup({ durationMs: () => 5000 });
-    queue.enqueue(alert('a', 'sub'));
-    vi.advanceTimersByTime(2000);
-    queue.pause();
-    expect(queue.snapshot()).toMatchObject({ status: 'paused', activeUntil: null });
-    vi.advanceTimersByTime(60_000);
-    expect(activeId()).toBe('a');
-    queue.enqueue(alert('b', 'raid'));
-    expect(activeId()).toBe('a');
-    queue.resume();
-    expect(queue.snapshot()).toMatchObject({ status: 'playing', activeUntil: Date.now() + 3000 });
-    vi.advanceTimersByTime(2999);
-    expect(activeId()).toBe('a');
-    vi.advanceTimersByTime(1);
-    expect(activeId()).toBe('b');
-  });
-
   it('pausing while idle holds new alerts until resume', () => {
     const { queue, activeId, ids } = setup();
     queue.pause();
@@ -125,7 +107,7 @@ describe('alert queue', () => {
     expect(activeId()).toBe('a');
   });
 
-  it('skip ends the active alert now; while paused the next one waits', () => {
+  it('skip without an exit animation ends the active alert now; while paused the next one waits', () => {
     const { queue, activeId } = setup({ durationMs: () => 10_000 });
     queue.enqueue(alert('a', 'follow'));
     queue.enqueue(alert('b', 'follow'));

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { ActionResult, AlertControl, SettingsPatch } from '../../shared/api';
+import type { ModPush, SettingsPatch } from '../../shared/api';
 import type { ModLogEntry, OnAirEvent, SourceRef } from '../../shared/events';
 import type { Settings, SourceConfig } from '../../shared/settings';
-import { createAlertQueue } from './alerts/alert-queue';
+import { createAlertService } from './alerts/alert-service';
 import { systemClock, type Clock } from './clock';
 import type { OnAirCore } from './core-types';
 import { createHandlers } from './handlers';
@@ -60,12 +60,12 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
   const hub: Hub = new Hub({
     clock,
     snapshotExtras: () => ({
-      alerts: alerts.snapshot(),
+      alerts: alerts.queueState(),
       auth: twitch.state(),
       overlay: store.get().overlay,
       timeoutPresets: store.get().twitch.timeoutPresets,
     }),
-    onAlert: (alert) => alerts.enqueue(alert),
+    onAlert: (alert) => alerts.admit(alert),
   });
   const emit = (event: OnAirEvent): void => {
     if (event.kind === 'modlog') void recordModLog(event.entry);
@@ -84,11 +84,11 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     modLogFailing = !stored;
   };
 
-  const alerts = createAlertQueue({
+  const alerts = createAlertService({
     clock,
-    durationMs: () => store.get().alerts.durationSeconds * 1000,
-    onChange: (state) => hub.broadcast({ type: 'alerts', alerts: state }),
-    filter: (alert) => passesMinimums(alert, store.get()),
+    settings: () => store.get(),
+    broadcast: (push) => hub.broadcast(push),
+    testSource: () => sources.all()[0]?.ref,
   });
 
   const twitchChannels = (): Array<{ login: string; ref: SourceRef }> =>
@@ -143,7 +143,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     getSettings: () => store.get(),
     browserSourceUrl: () => browserSourceUrl,
     updateSettings,
-    alertControl: (control) => controlAlerts(alerts, control, sources.all()[0]?.ref),
+    alertControl: (control) => alerts.control(control),
     setSourceToken: async (sourceId, token) => {
       await tokens.set(sourceId, token);
       await sources.restartWhere((c) => c.id === sourceId, store.get().endpoints);
@@ -165,7 +165,19 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
     setBrowserSourceUrl: (url) => {
       browserSourceUrl = url;
     },
-    attachView: (kind, send) => hub.attach(kind, send),
+    attachView: (kind, send) => {
+      const attachment = hub.attach(kind, send);
+      if (kind !== 'mod') return attachment;
+      // Held alerts (viewer text nobody approved yet) go to the mod console only, never to the overlays.
+      const sendMod = send as (push: ModPush) => void;
+      return {
+        ready: () => {
+          attachment.ready();
+          sendMod({ type: 'alertApprovals', approvals: alerts.approvals() });
+        },
+        detach: attachment.detach,
+      };
+    },
     start: async () => {
       if (started) return;
       started = true;
@@ -194,40 +206,4 @@ async function removeLeftoverTempFiles(options: CreateCoreOptions, log: Logger):
   );
   const removed = await removeStaleTempFiles([options.settingsPath, ...secretFiles]);
   if (removed.length > 0) log.info(`removed ${removed.length} temp file(s) left by an interrupted save`);
-}
-
-function passesMinimums(alert: Extract<OnAirEvent, { kind: 'alert' }>, settings: Settings): boolean {
-  if (alert.alertType === 'cheer' && (alert.bits ?? 0) < settings.alerts.minBits) return false;
-  // The threshold is a plain number in any currency; comparing through Number() is exact enough for it.
-  if (alert.alertType === 'donation' && Number(alert.amount?.value ?? 0) < settings.alerts.minDonation)
-    return false;
-  return true;
-}
-
-type AlertQueue = ReturnType<typeof createAlertQueue>;
-
-function controlAlerts(
-  queue: AlertQueue,
-  control: AlertControl,
-  testSource: SourceRef | undefined,
-): ActionResult {
-  switch (control.command) {
-    case 'pause':
-      queue.pause();
-      break;
-    case 'resume':
-      queue.resume();
-      break;
-    case 'skip':
-      queue.skip();
-      break;
-    case 'replay':
-      if (!queue.replay(control.alertId))
-        return { ok: false, code: 'not-found', message: 'That alert is no longer in the recent list.' };
-      break;
-    case 'test':
-      queue.test(control.alertType, testSource ?? { sourceId: 'onair', provider: 'demo', channel: 'test' });
-      break;
-  }
-  return { ok: true, local: true };
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionResult, AlertControl, ModAction, ModHandlers, SettingsPatch } from '../../shared/api';
+import type {
+  ActionResult,
+  AlertControl,
+  AlertControlResult,
+  ModAction,
+  ModHandlers,
+  SettingsPatch,
+} from '../../shared/api';
 import type { ModLogEntry } from '../../shared/events';
 import type { Settings } from '../../shared/settings';
 import type { Logger } from './log/logger';
@@ -16,7 +23,7 @@ export interface HandlerDeps {
   updateSettings: (
     patch: SettingsPatch,
   ) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
-  alertControl: (control: AlertControl) => ActionResult;
+  alertControl: (control: AlertControl) => AlertControlResult | Promise<AlertControlResult>;
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
   /** Resolves once the entry is durable (or its failure reported): only then is the action answered. */
   recordModeration: (entry: ModLogEntry) => Promise<void>;

@@ -5,7 +5,16 @@ import { createStaticFiles, etagMatches } from './static-files';
 const PAGES: ReadonlyMap<string, string> = new Map([
   ['/overlay', 'overlay.html'],
   ['/mod', 'mod.html'],
+  ['/alerts', 'alerts.html'],
 ]);
+
+/** Routes served before the pages (the alert box's media and TTS engine); true when it answered. */
+export type ExtraRoutes = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  headers: Record<string, string>,
+) => Promise<boolean>;
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -13,12 +22,13 @@ function plain(res: ServerResponse, status: number, text: string): void {
 }
 
 /**
- * The HTTP side of the headless server: the two pages and their assets, from memory, with ETags
+ * The HTTP side of the headless server: the pages and their assets, from memory, with ETags
  * (`If-None-Match` → 304). `port()` is read per request because it is known only after listening.
  */
 export function createHttpHandler(
   rendererDir: string,
   port: () => number,
+  extraRoutes?: ExtraRoutes,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const files = createStaticFiles(rendererDir);
   return async (req, res) => {
@@ -32,6 +42,7 @@ export function createHttpHandler(
       res.writeHead(302, { ...SECURITY_HEADERS, Location: '/overlay' });
       return void res.end();
     }
+    if (extraRoutes && (await extraRoutes(req, res, path, { ...SECURITY_HEADERS }))) return;
     const page = PAGES.get(path);
     const lookup = page
       ? await files.lookup(`/${page}`)

@@ -9,6 +9,7 @@ import type { Logger } from '../core/log/logger';
 import type { ProcessFaults } from '../core/log/process-faults';
 import { throttledLog, type ThrottledLog } from '../core/log/throttled-log';
 import { createRequestDispatcher } from '../core/requests/dispatch';
+import { serveAlertRoute } from './alert-routes';
 import { createHttpHandler } from './http-handler';
 import { SECURITY_HEADERS, createSecret } from './security';
 import { decideUpgrade } from './upgrade-gate';
@@ -133,7 +134,12 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   const context = { core, dispatcher: createRequestDispatcher(core.handlers, log), stats, badFrames, log };
   let port = options.port;
 
-  const handleHttp = createHttpHandler(options.rendererDir, () => port);
+  const alertRoutes = { core, log };
+  const handleHttp = createHttpHandler(
+    options.rendererDir,
+    () => port,
+    (req, res, path, headers) => serveAlertRoute(req, res, path, headers, alertRoutes),
+  );
   const server = createServer((req, res) => {
     handleHttp(req, res).catch((error: unknown) => {
       log.error('http handler failed', error);

@@ -1,3 +1,4 @@
+import type { AlertPresentation } from '../../../shared/alert-box/types';
 import type { AlertQueueState } from '../../../shared/alert-queue-state';
 import type { Alert, AlertType, SourceRef } from '../../../shared/events';
 import { lookupTable } from '../../../shared/lookup';
@@ -36,15 +37,19 @@ export interface AlertQueueOptions {
   maxRecent?: number;
   /** Alerts it rejects are not queued (e.g. below the minimum bits or donation). Test alerts bypass it. */
   filter?: AlertFilter;
+  /** How the alert box shows an alert; asked when it starts playing and published in the snapshot. */
+  present?: (alert: Alert) => AlertPresentation;
+  /** How long a skipped alert keeps the screen for its exit animation (0 = it vanishes at once). */
+  exitMs?: number;
 }
 
 export interface AlertQueue {
   /** False when filtered out, a duplicate of a queued/active alert, dropped by overflow, or stopped. */
   enqueue(alert: Alert): boolean;
-  /** Holds the active alert's remaining time and starts nothing new. */
+  /** Starts nothing new; the alert on screen plays to its end. */
   pause(): void;
   resume(): void;
-  /** Ends the active alert now (while paused, the next one waits for `resume`). */
+  /** Ends the active alert: its exit animation plays for `exitMs`, then the next starts (unless paused). */
   skip(): void;
   /** Puts a recent alert at the front of the queue; false when it is not in the recent list. */
   replay(alertId: string): boolean;
@@ -66,9 +71,10 @@ interface Entry {
 
 interface Active {
   alert: Alert;
-  /** Time left when it (re)started playing. */
-  remainingMs: number;
-  startedAt: number;
+  presentation: AlertPresentation | null;
+  endsAt: number;
+  /** Skipped: playing its exit animation until `endsAt`. */
+  exiting: boolean;
 }
 
 /**
@@ -109,30 +115,30 @@ class AlertQueueMachine implements AlertQueue {
     return this.add(alert);
   };
 
+  // Pausing never freezes the alert on stream: it finishes on time, and only the next one waits.
   readonly pause = (): void => {
     if (this.paused || this.stopped) return;
     this.paused = true;
-    if (this.active) {
-      this.disarm();
-      this.active.remainingMs = Math.max(
-        0,
-        this.active.remainingMs - (this.clock.now() - this.active.startedAt),
-      );
-    }
     this.changed();
   };
 
   readonly resume = (): void => {
     if (!this.paused || this.stopped) return;
     this.paused = false;
-    if (this.active) this.arm();
-    else this.startNext();
+    this.startNext();
     this.changed();
   };
 
+  /** A second skip during the exit animation ends it at once. */
   readonly skip = (): void => {
-    if (!this.active || this.stopped) return;
-    this.finishActive();
+    const active = this.active;
+    if (!active || this.stopped) return;
+    const exitMs = Math.max(0, this.options.exitMs ?? 0);
+    if (active.exiting || exitMs === 0) this.finishActive();
+    else {
+      active.exiting = true;
+      this.arm(Math.min(exitMs, Math.max(0, active.endsAt - this.clock.now())));
+    }
     this.changed();
   };
 
@@ -179,7 +185,9 @@ class AlertQueueMachine implements AlertQueue {
     return Object.freeze({
       status: this.paused ? 'paused' : active ? 'playing' : 'idle',
       active: active?.alert ?? null,
-      activeUntil: active && !this.paused ? active.startedAt + active.remainingMs : null,
+      activeUntil: active ? active.endsAt : null,
+      presentation: active?.presentation ?? null,
+      exiting: active?.exiting ?? false,
       queued: Object.freeze(this.queue.map((entry) => entry.alert)) as Alert[],
       recent: Object.freeze([...this.recent]) as Alert[],
     });
@@ -231,15 +239,17 @@ class AlertQueueMachine implements AlertQueue {
     const entry = this.queue.shift();
     if (!entry) return;
     const duration = this.options.durationMs(entry.alert);
-    const remainingMs = Number.isFinite(duration) ? Math.max(0, duration) : 0;
-    this.active = { alert: entry.alert, remainingMs, startedAt: 0 };
-    this.arm();
+    const ms = Number.isFinite(duration) ? Math.max(0, duration) : 0;
+    const presentation = this.options.present?.(entry.alert) ?? null;
+    this.active = { alert: entry.alert, presentation, endsAt: this.clock.now() + ms, exiting: false };
+    this.arm(ms);
   }
 
-  private arm(): void {
+  private arm(ms: number): void {
     if (!this.active) return;
-    this.active.startedAt = this.clock.now();
-    this.timer = this.clock.setTimeout(() => this.onTimer(), this.active.remainingMs);
+    this.disarm();
+    this.active.endsAt = this.clock.now() + ms;
+    this.timer = this.clock.setTimeout(() => this.onTimer(), ms);
   }
 
   private disarm(): void {

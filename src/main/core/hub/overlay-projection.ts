@@ -42,6 +42,8 @@ export function overlayEvents(batch: OnAirEvent[]): OverlayEvent[] {
 export const overlayAlerts = (state: AlertQueueState): OverlayAlertState => ({
   active: state.active,
   activeUntil: state.activeUntil,
+  presentation: state.presentation,
+  exiting: state.exiting,
 });
 
 export function overlaySnapshot(
@@ -69,5 +71,8 @@ export function overlayPush(push: ModPush): OverlayPush | null {
     }
     case 'snapshot':
       return { type: 'snapshot', snapshot: overlaySnapshot(push.snapshot.messages, push.snapshot) };
+    case 'alertApprovals':
+      // Viewer text nobody approved yet: the mod console's alone.
+      return null;
   }
 }

@@ -1,19 +1,5 @@
-import type { Money } from '../../../shared/events';
-
-/**
- * Money in the viewer's own locale (`locale` undefined = the browser's). The amount is a decimal string, which
- * `Intl.NumberFormat` formats exactly (no binary float on the way).
- */
-export function formatMoney(money: Money, locale?: string): string {
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
-      money.value as Intl.StringNumericLiteral,
-    );
-  } catch {
-    // An unknown currency code (or a malformed amount) from a service: show it plainly.
-    return `${money.value.slice(0, 24)} ${money.currency.slice(0, 8)}`;
-  }
-}
+// Shared with the core, which fills the alert box templates with the same text.
+export { formatMoney } from '../../../shared/format-money';
 
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds}s`;

@@ -1,16 +1,57 @@
+import { useState } from 'react';
 import { ALERT_TYPES, type AlertType } from '../../../shared/events';
 import { alertHeadline } from '../common/alert-text';
 import { useModStore } from '../store/store-context';
-import { useRunAction } from './use-actions';
+import type { ModState } from '../store/create-stores';
+import { AlertApprovals } from './alerts/AlertApprovals';
+import { AlertBoxEditor } from './alerts/AlertBoxEditor';
+import { useAlertControl } from './alerts/use-alert-control';
 
-const TYPES = ALERT_TYPES;
+const TESTS_SHOWN = 4;
 
-/** Alert queue control: what is on screen, what waits, pause/resume/skip, replay, and test alerts. */
+/** Where a test alert is now, from the replica: waiting for approval, queued, on screen, or done. */
+function testPlacement(state: ModState, id: string): string {
+  const approval = state.alertApprovals.find((item) => item.alert.id === id);
+  if (approval?.status === 'pending') return 'held for approval';
+  if (approval?.status === 'rejected') return 'rejected';
+  if (state.alerts.active?.id === id) return 'shown';
+  if (state.alerts.queued.some((alert) => alert.id === id)) return 'queued';
+  return state.alerts.recent.some((alert) => alert.id === id) ? 'done' : 'not shown (filtered)';
+}
+
+function TestResults({ tests }: { tests: Array<{ id: string; alertType: AlertType }> }) {
+  const placements = useModStore((state) => tests.map((test) => testPlacement(state, test.id)).join('\n'));
+  const lines = placements.split('\n');
+  if (tests.length === 0) return null;
+  return (
+    <ul className="compact-list small">
+      {tests.map((test, index) => (
+        <li
+          key={test.id}
+          data-testid="alert-test-result"
+          data-alert-id={test.id}
+          data-placement={lines[index]}
+        >
+          Test {test.alertType}: {lines[index]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Alert queue control: what is on screen, approvals, what waits, pause/resume/skip, the in-memory history with
+ * replay, test alerts that report where they went, and the alert box configuration.
+ */
 export function AlertsPanel() {
   const alerts = useModStore((state) => state.alerts);
-  const run = useRunAction(true);
-  const control = (label: string, params: Parameters<typeof controlParams>[0]) =>
-    void run(label, (bridge) => bridge.request('alertControl', controlParams(params)));
+  const control = useAlertControl();
+  const [tests, setTests] = useState<Array<{ id: string; alertType: AlertType }>>([]);
+  const test = async (alertType: AlertType): Promise<void> => {
+    const result = await control(`Test ${alertType}`, { command: 'test', alertType });
+    const id = result.alertId;
+    if (id) setTests((list) => [{ id, alertType }, ...list].slice(0, TESTS_SHOWN));
+  };
   return (
     <section className="panel" aria-label="Alerts">
       <h3>
@@ -24,7 +65,7 @@ export function AlertsPanel() {
           <button
             type="button"
             data-action="alerts-resume"
-            onClick={() => control('Resume alerts', { command: 'resume' })}
+            onClick={() => void control('Resume alerts', { command: 'resume' })}
           >
             Resume
           </button>
@@ -32,7 +73,7 @@ export function AlertsPanel() {
           <button
             type="button"
             data-action="alerts-pause"
-            onClick={() => control('Pause alerts', { command: 'pause' })}
+            onClick={() => void control('Pause alerts', { command: 'pause' })}
           >
             Pause
           </button>
@@ -41,29 +82,33 @@ export function AlertsPanel() {
           type="button"
           data-action="alerts-skip"
           disabled={!alerts.active}
-          onClick={() => control('Skip alert', { command: 'skip' })}
+          onClick={() => void control('Skip alert', { command: 'skip' })}
         >
           Skip current
         </button>
       </div>
+      {alerts.status === 'paused' ? (
+        <p className="small muted">Paused: the alert on screen finishes; the next ones wait.</p>
+      ) : null}
       <p className="now-playing" data-testid="alert-active">
         {alerts.active ? `On screen: ${alertHeadline(alerts.active)}` : 'Nothing on screen.'}
       </p>
+      <AlertApprovals />
       <h4>Queued ({alerts.queued.length})</h4>
       <ol className="compact-list">
         {alerts.queued.slice(0, 10).map((alert) => (
           <li key={alert.id}>{alertHeadline(alert)}</li>
         ))}
       </ol>
-      <h4>Recent</h4>
-      <ul className="compact-list">
+      <h4>History</h4>
+      <ul className="compact-list" data-testid="alert-history">
         {alerts.recent.slice(0, 15).map((alert) => (
           <li key={alert.id} className="row">
             <span className="grow">{alertHeadline(alert)}</span>
             <button
               type="button"
               data-action="alerts-replay"
-              onClick={() => control('Replay alert', { command: 'replay', alertId: alert.id })}
+              onClick={() => void control('Replay alert', { command: 'replay', alertId: alert.id })}
             >
               Replay
             </button>
@@ -72,26 +117,19 @@ export function AlertsPanel() {
       </ul>
       <h4>Test</h4>
       <div className="row wrap">
-        {TYPES.map((alertType) => (
+        {ALERT_TYPES.map((alertType) => (
           <button
             key={alertType}
             type="button"
             data-action={`alert-test-${alertType}`}
-            onClick={() => control(`Test ${alertType}`, { command: 'test', alertType })}
+            onClick={() => void test(alertType)}
           >
             {alertType}
           </button>
         ))}
       </div>
+      <TestResults tests={tests} />
+      <AlertBoxEditor />
     </section>
   );
-}
-
-type ControlInput =
-  | { command: 'pause' | 'resume' | 'skip' }
-  | { command: 'replay'; alertId: string }
-  | { command: 'test'; alertType: AlertType };
-
-function controlParams(input: ControlInput): ControlInput {
-  return input;
 }

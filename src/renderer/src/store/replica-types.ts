@@ -11,6 +11,7 @@ import type {
 import type { Settings } from '../../../shared/settings';
 import { ChatWorkingCopy } from './chat-slice';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
+import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
 
 /**
@@ -36,6 +37,8 @@ export interface ModReplica extends OverlayReplica {
   automod: AutoModHold[];
   modlog: ModLogEntry[];
   auth: AuthState;
+  /** Mod console only: alerts held for approval (pushed right after the snapshot, then on each change). */
+  alertApprovals: AlertApprovalItem[];
   timeoutPresets: number[];
 }
 
@@ -71,6 +74,7 @@ export function emptyModReplica(): ModReplica {
     modlog: [],
     auth: { provider: 'twitch', status: 'logged-out' },
     alerts: emptyAlertQueueState,
+    alertApprovals: [],
     timeoutPresets: [...DEFAULT_TIMEOUT_PRESETS],
   };
 }
@@ -103,6 +107,7 @@ export function modReplicaFromSnapshot(snapshot: ModSnapshot, limits: ReplicaLim
     modlog: lastN(snapshot.modlog, limits.modlog),
     auth: snapshot.auth,
     alerts: snapshot.alerts,
+    alertApprovals: [],
     overlay: snapshot.overlay,
     timeoutPresets: snapshot.timeoutPresets,
   };

@@ -58,6 +58,8 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
       for (const event of push.events) events.push(event);
     } else if (push.type === 'alerts') {
       next = { ...next, alerts: push.alerts };
+    } else if (push.type === 'alertApprovals') {
+      next = { ...next, alertApprovals: push.approvals };
     } else if (push.type === 'overlay') {
       next = { ...next, overlay: push.overlay, timeoutPresets: push.timeoutPresets };
     }
