@@ -81,6 +81,18 @@ describe('the core with the demo source', () => {
     await until(() => view.pushes.some((p) => p.type === 'alerts' && p.alerts.status === 'paused'));
   });
 
+  it('test alerts say whether they are shown now or queued', async () => {
+    const { core: c } = await startCore({
+      version: 1,
+      sources: [{ id: 'd', type: 'demo', alertEverySeconds: 0 }],
+    });
+    const test = () => c.handlers.alertControl({ command: 'test', alertType: 'raid' });
+    expect(await test()).toEqual({ ok: true, local: true, detail: 'shown' });
+    expect(await test()).toEqual({ ok: true, local: true, detail: 'queued, 1 ahead' });
+    await c.handlers.alertControl({ command: 'pause' });
+    expect(await test()).toEqual({ ok: true, local: true, detail: 'queued (alerts are paused)' });
+  });
+
   it('reports a broken settings file, keeps it aside and runs on defaults', async () => {
     const { core: c } = await startCore(undefined, '{"sources": [ broken');
     const view = attach(c);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActionResult, AlertControl } from '../../shared/api';
 import type { ModLogEntry, OnAirEvent, SourceRef } from '../../shared/events';
 import type { Settings, SourceConfig } from '../../shared/settings';
+import type { AlertQueueState } from '../../shared/alert-queue-state';
 import { createAlertQueue } from './alerts/alert-queue';
 import { systemClock, type Clock } from './clock';
 import type { OnAirCore, ViewKind } from './core-types';
@@ -196,9 +197,21 @@ function controlAlerts(
       if (!queue.replay(control.alertId))
         return { ok: false, code: 'not-found', message: 'That alert is no longer in the recent list.' };
       break;
-    case 'test':
-      queue.test(control.alertType, testSource ?? { sourceId: 'onair', provider: 'demo', channel: 'test' });
-      break;
+    case 'test': {
+      const alert = queue.test(
+        control.alertType,
+        testSource ?? { sourceId: 'onair', provider: 'demo', channel: 'test' },
+      );
+      return { ok: true, local: true, detail: testAlertFate(queue.snapshot(), alert.id) };
+    }
   }
   return { ok: true, local: true };
+}
+
+/** What a test alert's button reports: on screen now, or waiting (and behind how many). */
+function testAlertFate(state: AlertQueueState, alertId: string): string {
+  if (state.active?.id === alertId && state.status === 'playing') return 'shown';
+  if (state.status === 'paused') return 'queued (alerts are paused)';
+  const ahead = state.queued.findIndex((alert) => alert.id === alertId) + (state.active ? 1 : 0);
+  return `queued, ${ahead} ahead`;
 }
