@@ -6,10 +6,12 @@ interface PartsProps {
   parts: MessagePart[];
   /** Links become real anchors (new window, denied inside Electron) only where someone can click them. */
   clickableLinks: boolean;
+  /** -1 inside a roving-focus list (the mod chat), so links are not extra tab stops. */
+  linkTabIndex?: number;
 }
 
 /** A message's parts as React text nodes and checked images/links. Never HTML. */
-export const MessageParts = memo(function MessageParts({ parts, clickableLinks }: PartsProps) {
+export const MessageParts = memo(function MessageParts({ parts, clickableLinks, linkTabIndex }: PartsProps) {
   return (
     <>
       {parts.map((part, index) => {
@@ -25,7 +27,14 @@ export const MessageParts = memo(function MessageParts({ parts, clickableLinks }
           case 'link': {
             const href = safeLinkUrl(part.url);
             return clickableLinks && href ? (
-              <a key={index} className="onair-link" href={href} target="_blank" rel="noopener noreferrer">
+              <a
+                key={index}
+                className="onair-link"
+                href={href}
+                target="_blank"
+                rel="noopener noreferrer"
+                tabIndex={linkTabIndex}
+              >
                 {part.text}
               </a>
             ) : (

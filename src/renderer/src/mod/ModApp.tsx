@@ -10,7 +10,9 @@ import { ModLogPanel, NoticesPanel } from './LogPanels';
 import { ModesBar } from './ModesBar';
 import { SendBox } from './SendBox';
 import { SettingsPanel } from './SettingsPanel';
-import { Toasts } from './Toasts';
+import { ScopeNotes } from './ActionNotes';
+import { SideTabs } from './SideTabs';
+import { NoteScopeContext } from './use-actions';
 import { UserCard } from './UserCard';
 
 const TABS: Array<{ id: SideTab; label: string }> = [
@@ -53,33 +55,22 @@ export function ModApp() {
         </div>
       ) : null}
       <main className="mod-main">
-        <div className="chat-column">
-          <ModesBar />
-          <ChatList />
-          <SendBox />
-        </div>
-        <aside className="side">
-          <nav className="tabs" role="tablist">
-            {TABS.map(({ id, label }) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={tab === id}
-                className={tab === id ? 'tab on' : 'tab'}
-                data-tab={id}
-                onClick={() => setTab(id)}
-              >
-                {label}
-                {id === 'automod' && pendingHolds > 0 ? <span className="count">{pendingHolds}</span> : null}
-              </button>
-            ))}
-          </nav>
-          <div className="side-body">{PANELS[tab]()}</div>
+        <NoteScopeContext.Provider value="chat">
+          <div className="chat-column">
+            <ModesBar />
+            <ChatList />
+            <SendBox />
+          </div>
+        </NoteScopeContext.Provider>
+        <aside className="side" aria-label="Tools">
+          <SideTabs tabs={TABS} current={tab} onSelect={setTab} pendingHolds={pendingHolds} />
+          <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {PANELS[tab]()}
+          </div>
+          <ScopeNotes scope="side" className="side-notes" />
         </aside>
       </main>
       <UserCard />
-      <Toasts />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
 import '../common/badge-colors.css';
 import './mod.css';
+import './chat-column.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();
