@@ -143,7 +143,7 @@ describe.skipIf(!rendererBuilt())('mod console chat column', () => {
     expect(
       await menu.getByRole('menuitem').evaluateAll((els) => els.map((el) => el.getAttribute('data-action'))),
     ).toEqual(['timeout-1', 'timeout-60', 'timeout-600', 'timeout-86400', 'reply', 'user', 'copy']);
-    await menu.getByRole('menuitem', { name: 'Timeout BobbyBuilds for 1 day' }).click();
+    await menu.getByRole('menuitem', { name: 'Timeout 1 day' }).click();
     await expect.poll(lastCall).toMatchObject({ method: 'act', params: { type: 'timeout', seconds: 86400 } });
     expect(await menu.count()).toBe(0);
   });

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Capability, ChatMessage } from '../../../shared/events';
 import { formatDuration } from '../common/format';
 import type { LineCommand } from './ModLine';
-import { spokenDuration } from './spoken-duration';
+import { timeoutButtonName } from './spoken-duration';
 
 interface LineActionsProps {
   message: ChatMessage;
@@ -52,7 +52,7 @@ export const LineActions = memo(function LineActions({
           type="button"
           tabIndex={-1}
           data-action={`timeout-${quickTimeout}`}
-          aria-label={`Timeout ${name} for ${spokenDuration(quickTimeout)}`}
+          aria-label={timeoutButtonName(name, quickTimeout, formatDuration(quickTimeout))}
           title={`Timeout ${formatDuration(quickTimeout)} (T)`}
           onClick={() => onCommand(message, { type: 'timeout', seconds: quickTimeout })}
         >

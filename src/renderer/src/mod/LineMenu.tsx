@@ -1,6 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Capability, ChatMessage } from '../../../shared/events';
-import { formatDuration } from '../common/format';
 import { authorName } from './LineActions';
 import type { LineCommand } from './ModLine';
 import { spokenDuration } from './spoken-duration';
@@ -24,45 +23,27 @@ const MENU_ITEM_PX = 26;
 
 interface Item {
   key: string;
+  /** Also the accessible name: the menu itself is named "Actions for <user>". */
   label: string;
-  name: string;
   command: LineCommand;
 }
 
 function itemsFor(message: ChatMessage, caps: readonly Capability[], presets: readonly number[]): Item[] {
-  const name = authorName(message);
   const targetable = message.targetable && !message.flags.own;
   const items: Item[] = [];
   if (targetable && caps.includes('timeout')) {
     for (const seconds of presets) {
-      const label = `Timeout ${formatDuration(seconds)}`;
       const command: LineCommand = { type: 'timeout', seconds };
-      items.push({
-        key: `timeout-${seconds}`,
-        label,
-        name: `Timeout ${name} for ${spokenDuration(seconds)}`,
-        command,
-      });
+      items.push({ key: `timeout-${seconds}`, label: `Timeout ${spokenDuration(seconds)}`, command });
     }
   }
   if (targetable && caps.includes('unban') && message.removed && message.removed.reason !== 'delete') {
-    items.push({
-      key: 'unban',
-      label: 'Unban / untimeout',
-      name: `Unban ${name}`,
-      command: { type: 'unban' },
-    });
+    items.push({ key: 'unban', label: 'Unban / untimeout', command: { type: 'unban' } });
   }
-  if (targetable && caps.includes('reply')) {
-    items.push({ key: 'reply', label: 'Reply', name: `Reply to ${name}`, command: { type: 'reply' } });
-  }
-  items.push({
-    key: 'user',
-    label: 'User card',
-    name: `Open user card for ${name}`,
-    command: { type: 'user' },
-  });
-  items.push({ key: 'copy', label: 'Copy text', name: `Copy ${name}'s message`, command: { type: 'copy' } });
+  if (targetable && caps.includes('reply'))
+    items.push({ key: 'reply', label: 'Reply', command: { type: 'reply' } });
+  items.push({ key: 'user', label: 'User card', command: { type: 'user' } });
+  items.push({ key: 'copy', label: 'Copy text', command: { type: 'copy' } });
   return items;
 }
 
@@ -121,7 +102,6 @@ export function LineMenu({ target, capabilities, presets, onCommand, onClose }: 
           role="menuitem"
           tabIndex={-1}
           data-action={item.key}
-          aria-label={item.name}
           onClick={() => {
             // Back to the line first: the user card returns focus there, a reply moves it on to the send box.
             onClose(true);

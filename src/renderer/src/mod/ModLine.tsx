@@ -6,6 +6,7 @@ import { safeNameColor } from '../common/safe';
 import type { ActionNote } from '../store/action-notes-slice';
 import { NoteView } from './ActionNotes';
 import { authorName, LineActions } from './LineActions';
+import { readableNameColor } from './readable-color';
 
 export type LineCommand =
   | { type: 'delete' }
@@ -69,7 +70,7 @@ export const ModLine = memo(function ModLine({
   onCommand,
   onMenu,
 }: ModLineProps) {
-  const color = safeNameColor(message.author.color, message.author.login);
+  const color = readableNameColor(safeNameColor(message.author.color, message.author.login));
   const removed = removedLabel(message);
   const classes = ['mod-line'];
   if (message.removed) classes.push('mod-line--removed');

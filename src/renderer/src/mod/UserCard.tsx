@@ -6,7 +6,8 @@ import { safeNameColor } from '../common/safe';
 import { useModStore } from '../store/store-context';
 import { ConfirmButton } from './ConfirmButton';
 import { ScopeNotes } from './ActionNotes';
-import { spokenDuration } from './spoken-duration';
+import { readableNameColor } from './readable-color';
+import { timeoutButtonName } from './spoken-duration';
 import { can, NoteScopeContext, useAct } from './use-actions';
 
 const RECENT_SHOWN = 20;
@@ -38,7 +39,7 @@ export function UserCard() {
   if (!user) return null;
   const latest = theirs.at(-1);
   const roles = latest?.author.roles ?? [];
-  const color = safeNameColor(latest?.author.color, user.login);
+  const color = readableNameColor(safeNameColor(latest?.author.color, user.login));
   const base = { sourceId: user.sourceId, userId: user.userId, login: user.login };
   const why = reason.trim() || undefined;
   const removedCount = theirs.filter((m) => m.removed).length;
@@ -86,7 +87,7 @@ export function UserCard() {
                     key={seconds}
                     type="button"
                     data-action={`timeout-${seconds}`}
-                    aria-label={`Timeout ${user.displayName} for ${spokenDuration(seconds)}`}
+                    aria-label={timeoutButtonName(user.displayName, seconds, formatDuration(seconds))}
                     onClick={() =>
                       void act(`Timeout ${user.displayName} ${formatDuration(seconds)}`, {
                         type: 'timeout',
