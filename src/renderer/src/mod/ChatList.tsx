@@ -4,22 +4,16 @@ import type { ActionNote } from '../store/action-notes-slice';
 import { messageKey } from '../store/replica-types';
 import { useModStore } from '../store/store-context';
 import { ChatStateBar } from './ChatStateBar';
-import { LineMenu, type MenuTarget } from './LineMenu';
+import { LineMenu } from './LineMenu';
 import { ModLine, type LineCommand } from './ModLine';
 import { usePauseOnHover } from './pause-preference';
 import { useChatKeys } from './use-chat-keys';
 import { useLineCommands } from './use-line-commands';
+import { NO_HOLDS, useChatWindow, useLineMenuState } from './use-chat-window';
 import { useLiveFollow } from './use-live-follow';
 
-/** Lines in the DOM at once: the history can be thousands long, the DOM stays ~1,000 elements. */
-export const WINDOW_LINES = 70;
 const OLDER_STEP = 50;
 const NO_CAPABILITIES: readonly never[] = [];
-
-function indexOfKey(messages: ChatMessage[], key: string): number {
-  for (let i = messages.length - 1; i >= 0; i--) if (messageKey(messages[i]) === key) return i;
-  return -1;
-}
 
 /** The newest note of each line (scope `line:<key>`), for the lines to show. */
 function useLineNotes(): Map<string, ActionNote> {
@@ -30,15 +24,6 @@ function useLineNotes(): Map<string, ActionNote> {
     return byLine;
   }, [notes]);
 }
-
-/** Why the chat is not live, strongest first; each holds the last line shown when it began. */
-interface Holds {
-  scroll: string | null;
-  hover: string | null;
-  keyboard: string | null;
-  menu: string | null;
-}
-const NO_HOLDS: Holds = { scroll: null, hover: null, keyboard: null, menu: null };
 
 /**
  * The live chat, windowed. Live unless the moderator pauses it: scrolling up (until "Jump to live"), the
@@ -52,24 +37,11 @@ export function ChatList() {
   const lineNotes = useLineNotes();
   const onCommand = useLineCommands();
   const [pauseOnHover, setPauseOnHover] = usePauseOnHover();
-  const [holds, setHolds] = useState<Holds>(NO_HOLDS);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [menu, setMenu] = useState<MenuTarget | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-
-  const anchor = holds.scroll ?? holds.hover ?? holds.keyboard ?? holds.menu;
-  const anchorIndex = anchor === null ? -1 : indexOfKey(messages, anchor);
-  const end = anchorIndex >= 0 ? anchorIndex + 1 : messages.length;
-  const start = Math.max(0, end - WINDOW_LINES);
-  const shown = useMemo(() => messages.slice(start, end), [messages, start, end]);
-  const live = anchorIndex < 0;
-  const lastShownKey = shown.length > 0 ? messageKey(shown[shown.length - 1]) : null;
-  const hold = useCallback(
-    (why: keyof Holds, on: boolean) =>
-      setHolds((current) => ({ ...current, [why]: on ? (current[why] ?? lastShownKey) : null })),
-    [lastShownKey],
-  );
+  const { holds, setHolds, hold, shown, start, end, live, lastShownKey } = useChatWindow(messages);
+  const { menu, openMenu, closeMenu } = useLineMenuState(hold);
 
   const { onScroll } = useLiveFollow({
     listRef,
@@ -116,21 +88,6 @@ export function ChatList() {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hold('keyboard', false);
   };
 
-  const openMenu = useCallback(
-    (message: ChatMessage, opener: HTMLElement) => {
-      setMenu((current) => (current?.message === message ? null : { message, opener }));
-      hold('menu', true);
-    },
-    [hold],
-  );
-  const closeMenu = useCallback(
-    (refocus: boolean) => {
-      if (refocus) menu?.opener.closest<HTMLElement>('[data-key]')?.focus();
-      setMenu(null);
-      hold('menu', false);
-    },
-    [hold, menu],
-  );
   const command = useCallback(
     (message: ChatMessage, cmd: LineCommand) => onCommand(message, cmd),
     [onCommand],
