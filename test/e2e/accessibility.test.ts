@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoSource, rendererBuilt, startStack, type Stack } from './harness';
+import { runAxe } from './page-probes';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
@@ -14,15 +15,7 @@ interface AxeViolation {
 /** Runs axe-core in the page; returns every violation (the test prints the counts by impact). */
 async function axe(page: Page, label: string): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run;
-    const result = await run();
-    return result.violations.map(({ id, impact, nodes }) => ({
-      id,
-      impact,
-      nodes: nodes.slice(0, 3).map((n) => ({ target: n.target })),
-    }));
-  });
+  const violations = await page.evaluate<AxeViolation[]>(runAxe);
   const count = (impact: string) => violations.filter((v) => v.impact === impact).length;
   console.log(
     `axe-core ${label}: critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`,

@@ -4,6 +4,7 @@ import { silentLogger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import { chatLine, createFakeCore, statusOf, twitchRef, type FakeCore } from './fake-core';
 import { RENDERER_DIR, launchChromium, rendererBuilt, watchPage } from './harness';
+import { clipboardText, focusedId, focusedMessageId, focusedTab } from './page-probes';
 
 const CAPS = ['send', 'reply', 'delete', 'timeout', 'ban', 'unban'] as const;
 type Box = { x: number; y: number; width: number; height: number };
@@ -31,8 +32,7 @@ describe.skipIf(!rendererBuilt())('mod console chat column', () => {
       }),
     );
   const offChat = () => page.mouse.move(1300, 10);
-  const focusedId = () =>
-    page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.messageId ?? null);
+  const focusedLineId = () => page.evaluate<string | null>(focusedMessageId);
 
   beforeAll(async () => {
     fake = createFakeCore({
@@ -179,15 +179,15 @@ describe.skipIf(!rendererBuilt())('mod console chat column', () => {
     await page.keyboard.press('Shift+Tab'); // pause on hover
     await page.keyboard.press('Shift+Tab'); // the chat list: its one stop is the last selected line
     const stop = await page.locator('.chat-lines [tabindex="0"]').getAttribute('data-message-id');
-    expect(await focusedId()).toBe(stop);
+    expect(await focusedLineId()).toBe(stop);
     await page.keyboard.press('Shift+Tab');
-    expect(await focusedId()).toBeNull(); // one stop: the next Shift+Tab left the list
+    expect(await focusedLineId()).toBeNull(); // one stop: the next Shift+Tab left the list
     await page.keyboard.press('Tab');
-    expect(await focusedId()).toBe(stop);
+    expect(await focusedLineId()).toBe(stop);
     await page.keyboard.press('End');
-    expect(await focusedId()).toBe(last.id);
+    expect(await focusedLineId()).toBe(last.id);
     await page.keyboard.press('ArrowUp');
-    expect(await focusedId()).toBe(bobby.id);
+    expect(await focusedLineId()).toBe(bobby.id);
     expect(await page.textContent('[data-testid="chat-paused"]')).toContain('moving through lines');
 
     await page.keyboard.press('t');
@@ -207,13 +207,13 @@ describe.skipIf(!rendererBuilt())('mod console chat column', () => {
     await expect
       .poll(() => line(bobby.id).locator('[data-testid="action-note"]').textContent())
       .toContain('Text copied.');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bobby.text);
+    expect(await page.evaluate<string>(clipboardText)).toBe(bobby.text);
   });
 
   it('item 7: Reply focuses the input; the user card takes focus and gives it back', async () => {
     await line(bobby.id).focus();
     await page.keyboard.press('r');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('send-input');
+    await expect.poll(() => page.evaluate<string | null>(focusedId)).toBe('send-input');
     expect(await page.textContent('.replying')).toContain('Replying to BobbyBuilds');
     await page.keyboard.press('Escape'); // cancels the reply
     expect(await page.locator('.replying').count()).toBe(0);
@@ -222,13 +222,13 @@ describe.skipIf(!rendererBuilt())('mod console chat column', () => {
     await page.keyboard.press('u');
     const card = page.locator('[data-testid="user-card"]');
     await card.waitFor();
-    expect(await card.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(await card.evaluate((el) => el.matches(':focus-within'))).toBe(true);
     await page.keyboard.press('Escape');
     expect(await card.count()).toBe(0);
-    expect(await focusedId()).toBe(bobby.id);
+    expect(await focusedLineId()).toBe(bobby.id);
 
     await page.keyboard.press('Escape'); // leaves the list: live again, cursor in the send box
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('send-input');
+    expect(await page.evaluate<string | null>(focusedId)).toBe('send-input');
     await page.locator('[data-testid="chat-live"]').waitFor();
   });
 
@@ -244,7 +244,7 @@ describe.skipIf(!rendererBuilt())('mod console chat column', () => {
     await selected.focus();
     const first = await selected.getAttribute('data-tab');
     await page.keyboard.press('ArrowRight');
-    const next = await page.evaluate(() => document.activeElement?.getAttribute('data-tab'));
+    const next = await page.evaluate<string | null>(focusedTab);
     expect(next).not.toBe(first);
     expect(await page.getAttribute(`[data-tab="${next}"]`, 'aria-selected')).toBe('true');
     expect(await page.getAttribute('[role="tabpanel"]', 'aria-labelledby')).toBe(`tab-${next}`);

@@ -5,6 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { rendererBuilt, startStackWith, watchPage, type Stack } from './harness';
+import {
+  chatListBottomGap,
+  firstVisibleModLine,
+  pausedCount,
+  reflowCount,
+  watchChatState,
+} from './page-probes';
 
 const CORPUS = resolve(
   __dirname,
@@ -49,32 +56,6 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 
-/** Records, in the page, whether the chat ever showed "paused" and every change of a line's height. */
-function watchChatState(): void {
-  const w = window as unknown as { __paused: number; __reflows: number };
-  w.__paused = 0;
-  w.__reflows = 0;
-  const heights = new WeakMap<Element, number>();
-  new MutationObserver(() => {
-    if (document.querySelector('[data-testid="chat-paused"]')) w.__paused++;
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-  new MutationObserver(() => {
-    for (const line of document.querySelectorAll('[data-testid="mod-line"]')) {
-      if (!heights.has(line)) heights.set(line, line.getBoundingClientRect().height);
-    }
-  }).observe(document, { subtree: true, childList: true });
-  // Image loads do not mutate the DOM: compare heights when each image settles.
-  document.addEventListener(
-    'load',
-    (event) => {
-      const line = (event.target as Element).closest?.('[data-testid="mod-line"]');
-      if (line && heights.has(line) && heights.get(line) !== line.getBoundingClientRect().height)
-        w.__reflows++;
-    },
-    true,
-  );
-}
-
 /** Item 2: live unless the moderator pauses — late images neither pause the chat nor reflow a line. */
 describe.skipIf(!rendererBuilt())('mod chat stays live with real Twitch lines and late emote images', () => {
   let irc: FakeTwitchIrc;
@@ -105,7 +86,7 @@ describe.skipIf(!rendererBuilt())('mod chat stays live with real Twitch lines an
       await new Promise<void>((go) => waiting.push(go));
       await route.fulfill({ status: 200, contentType: 'image/png', body: image }).catch(() => {});
     });
-    await mod.addInitScript(watchChatState);
+    await mod.addInitScript({ content: watchChatState });
     await mod.goto(stack.server.modUrl);
     const deadline = Date.now() + 10_000;
     while (!irc.received.some((l) => l.startsWith('JOIN #xqcow'))) {
@@ -126,14 +107,11 @@ describe.skipIf(!rendererBuilt())('mod chat stays live with real Twitch lines an
     expect(sent).toBe(lines.length);
     await mod.waitForTimeout(1500); // the last images land
     expect(imageRequests).toBeGreaterThan(20);
-    expect(await mod.evaluate(() => (window as unknown as { __paused: number }).__paused)).toBe(0);
+    expect(await mod.evaluate<number>(pausedCount)).toBe(0);
     await mod.locator('[data-testid="chat-live"]').waitFor();
-    const gap = await mod.evaluate(() => {
-      const list = document.querySelector('[data-testid="chat-list"]')!;
-      return list.scrollHeight - list.scrollTop - list.clientHeight;
-    });
+    const gap = await mod.evaluate<number>(chatListBottomGap);
     expect(gap).toBeLessThan(2);
-    expect(await mod.evaluate(() => (window as unknown as { __reflows: number }).__reflows)).toBe(0);
+    expect(await mod.evaluate<number>(reflowCount)).toBe(0);
   });
 
   it('pauses when the moderator scrolls up, and holds there while lines arrive', async () => {
@@ -142,14 +120,7 @@ describe.skipIf(!rendererBuilt())('mod chat stays live with real Twitch lines an
     await mod.mouse.move(200, 300);
     await mod.mouse.wheel(0, -600);
     await mod.locator('[data-testid="chat-paused"][data-reason="scroll"]').waitFor();
-    const firstVisible = () =>
-      mod.evaluate(() => {
-        const list = document.querySelector('[data-testid="chat-list"]')!.getBoundingClientRect();
-        const line = [...document.querySelectorAll('[data-testid="mod-line"]')].find(
-          (l) => l.getBoundingClientRect().bottom > list.top,
-        );
-        return { id: line?.getAttribute('data-message-id'), top: line?.getBoundingClientRect().top };
-      });
+    const firstVisible = () => mod.evaluate<{ id: string | null; top: number | null }>(firstVisibleModLine);
     const before = await firstVisible();
     await irc.replay(linesWithEmotes(20, 200), 40, 'xqcow');
     await expect.poll(() => mod.textContent('[data-testid="chat-paused"]')).toMatch(/\d+ new/);
