@@ -29,10 +29,13 @@ const MAX_NOTES = 200;
 const MAX_ERRORS_PER_SCOPE = 5;
 let nextNoteId = 1;
 
-/** A new note replaces the scope's earlier non-error notes; errors stay until dismissed. */
-export function addNote(notes: ActionNote[], note: ActionNote): ActionNote[] {
-  const kept = notes.filter((n) => n.scope !== note.scope || n.tone === 'error');
-  const errors = kept.filter((n) => n.scope === note.scope);
+/**
+ * A new note replaces the scope's earlier non-error notes (`replace`); errors stay until dismissed, at most
+ * MAX_ERRORS_PER_SCOPE of them per scope.
+ */
+export function addNote(notes: ActionNote[], note: ActionNote, replace = true): ActionNote[] {
+  const kept = replace ? notes.filter((n) => n.scope !== note.scope || n.tone === 'error') : notes;
+  const errors = kept.filter((n) => n.scope === note.scope && n.tone === 'error');
   const next = [...kept, note];
   if (errors.length >= MAX_ERRORS_PER_SCOPE && note.tone === 'error') next.splice(next.indexOf(errors[0]), 1);
   return next.length > MAX_NOTES ? next.slice(next.length - MAX_NOTES) : next;
@@ -49,15 +52,18 @@ export const createActionNotesSlice =
     },
     settleNote: (id, scope, tone, text) => {
       const notes = get().notes;
-      const replaced = !notes.some((n) => n.id === id);
-      // A newer note in the same place replaced the pending one: only a failure is still worth showing.
-      if (replaced && tone !== 'error') return;
-      set({
-        notes: addNote(
-          notes.filter((n) => n.id !== id),
-          { id, scope, tone, text },
-        ),
-      } as Partial<S>);
+      const note = { id, scope, tone, text };
+      if (notes.some((n) => n.id === id)) {
+        set({
+          notes: addNote(
+            notes.filter((n) => n.id !== id),
+            note,
+          ),
+        } as Partial<S>);
+      } else if (tone === 'error') {
+        // A newer note in the same place replaced the pending one: its failure still shows, beside it.
+        set({ notes: addNote(notes, note, false) } as Partial<S>);
+      }
     },
     dismissNote: (id) => set({ notes: get().notes.filter((n) => n.id !== id) } as Partial<S>),
     pushToast: (tone, text) => {
