@@ -8,6 +8,7 @@ import type {
   ModLogEntry,
   Notice,
   OnAirEvent,
+  ProviderId,
   SourceStatus,
 } from './events';
 import { type Settings } from './settings';
@@ -83,6 +84,32 @@ export const sendRequestSchema = z.object({
   replyTo: id.optional(),
 });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
+
+/**
+ * How long one chat message may be on each service, counted the way that service counts: Twitch in
+ * characters (code points, docs/twitch-irc.md), ChatKC in UTF-16 units (the reference server compares its
+ * QString length with `max_chat_length` 500 and silently drops longer ones, docs/chatkc-client.md).
+ */
+export interface SendLimit {
+  max: number;
+  unit: 'codepoint' | 'utf16';
+}
+
+export const SEND_LIMITS: Readonly<Record<ProviderId, SendLimit | null>> = {
+  twitch: { max: 500, unit: 'codepoint' },
+  chatkc: { max: 500, unit: 'utf16' },
+  demo: { max: 500, unit: 'codepoint' },
+  streamlabs: null,
+  streamelements: null,
+};
+
+/** The length of `text` as `limit` counts it. */
+export function sendLength(text: string, limit: SendLimit): number {
+  if (limit.unit === 'utf16') return text.length;
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
 
 export type ErrorCode =
   | 'bad-request'

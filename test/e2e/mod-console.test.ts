@@ -92,22 +92,26 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
   });
 
   it('shows line buttons from capabilities, never by provider', async () => {
-    await line(kc.id).hover();
     expect(await line(kc.id).locator('[data-action="delete"]').count()).toBe(1);
     expect(await line(kc.id).locator('[data-action="ban"], [data-action^="timeout-"]').count()).toBe(0);
-    await line(ada.id).hover();
     const actions = await line(ada.id)
       .locator('[data-action]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
-    expect(actions).toEqual([
-      'delete',
+    expect(actions).toEqual(['delete', 'timeout-600', 'ban', 'more']);
+    await line(ada.id).locator('[data-action="more"]').click();
+    const menu = page.locator('[data-testid="line-menu"] [data-action]');
+    expect(await menu.evaluateAll((els) => els.map((el) => el.getAttribute('data-action')))).toEqual([
       'timeout-1',
       'timeout-60',
       'timeout-600',
       'timeout-86400',
-      'ban',
       'reply',
+      'user',
+      'copy',
     ]);
+    await page.keyboard.press('Escape'); // closes the menu, back on the line (keyboard focus holds the chat)
+    await page.keyboard.press('Escape'); // leaves the list: live again
+    await page.mouse.move(1200, 20);
   });
 
   it('sends the action and shows the service error text', async () => {
@@ -126,10 +130,8 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
           seconds: 600,
         },
       });
-    const toast = page.locator('[data-testid="toast"][data-tone="error"]');
-    await expect
-      .poll(() => toast.last().textContent())
-      .toContain('failed: You are not a moderator of #chan.');
+    const note = line(ada.id).locator('[data-testid="action-note"][data-tone="error"]');
+    await expect.poll(() => note.textContent()).toContain('failed: You are not a moderator of #chan.');
   });
 
   it('pauses on hover: new lines wait while the pointer is on the chat', async () => {

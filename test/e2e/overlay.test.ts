@@ -84,10 +84,10 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     });
     await expect.poll(() => modLine.getAttribute('data-removed')).toMatch(/^(local|confirmed)$/);
     expect(await modLine.textContent()).toMatch(/hidden in OnAir only|removed on/);
-    await mod.waitForSelector('[data-testid="toast"]');
-    expect(await mod.locator('[data-testid="toast"]').last().textContent()).toMatch(
-      /Delete .*(local only|done)/,
-    );
+    // The result is on the line itself, not in a toast over the chat.
+    await expect
+      .poll(() => modLine.locator('[data-testid="action-note"]').textContent())
+      .toMatch(/Delete .*(OnAir only|done)/);
   });
 
   it('timeout from a line goes through and is logged', async () => {
@@ -95,8 +95,8 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
       has: mod.locator('[data-action="ban"]'),
     });
     const target = line.last();
-    await target.hover();
-    await target.locator('[data-action="timeout-60"]').click();
+    await target.locator('[data-action="more"]').click();
+    await mod.locator('[data-testid="line-menu"] [data-action="timeout-60"]').click();
     await mod.click('[data-tab="log"]');
     await mod.waitForSelector('[data-testid="modlog-entry"]', { timeout: 2000 });
     expect(await mod.locator('[data-testid="modlog-entry"]').first().textContent()).toMatch(/timeout/i);
@@ -109,6 +109,10 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     expect(await alert.getAttribute('data-alert-type')).toBe('raid');
     expect(await alert.textContent()).toMatch(/^Raid from .+ with \d+ viewers/);
     expect(await overlay.locator('[data-testid="alert"]').count()).toBe(1);
+    // The button says what happened to the test alert: on screen now, or queued.
+    await expect
+      .poll(() => mod.textContent('[data-testid="notes-side"]'))
+      .toMatch(/Test raid: (shown|queued)/);
     await expect.poll(() => mod.textContent('[data-testid="alert-active"]')).toMatch(/On screen: Raid from/);
   });
 

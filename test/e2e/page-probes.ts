@@ -150,3 +150,56 @@ export const bidiOrder = (
     }
   return { name: name.getBoundingClientRect().x, sep: sepX, sepText: sep.data, text: text.getBoundingClientRect().x, chars: charX };
 })()`;
+
+/** The `data-message-id` of the focused element (a chat line), or null. */
+export const focusedMessageId = `document.activeElement?.getAttribute('data-message-id') ?? null`;
+
+export const focusedId = `document.activeElement?.id ?? null`;
+
+export const focusedTab = `document.activeElement?.getAttribute('data-tab') ?? null`;
+
+export const clipboardText = `navigator.clipboard.readText()`;
+
+/** Pixels between the bottom of the mod chat list and its newest line (0 = pinned to the newest line). */
+export const chatListBottomGap = `(() => {
+  const list = document.querySelector('[data-testid="chat-list"]');
+  return list.scrollHeight - list.scrollTop - list.clientHeight;
+})()`;
+
+/** The first mod line visible at the top of the chat list, and where it is. */
+export const firstVisibleModLine = `(() => {
+  const top = document.querySelector('[data-testid="chat-list"]').getBoundingClientRect().top;
+  const line = [...document.querySelectorAll('[data-testid="mod-line"]')].find((l) => l.getBoundingClientRect().bottom > top);
+  return { id: line?.getAttribute('data-message-id') ?? null, top: line?.getBoundingClientRect().top ?? null };
+})()`;
+
+/**
+ * An init script: counts, in the page, every time the chat showed "paused" (`__paused`) and every line whose
+ * height changed when one of its images arrived (`__reflows`).
+ */
+export const watchChatState = `(() => {
+  window.__paused = 0;
+  window.__reflows = 0;
+  const heights = new WeakMap();
+  new MutationObserver(() => {
+    if (document.querySelector('[data-testid="chat-paused"]')) window.__paused++;
+    for (const line of document.querySelectorAll('[data-testid="mod-line"]')) {
+      if (!heights.has(line)) heights.set(line, line.getBoundingClientRect().height);
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+  // Image loads do not mutate the DOM: compare a line's height when each of its images settles.
+  document.addEventListener('load', (event) => {
+    const line = event.target.closest && event.target.closest('[data-testid="mod-line"]');
+    if (line && heights.has(line) && heights.get(line) !== line.getBoundingClientRect().height) window.__reflows++;
+  }, true);
+})()`;
+
+export const pausedCount = `window.__paused`;
+export const reflowCount = `window.__reflows`;
+
+/** Runs the injected axe-core; resolves to its violations (id, impact, the first three targets). */
+export const runAxe = `axe.run().then((result) => result.violations.map(({ id, impact, nodes }) => ({
+  id,
+  impact,
+  nodes: nodes.slice(0, 3).map((n) => ({ target: n.target })),
+})))`;

@@ -112,8 +112,8 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
     await overlayLine(trollIds[0]!).waitFor({ timeout: 10_000 });
     await overlayLine(trollIds[1]!).waitFor();
     const line = mod.locator(`[data-testid="mod-line"][data-message-id="${trollIds[1]}"]`);
-    await line.hover();
-    await line.locator('[data-action="timeout-60"]').click();
+    await line.locator('[data-action="more"]').click();
+    await mod.locator('[data-testid="line-menu"] [data-action="timeout-60"]').click();
     await expect.poll(() => world.api.moderation.bans.size, { timeout: 10_000 }).toBe(1);
     await overlayLine(trollIds[0]!).waitFor({ state: 'detached', timeout: 10_000 });
     await overlayLine(trollIds[1]!).waitFor({ state: 'detached' });

@@ -100,4 +100,27 @@ describe('ChatKC client against the fake server', () => {
       local: false,
     });
   });
+  it('says sent only after the server published the message: word filter and length limit are refusals', async () => {
+    const fake = await server({ bannedWords: ['badword'] });
+    const user = client(fake.url, 'tok-user');
+    await user.until('user', () => user.source.status().capabilities.includes('send'));
+    const send = (text: string) => user.source.send({ sourceId: 'chatkc:test', text });
+    // The reference server answers `accepted` to both, and publishes neither.
+    expect(await send('this has a badword in it')).toEqual({
+      ok: false,
+      code: 'rejected',
+      message: 'ChatKC took the message but did not publish it (its word filter dropped it).',
+    });
+    const storedBefore = fake.messages().length;
+    expect(await send('x'.repeat(501))).toEqual({
+      ok: false,
+      code: 'too-large',
+      message: 'Not sent: ChatKC takes at most 500 characters, this has 501.',
+    });
+    expect(fake.messages().length).toBe(storedBefore);
+    // 500 UTF-16 units is the server's own limit: 250 astral characters are 500 units.
+    expect(await send('x'.repeat(500))).toEqual({ ok: true, local: false });
+    expect(await send('🎉'.repeat(251))).toMatchObject({ ok: false, code: 'too-large' });
+    expect(fake.messages().at(-1)?.message).toBe('x'.repeat(500));
+  });
 });

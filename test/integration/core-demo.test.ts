@@ -88,7 +88,8 @@ describe('the core with the demo source', () => {
     await until(() => mod.pushes.some((p) => p.type === 'alerts' && p.alerts.status === 'paused'));
     // The overlay sees the alert on screen, not the queue behind it or that a mod paused it.
     for (const push of overlay.pushes) {
-      if (push.type === 'alerts') expect(Object.keys(push.alerts).sort()).toEqual(['active', 'activeUntil']);
+      if (push.type === 'alerts')
+        expect(Object.keys(push.alerts).sort()).toEqual(['active', 'activeUntil', 'exiting', 'presentation']);
     }
   });
 

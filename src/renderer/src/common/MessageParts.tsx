@@ -10,6 +10,8 @@ interface PartsProps {
   clickableLinks: boolean;
   /** Longer messages are cut here with an ellipsis (display-text.ts); the mod console's bound by default. */
   maxChars?: number;
+  /** -1 inside a roving-focus list (the mod chat), so links are not extra tab stops. */
+  linkTabIndex?: number;
 }
 
 /**
@@ -20,6 +22,7 @@ export const MessageParts = memo(function MessageParts({
   parts,
   clickableLinks,
   maxChars = MOD_TEXT_CHARS,
+  linkTabIndex,
 }: PartsProps) {
   const shown = useMemo(() => displayParts(parts, maxChars), [parts, maxChars]);
   return (
@@ -37,7 +40,14 @@ export const MessageParts = memo(function MessageParts({
           case 'link': {
             const href = safeLinkUrl(part.url);
             return clickableLinks && href ? (
-              <a key={index} className="onair-link" href={href} target="_blank" rel="noopener noreferrer">
+              <a
+                key={index}
+                className="onair-link"
+                href={href}
+                target="_blank"
+                rel="noopener noreferrer"
+                tabIndex={linkTabIndex}
+              >
                 {part.text}
               </a>
             ) : (

@@ -1,83 +1,109 @@
-import {
-  useCallback,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type MouseEvent,
-} from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import type { ChatMessage } from '../../../shared/events';
+import { messageKey } from '../../../shared/removal';
 import { ItemBoundary } from '../common/ItemBoundary';
 import { renderDrops, subscribeRenderDrops } from '../common/render-drops';
-import { messageKey } from '../../../shared/removal';
+import type { ActionNote } from '../store/action-notes-slice';
 import { useModStore } from '../store/store-context';
+import { ChatStateBar } from './ChatStateBar';
 import { EmptyChat } from './EmptyChat';
+import { LineMenu } from './LineMenu';
 import { ModLine, type LineCommand } from './ModLine';
+import { usePauseOnHover } from './pause-preference';
+import { useChatKeys } from './use-chat-keys';
 import { useLineCommands } from './use-line-commands';
+import { NO_HOLDS, useChatWindow, useLineMenuState } from './use-chat-window';
+import { useLiveFollow } from './use-live-follow';
 
-/** Lines in the DOM at once: the history can be thousands long, the DOM stays ~1,000 elements. */
-export const WINDOW_LINES = 70;
 const OLDER_STEP = 50;
-const BOTTOM_SLACK_PX = 30;
+const NO_CAPABILITIES: readonly never[] = [];
 
-function indexOfKey(messages: ChatMessage[], key: string): number {
-  for (let i = messages.length - 1; i >= 0; i--) if (messageKey(messages[i]) === key) return i;
-  return -1;
+/** The newest note of each line (scope `line:<key>`), for the lines to show. */
+function useLineNotes(): Map<string, ActionNote> {
+  const notes = useModStore((state) => state.notes);
+  return useMemo(() => {
+    const byLine = new Map<string, ActionNote>();
+    for (const note of notes) if (note.scope.startsWith('line:')) byLine.set(note.scope.slice(5), note);
+    return byLine;
+  }, [notes]);
 }
 
 /**
- * The live chat, windowed. Following live by default; hovering freezes the window at the line under the
- * cursor (pause on hover), scrolling up freezes it until "Jump to live".
+ * The live chat, windowed. Live unless the moderator pauses it: scrolling up (until "Jump to live"), the
+ * pointer on the list (pause on hover, a setting), keyboard focus on a line, or an open ⋯ menu. One tab stop
+ * (the selected line); arrows and hotkeys work from there (use-chat-keys.ts).
  */
 export function ChatList() {
   const messages = useModStore((state) => state.messages);
   const statuses = useModStore((state) => state.statuses);
   const presets = useModStore((state) => state.timeoutPresets);
+  const lineNotes = useLineNotes();
   const onCommand = useLineCommands();
-  const [scrollAnchor, setScrollAnchor] = useState<string | null>(null);
-  const [hoverAnchor, setHoverAnchor] = useState<string | null>(null);
-  const [hoveredKey, setHoveredKey] = useState<string | null>(null);
+  const [pauseOnHover, setPauseOnHover] = usePauseOnHover();
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const drops = useSyncExternalStore(subscribeRenderDrops, renderDrops);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const { holds, setHolds, hold, shown, start, end, live, lastShownKey } = useChatWindow(messages);
+  const { menu, openMenu, closeMenu } = useLineMenuState(hold);
 
-  const anchor = scrollAnchor ?? hoverAnchor;
-  const anchorIndex = anchor === null ? -1 : indexOfKey(messages, anchor);
-  const end = anchorIndex >= 0 ? anchorIndex + 1 : messages.length;
-  const start = Math.max(0, end - WINDOW_LINES);
-  const shown = useMemo(() => messages.slice(start, end), [messages, start, end]);
-  const waiting = messages.length - end;
-  const live = anchorIndex < 0;
+  const { onScroll } = useLiveFollow({
+    listRef,
+    contentRef,
+    live,
+    shown,
+    scrolledBack: holds.scroll !== null,
+    onScrolledUp: () => hold('scroll', true),
+    onBackAtBottom: () => hold('scroll', false),
+  });
 
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (list && live) list.scrollTop = list.scrollHeight;
-  }, [shown, live]);
+  const focusLine = (key: string): void => {
+    const lines = contentRef.current?.children ?? [];
+    for (const line of lines) if ((line as HTMLElement).dataset.key === key) (line as HTMLElement).focus();
+  };
+  const select = (key: string): void => {
+    setSelectedKey(key);
+    focusLine(key);
+  };
+  const onKeyDown = useChatKeys({
+    shown,
+    select,
+    command: onCommand,
+    revealNext: () => {
+      const next = messages[end];
+      if (!next) return;
+      setHolds((current) => ({ ...current, keyboard: messageKey(next), hover: null, scroll: null }));
+      setSelectedKey(messageKey(next));
+      requestAnimationFrame(() => focusLine(messageKey(next)));
+    },
+    leave: () => {
+      setHolds(NO_HOLDS);
+      document.getElementById('send-input')?.focus();
+    },
+  });
 
-  const lastShownKey = shown.length > 0 ? messageKey(shown[shown.length - 1]) : null;
-
-  const onScroll = useCallback(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < BOTTOM_SLACK_PX;
-    if (!atBottom && scrollAnchor === null) setScrollAnchor(lastShownKey);
-    else if (atBottom && scrollAnchor !== null) setScrollAnchor(null);
-  }, [scrollAnchor, lastShownKey]);
-
-  const onMouseOver = useCallback((event: MouseEvent<HTMLDivElement>) => {
-    const line = (event.target as HTMLElement).closest<HTMLElement>('[data-key]');
-    setHoveredKey(line?.dataset.key ?? null);
-  }, []);
-
-  const showOlder = (): void => {
-    const target = shown[Math.min(shown.length - 1, Math.max(0, shown.length - 1 - OLDER_STEP))];
-    if (target) setScrollAnchor(messageKey(target));
+  const onFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    const line = event.target.closest<HTMLElement>('[data-key]');
+    if (line?.dataset.key) setSelectedKey(line.dataset.key);
+    // Only keyboard focus pauses: a mouse click on a line's button must not leave the chat frozen.
+    if (event.target.matches(':focus-visible')) hold('keyboard', true);
+  };
+  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hold('keyboard', false);
   };
 
   const command = useCallback(
     (message: ChatMessage, cmd: LineCommand) => onCommand(message, cmd),
     [onCommand],
   );
+
+  const showOlder = (): void => {
+    const target = shown[Math.min(shown.length - 1, Math.max(0, shown.length - 1 - OLDER_STEP))];
+    if (target) setHolds((current) => ({ ...current, scroll: messageKey(target) }));
+  };
+  const tabStop =
+    selectedKey !== null && shown.some((m) => messageKey(m) === selectedKey) ? selectedKey : lastShownKey;
+  const menuStatus = menu ? statuses[menu.message.source.sourceId] : undefined;
 
   return (
     <div className="chat-pane">
@@ -86,56 +112,70 @@ export function ChatList() {
         ref={listRef}
         data-testid="chat-list"
         onScroll={onScroll}
-        onMouseEnter={() => setHoverAnchor(lastShownKey)}
-        onMouseLeave={() => {
-          setHoverAnchor(null);
-          setHoveredKey(null);
-        }}
-        onMouseOver={onMouseOver}
+        onMouseEnter={() => pauseOnHover && hold('hover', true)}
+        onMouseLeave={() => hold('hover', false)}
       >
         {start > 0 ? (
-          <button type="button" className="chat-older" onClick={showOlder}>
+          <button type="button" tabIndex={-1} className="chat-older" onClick={showOlder}>
             Show older ({start} more in this session)
           </button>
         ) : null}
-        {shown.map((message) => {
-          const key = messageKey(message);
-          const status = statuses[message.source.sourceId];
-          return (
-            <ItemBoundary key={key} kind="mod-line" itemKey={key}>
-              <ModLine
-                message={message}
-                capabilities={status?.capabilities ?? NO_CAPABILITIES}
-                presets={presets}
-                expanded={hoveredKey === key}
-                demo={status?.demo ?? message.source.provider === 'demo'}
-                onCommand={command}
-              />
-            </ItemBoundary>
-          );
-        })}
+        <div
+          className="chat-lines"
+          ref={contentRef}
+          role="feed"
+          aria-label="Chat"
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={onBlur}
+        >
+          {shown.map((message) => {
+            const key = messageKey(message);
+            const status = statuses[message.source.sourceId];
+            return (
+              <ItemBoundary key={key} kind="mod-line" itemKey={key}>
+                <ModLine
+                  message={message}
+                  capabilities={status?.capabilities ?? NO_CAPABILITIES}
+                  presets={presets}
+                  selected={key === tabStop}
+                  menuOpen={menu?.message === message}
+                  note={lineNotes.get(key)}
+                  demo={status?.demo ?? message.source.provider === 'demo'}
+                  onCommand={command}
+                  onMenu={openMenu}
+                />
+              </ItemBoundary>
+            );
+          })}
+        </div>
         {messages.length === 0 ? <EmptyChat /> : null}
       </div>
-      {/* Always present and outside the list, so it never covers the line under the pointer. */}
-      <div
-        className={live ? 'chat-state' : 'chat-state paused'}
-        data-testid={live ? 'chat-live' : 'chat-paused'}
-      >
-        {live ? 'Live' : scrollAnchor ? 'Scrolled back' : 'Paused while the pointer is on the chat'}
-        {waiting > 0 ? ` · ${waiting} new` : ''}
-        {drops.count > 0 ? (
-          <span className="chat-drops" data-testid="render-drops" title={drops.lastError ?? undefined}>
-            {` · ${drops.count} ${drops.count === 1 ? 'item' : 'items'} could not be shown`}
-          </span>
-        ) : null}
-        {scrollAnchor ? (
-          <button type="button" onClick={() => setScrollAnchor(null)}>
-            Jump to live
-          </button>
-        ) : null}
-      </div>
+      {menu ? (
+        <LineMenu
+          target={menu}
+          capabilities={menuStatus?.capabilities ?? NO_CAPABILITIES}
+          presets={presets}
+          onCommand={command}
+          onClose={closeMenu}
+        />
+      ) : null}
+      <ChatStateBar
+        live={live}
+        reason={holds.scroll ? 'scroll' : holds.hover ? 'hover' : holds.keyboard ? 'keyboard' : 'menu'}
+        waiting={messages.length - end}
+        onJumpToLive={() => setHolds(NO_HOLDS)}
+        pauseOnHover={pauseOnHover}
+        onPauseOnHover={(on) => {
+          setPauseOnHover(on);
+          if (!on) hold('hover', false);
+        }}
+      />
+      {drops.count > 0 ? (
+        <div className="chat-drops" data-testid="render-drops" title={drops.lastError ?? undefined}>
+          {`${drops.count} ${drops.count === 1 ? 'item' : 'items'} could not be shown`}
+        </div>
+      ) : null}
     </div>
   );
 }
-
-const NO_CAPABILITIES: readonly never[] = [];

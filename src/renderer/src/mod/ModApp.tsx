@@ -12,8 +12,10 @@ import { ModLogPanel, NoticesPanel } from './LogPanels';
 import { ModesBar } from './ModesBar';
 import { SendBox } from './SendBox';
 import { SettingsPanel } from './SettingsPanel';
-import { Toasts } from './Toasts';
 import { TopBar } from './TopBar';
+import { ScopeNotes } from './ActionNotes';
+import { SideTabs } from './SideTabs';
+import { NoteScopeContext } from './use-actions';
 import { UserCard } from './UserCard';
 import { useMediaQuery } from './use-now';
 
@@ -64,43 +66,34 @@ export function ModApp() {
         </div>
       ) : null}
       <main className={`mod-main ${panel.open ? 'panel-open' : 'panel-closed'}`}>
-        <div className="chat-column">
-          <FirstRunGuide />
-          <ConnectionLines />
-          <ModesBar />
-          <ChatList />
-          <SendBox />
-        </div>
+        <NoteScopeContext.Provider value="chat">
+          <div className="chat-column">
+            <FirstRunGuide />
+            <ConnectionLines />
+            <ModesBar />
+            <ChatList />
+            <SendBox />
+          </div>
+        </NoteScopeContext.Provider>
         {panel.open && panel.narrow ? (
           <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={panel.close} />
         ) : null}
         <aside className="side" id="side-panel" aria-label="Tools" hidden={!panel.open}>
-          <nav className="tabs" role="tablist">
-            {TABS.map(({ id, label }) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={tab === id}
-                className={tab === id ? 'tab on' : 'tab'}
-                data-tab={id}
-                onClick={() => setTab(id)}
-              >
-                {label}
-                {id === 'automod' && pendingHolds > 0 ? <span className="count">{pendingHolds}</span> : null}
-              </button>
-            ))}
+          <div className="side-head">
+            <SideTabs tabs={TABS} current={tab} onSelect={setTab} pendingHolds={pendingHolds} />
             {panel.narrow ? (
               <button type="button" className="drawer-close" aria-label="Close tools" onClick={panel.close}>
                 ✕
               </button>
             ) : null}
-          </nav>
-          <div className="side-body">{PANELS[tab]()}</div>
+          </div>
+          <div className="side-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {PANELS[tab]()}
+          </div>
+          <ScopeNotes scope="side" className="side-notes" />
         </aside>
       </main>
       <UserCard />
-      <Toasts />
     </div>
   );
 }

@@ -1,10 +1,14 @@
 import { memo } from 'react';
 import type { ChatMessage, Capability } from '../../../shared/events';
-import { displayText, MOD_TEXT_CHARS } from '../common/display-text';
 import { messageKey } from '../../../shared/removal';
-import { formatClock, formatDuration } from '../common/format';
+import { displayText, MOD_TEXT_CHARS } from '../common/display-text';
+import { formatClock } from '../common/format';
 import { Badges, MessageParts } from '../common/MessageParts';
 import { safeNameColor } from '../common/safe';
+import type { ActionNote } from '../store/action-notes-slice';
+import { NoteView } from './ActionNotes';
+import { authorName, LineActions } from './LineActions';
+import { readableNameColor } from './readable-color';
 import { removedLabel } from './removed-label';
 
 export type LineCommand =
@@ -13,16 +17,21 @@ export type LineCommand =
   | { type: 'ban' }
   | { type: 'unban' }
   | { type: 'reply' }
-  | { type: 'user' };
+  | { type: 'user' }
+  | { type: 'copy' };
 
 interface ModLineProps {
   message: ChatMessage;
   capabilities: readonly Capability[];
   presets: readonly number[];
-  /** The line under the cursor shows every timeout preset; the others show one quick timeout. */
-  expanded: boolean;
+  /** The roving tab stop of the chat list: exactly one line has tabIndex 0. */
+  selected: boolean;
+  menuOpen: boolean;
+  /** The newest result of an action on this line, if any. */
+  note: ActionNote | undefined;
   demo: boolean;
   onCommand(message: ChatMessage, command: LineCommand): void;
+  onMenu(message: ChatMessage, opener: HTMLElement): void;
 }
 
 /** The quick timeout shown on every line: 10 minutes if it is a preset, else the middle preset. */
@@ -30,19 +39,25 @@ export function quickTimeout(presets: readonly number[]): number | undefined {
   return presets.includes(600) ? 600 : presets[Math.floor(presets.length / 2)];
 }
 
+/** What a screen reader says when the line gets focus: who, what, and whether it was removed. */
+function lineLabel(message: ChatMessage, removed: string | null): string {
+  const text = message.text.length > 300 ? `${message.text.slice(0, 300)}…` : message.text;
+  return `${displayText(authorName(message))}: ${text}${removed ? ` (${removed})` : ''}`;
+}
+
 export const ModLine = memo(function ModLine({
   message,
   capabilities,
   presets,
-  expanded,
+  selected,
+  menuOpen,
+  note,
   demo,
   onCommand,
+  onMenu,
 }: ModLineProps) {
-  const color = safeNameColor(message.author.color, message.author.login);
+  const color = readableNameColor(safeNameColor(message.author.color, message.author.login));
   const removed = removedLabel(message);
-  const has = (capability: Capability): boolean => capabilities.includes(capability);
-  const targetable = message.targetable && !message.flags.own;
-  const timeouts = expanded ? presets : [quickTimeout(presets)].filter((s): s is number => s !== undefined);
   const classes = ['mod-line'];
   if (message.removed) classes.push('mod-line--removed');
   if (message.flags.firstMessage) classes.push('mod-line--first');
@@ -53,95 +68,50 @@ export const ModLine = memo(function ModLine({
   return (
     <div
       className={classes.join(' ')}
+      role="article"
+      tabIndex={selected ? 0 : -1}
+      aria-label={lineLabel(message, removed)}
       data-testid="mod-line"
       data-message-id={message.id}
       data-source-id={message.source.sourceId}
       data-key={messageKey(message)}
       data-removed={message.removed ? (message.removed.confirmed ? 'confirmed' : 'local') : undefined}
     >
-      <span className="mod-line-actions">
-        {targetable && has('delete') && !message.removed ? (
-          <button
-            type="button"
-            data-action="delete"
-            title="Delete message"
-            onClick={() => onCommand(message, { type: 'delete' })}
-          >
-            ✕
-          </button>
-        ) : null}
-        {targetable && has('timeout')
-          ? timeouts.map((seconds) => (
-              <button
-                key={seconds}
-                type="button"
-                data-action={`timeout-${seconds}`}
-                title={`Timeout ${formatDuration(seconds)}`}
-                onClick={() => onCommand(message, { type: 'timeout', seconds })}
-              >
-                {formatDuration(seconds)}
-              </button>
-            ))
-          : null}
-        {targetable && has('ban') ? (
-          <button
-            type="button"
-            data-action="ban"
-            className="danger"
-            title="Ban user"
-            onClick={() => onCommand(message, { type: 'ban' })}
-          >
-            ban
-          </button>
-        ) : null}
-        {expanded &&
-        targetable &&
-        has('unban') &&
-        message.removed &&
-        message.removed.reason !== 'delete' &&
-        message.removed.liftedAt === undefined ? (
-          <button
-            type="button"
-            data-action="unban"
-            title="Unban / untimeout"
-            onClick={() => onCommand(message, { type: 'unban' })}
-          >
-            ↺
-          </button>
-        ) : null}
-        {expanded && has('reply') && targetable ? (
-          <button
-            type="button"
-            data-action="reply"
-            title="Reply"
-            onClick={() => onCommand(message, { type: 'reply' })}
-          >
-            ↩
-          </button>
-        ) : null}
+      <LineActions
+        message={message}
+        capabilities={capabilities}
+        quickTimeout={quickTimeout(presets)}
+        menuOpen={menuOpen}
+        onCommand={onCommand}
+        onMenu={onMenu}
+      />
+      <span className="mod-line-body">
+        <span className="mod-time">{formatClock(message.receivedAt)}</span>
+        <Badges badges={message.author.badges} />
+        {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
+        <button
+          type="button"
+          tabIndex={-1}
+          className="mod-name"
+          dir="auto"
+          aria-label={`Open user card for ${authorName(message)}`}
+          style={{ color }}
+          onClick={() => onCommand(message, { type: 'user' })}
+        >
+          {displayText(message.author.displayName || message.author.login)}
+        </button>
+        {message.flags.action ? ' ' : ': '}
+        <span className="mod-text" dir="auto" style={message.flags.action ? { color } : undefined}>
+          {message.reply ? (
+            <span className="mod-reply-ref">
+              ↪ @<bdi>{displayText(message.reply.parentAuthor)}</bdi>{' '}
+            </span>
+          ) : null}
+          <MessageParts parts={message.parts} clickableLinks linkTabIndex={-1} maxChars={MOD_TEXT_CHARS} />
+        </span>
+        {removed ? <span className="mod-removed-note">({removed})</span> : null}
+        {note ? <NoteView note={note} inLine /> : null}
       </span>
-      <span className="mod-time">{formatClock(message.receivedAt)}</span>
-      <Badges badges={message.author.badges} />
-      {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
-      <button
-        type="button"
-        className="mod-name"
-        dir="auto"
-        style={{ color }}
-        onClick={() => onCommand(message, { type: 'user' })}
-      >
-        {displayText(message.author.displayName || message.author.login)}
-      </button>
-      {message.flags.action ? ' ' : ': '}
-      <span className="mod-text" dir="auto" style={message.flags.action ? { color } : undefined}>
-        {message.reply ? (
-          <span className="mod-reply-ref">
-            ↪ @<bdi>{displayText(message.reply.parentAuthor)}</bdi>{' '}
-          </span>
-        ) : null}
-        <MessageParts parts={message.parts} clickableLinks maxChars={MOD_TEXT_CHARS} />
-      </span>
-      {removed ? <span className="mod-removed-note">({removed})</span> : null}
     </div>
   );
 });

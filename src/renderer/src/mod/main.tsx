@@ -10,6 +10,7 @@ import { ModApp } from './ModApp';
 import '../common/badge-colors.css';
 import './mod.css';
 import './layout.css';
+import './chat-column.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActionNotesSlice, type ActionNotesSlice } from './action-notes-slice';
 import { createModUiSlice, type ModUiSlice } from './mod-ui-slice';
 import {
   createConnectionSlice,
@@ -13,7 +14,7 @@ import { modLimits } from './replica-types';
 /** One store per window, built from slices. Factories so a test (or a second window) gets a fresh store. */
 
 export type OverlayState = OverlayReplicaSlice & ConnectionSlice;
-export type ModState = ModReplicaSlice & ConnectionSlice & ModUiSlice;
+export type ModState = ModReplicaSlice & ConnectionSlice & ModUiSlice & ActionNotesSlice;
 
 export function createOverlayStore(): StoreApi<OverlayState> {
   return createStore<OverlayState>()((...a) => ({
@@ -27,6 +28,7 @@ export function createModStore(): StoreApi<ModState> {
     ...createModReplicaSlice<ModState>(modLimits)(...a),
     ...createConnectionSlice<ModState>()(...a),
     ...createModUiSlice<ModState>()(...a),
+    ...createActionNotesSlice<ModState>()(...a),
   }));
   // Keep the active source valid: the first one that can send, else the first one, when none is chosen or it went away.
   store.subscribe((state) => {

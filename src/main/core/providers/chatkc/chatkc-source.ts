@@ -1,4 +1,10 @@
-import type { ActionResult, ModAction, SendRequest } from '../../../../shared/api';
+import {
+  SEND_LIMITS,
+  sendLength,
+  type ActionResult,
+  type ModAction,
+  type SendRequest,
+} from '../../../../shared/api';
 import type { Capability, SourceRef, SourceStatus } from '../../../../shared/events';
 import type { ChatKcSourceConfig } from '../../../../shared/settings';
 import { registerSecret } from '../../log/mask';
@@ -20,6 +26,7 @@ export interface ChatKcDeps {
 }
 
 const DEFAULT_ACK_TIMEOUT_MS = 5000;
+const CHAT_LIMIT = SEND_LIMITS.chatkc ?? { max: 500, unit: 'utf16' };
 
 interface Command {
   capability: Capability;
@@ -109,6 +116,12 @@ class ChatKcSource implements ChatSource {
   async send(request: SendRequest): Promise<ActionResult> {
     const text = request.text.trim();
     if (!text) return badRequest('The message is empty.');
+    const length = sendLength(text, CHAT_LIMIT);
+    if (length > CHAT_LIMIT.max) {
+      // The server would answer `accepted` and publish nothing (docs/chatkc-client.md).
+      const message = `Not sent: ChatKC takes at most ${CHAT_LIMIT.max} characters, this has ${length}.`;
+      return { ok: false, code: 'too-large', message };
+    }
     const reply = request.replyTo ? Number(request.replyTo) || 0 : 0;
     const expect: Expectation = /^[!/]/.test(text) ? 'command' : 'chat';
     return this.submit({ capability: reply ? 'reply' : 'send', frame: message(text, reply), expect });

@@ -132,6 +132,7 @@ export class ChatKcReceiver {
     if (data.id !== 0 && connection.replaying && this.firstReplayDone)
       this.countReplayed(connection, data.id);
     if (data.id !== 0) this.deps.history.remember(data.id, message.author.displayName, message.text);
+    if (message.flags.own && !connection.replaying) connection.requests.onOwnChat();
     this.deps.emit(message);
     this.deps.reporter.messageSeen();
     const alert = toDonationAlert(message);

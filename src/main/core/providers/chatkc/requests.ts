@@ -6,8 +6,9 @@ import { NAME_ERRORS, statusNotice } from './levels';
 import type { ClientFrame } from './protocol';
 
 /**
- * What answers a request: `chat` → `accepted` (or a `servermsg` rejection, e.g. a duplicate); `command` →
- * `servermsg` then `accepted`; `delete` (`!rm`) → a `delete` event holding the id; `userconf` → a `status`.
+ * What answers a request: `chat` → our own `chat` echo then `accepted` (or a `servermsg` rejection, e.g. a
+ * duplicate); `command` → `servermsg` then `accepted`; `delete` (`!rm`) → a `delete` event holding the id;
+ * `userconf` → a `status`.
  */
 export type Expectation = 'chat' | 'command' | 'delete' | 'userconf';
 
@@ -16,12 +17,15 @@ interface Pending {
   frame: ClientFrame;
   deleteId?: number;
   serverText: string | null;
+  /** A `chat` request: the server broadcast our message (it publishes before it says `accepted`). */
+  echoed: boolean;
   settled: boolean;
   resolve: (result: ActionResult) => void;
   timer: TimerHandle | null;
 }
 
 const formatDuration = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`);
+const NOT_PUBLISHED = 'ChatKC took the message but did not publish it (its word filter dropped it).';
 const fail = (code: ErrorCode, message: string): ActionResult => ({ ok: false, code, message });
 
 /** Keyed by the server's `status` code: a Map, so `constructor` or `__proto__` are no error code. */
@@ -61,7 +65,16 @@ export class RequestQueue {
 
   submit(expect: Expectation, frame: ClientFrame, deleteId?: number): Promise<ActionResult> {
     return new Promise((resolve) => {
-      this.waiting.push({ expect, frame, deleteId, serverText: null, settled: false, resolve, timer: null });
+      this.waiting.push({
+        expect,
+        frame,
+        deleteId,
+        serverText: null,
+        echoed: false,
+        settled: false,
+        resolve,
+        timer: null,
+      });
       this.pump();
     });
   }
@@ -69,12 +82,20 @@ export class RequestQueue {
   onAccepted(): void {
     const c = this.current;
     if (!c) return;
-    if (c.expect === 'chat') this.settle(c, { ok: true, local: false });
+    // `accepted` also follows messages the server dropped silently (word filter, too long): only the echo
+    // of our own line proves it was published.
+    if (c.expect === 'chat')
+      this.settle(c, c.echoed ? { ok: true, local: false } : fail('rejected', NOT_PUBLISHED));
     else if (c.expect === 'command') this.settle(c, commandResult(c.serverText));
     else if (c.expect === 'delete')
       this.settle(c, fail('rejected', c.serverText ?? 'The server did not delete it'));
     else return;
     this.finish(c);
+  }
+
+  /** A live `chat` frame written by our own account. */
+  onOwnChat(): void {
+    if (this.current?.expect === 'chat') this.current.echoed = true;
   }
 
   onServerMessage(html: string): void {
