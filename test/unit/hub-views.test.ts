@@ -42,7 +42,7 @@ describe('Hub: a snapshot and pushes per view kind', () => {
     expect(Object.keys(snapshot).sort()).toEqual(['alerts', 'messages', 'overlay']);
     expect(snapshot.messages.map((m) => m.id)).toEqual(['kept']);
     expect(snapshot.messages[0]).not.toHaveProperty('extras');
-    expect(snapshot.alerts).toEqual({ active: null, activeUntil: null });
+    expect(snapshot.alerts).toEqual({ active: null, activeUntil: null, presentation: null, exiting: false });
     // The mod console's snapshot keeps everything, extras included.
     const full = hub.snapshot();
     expect(full.messages.map((m) => m.id)).toEqual(['kept', 'gone']);
@@ -93,8 +93,8 @@ describe('Hub: a snapshot and pushes per view kind', () => {
     });
     hub.broadcast({ type: 'overlay', overlay: defaultSettings().overlay, timeoutPresets: [1, 2] });
     expect(overlay.slice(1)).toEqual([
-      { type: 'alerts', alerts: { active: playing, activeUntil: 5 } },
-      { type: 'alerts', alerts: { active: playing, activeUntil: null } },
+      { type: 'alerts', alerts: { active: playing, activeUntil: 5, presentation: null, exiting: false } },
+      { type: 'alerts', alerts: { active: playing, activeUntil: null, presentation: null, exiting: false } },
       { type: 'overlay', overlay: defaultSettings().overlay },
     ]);
     expect(mod.slice(1).map((p) => p.type)).toEqual(['alerts', 'alerts', 'alerts', 'overlay']);

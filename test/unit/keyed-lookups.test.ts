@@ -94,6 +94,7 @@ describe('ChatKC status codes (levels STATUS_NOTICES, requests STATUS_ERRORS)', 
       .submit('chat', { type: 'message', data: { text: 'hi', reply: 0 } })
       .then((r) => results.push(r));
     queue.onStatus(key); // before: `constructor` settled it as failed with Object as the error code
+    queue.onOwnChat(); // the server's echo of our line: published
     queue.onAccepted();
     await done;
     expect(results).toEqual([{ ok: true, local: false }]);

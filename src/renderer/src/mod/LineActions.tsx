@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { Capability, ChatMessage } from '../../../shared/events';
 import { formatDuration } from '../common/format';
-import type { LineCommand } from './ModLine';
+import type { LineCommand } from './line-command';
 import { timeoutButtonName } from './spoken-duration';
 
 interface LineActionsProps {

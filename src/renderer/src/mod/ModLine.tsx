@@ -10,15 +10,9 @@ import { NoteView } from './ActionNotes';
 import { authorName, LineActions } from './LineActions';
 import { readableNameColor } from './readable-color';
 import { removedLabel } from './removed-label';
+import type { LineCommand } from './line-command';
 
-export type LineCommand =
-  | { type: 'delete' }
-  | { type: 'timeout'; seconds: number }
-  | { type: 'ban' }
-  | { type: 'unban' }
-  | { type: 'reply' }
-  | { type: 'user' }
-  | { type: 'copy' };
+export type { LineCommand } from './line-command';
 
 interface ModLineProps {
   message: ChatMessage;
