@@ -102,7 +102,7 @@ describe.skipIf(!rendererBuilt())('settings without traps', () => {
     expect(await page.getByTestId('settings-save-bar').textContent()).toContain('Unsaved changes');
     await page.locator('[data-tab="alerts"]').click();
     await expect
-      .poll(() => page.locator('.toast').allTextContents(), EVENTUALLY)
+      .poll(() => page.getByTestId('action-note').allTextContents(), EVENTUALLY)
       .toContainEqual(expect.stringContaining('Settings not saved yet'));
     await settingsTab();
     await expect.poll(() => page.getByLabel('Max lines').inputValue(), EVENTUALLY).toBe('25');

@@ -30,12 +30,16 @@ describe.skipIf(!rendererBuilt())('unban lifts "banned" from the lines', () => {
     const target = page.locator(`[data-testid="mod-line"][data-message-id="${id}"]`);
     await target.locator('[data-action="ban"]').click();
     await expect.poll(() => removedNotes(page, id), EVENTUALLY).toMatch(/\bbanned\b/);
-    await target.hover();
-    await target.locator('[data-action="unban"]').click();
+    // Unban lives in the line's ⋯ menu (the fixed column keeps delete, the default timeout and ban).
+    const menu = page.locator('[data-testid="line-menu"]');
+    await target.locator('[data-action="more"]').click();
+    await menu.locator('[data-action="unban"]').click();
     await expect.poll(() => removedNotes(page, id), EVENTUALLY).toContain('unbanned');
     expect(await removedNotes(page, id)).not.toMatch(/\bbanned\b/);
-    await target.hover();
-    expect(await target.locator('[data-action="unban"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await target.locator('[data-action="more"]').click();
+    expect(await menu.locator('[data-action="unban"]').count()).toBe(0);
+    await page.keyboard.press('Escape');
 
     // A console opened now builds the same from the snapshot (history + mod log).
     const late = await stack.browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -112,7 +112,7 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     // The button says what happened to the test alert: on screen now, or queued.
     await expect
       .poll(() => mod.textContent('[data-testid="notes-side"]'))
-      .toMatch(/Test raid: (shown|queued)/);
+      .toMatch(/Test raid: (shown|queued)/i);
     await expect.poll(() => mod.textContent('[data-testid="alert-active"]')).toMatch(/On screen: Raid from/);
   });
 

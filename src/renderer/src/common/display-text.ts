@@ -12,8 +12,8 @@ import type { MessagePart } from '../../../shared/events';
 export const MAX_MARKS = 3;
 /** Overlay message text (Twitch's own limit is 500 characters). */
 export const OVERLAY_TEXT_CHARS = 500;
-/** Mod console message text: twice Twitch's limit, still a bounded row. */
-export const MOD_TEXT_CHARS = 1000;
+/** Mod console message text: above what Twitch and ChatKC accept (500), still a bounded row. */
+export const MOD_TEXT_CHARS = 600;
 /** Display names (Twitch allows 25, ChatKC 32). */
 export const NAME_CHARS = 64;
 

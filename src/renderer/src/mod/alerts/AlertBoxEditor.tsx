@@ -116,8 +116,10 @@ export function AlertBoxEditor() {
   const configured = ALERT_TYPES.filter((type) => alerts.types[type]);
   return (
     <>
-      <h4>Alert box (styles, variations, media, approval, text-to-speech)</h4>
+      <h4 id="alert-config-title">Alert box (styles, variations, media, approval, text-to-speech)</h4>
       <textarea
+        aria-labelledby="alert-config-title"
+        aria-describedby="alert-config-help"
         className="alert-config"
         data-testid="alert-config"
         spellCheck={false}
@@ -125,6 +127,10 @@ export function AlertBoxEditor() {
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
+      <p id="alert-config-help" className="muted small">
+        JSON, checked on Save: per alert type a style and its variations (first match wins); see the README,
+        section Alerts.
+      </p>
       {error ? <p className="error small">{error}</p> : null}
       <div className="row wrap">
         <button type="button" data-action="alert-config-save" onClick={() => void save()}>
