@@ -125,6 +125,7 @@ export const settingsPatchSchema = z.object({
   overlay: sections.overlay.unwrap().optional(),
   alerts: sections.alerts.unwrap().optional(),
   server: sections.server.unwrap().optional(),
+  storage: sections.storage.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 // Compile-time check that every section of the settings can be patched.

@@ -14,12 +14,15 @@ import { SourceManager, effectiveSources } from './source-manager';
 import { createSourceFactory } from './providers/registry';
 import { SourceTokens } from './providers/source-tokens';
 import { ModLogStore } from './storage/mod-log-store';
+import type { HistoryStore } from './storage/db/history-types';
+import { openHistoryStore } from './storage/db/open-history';
+import { recordEvent } from './storage/db/record-event';
 import { createFileSecretStore, type SecretStore } from './providers/twitch/auth/secret-store';
 import { TwitchAccount } from './providers/twitch/twitch-account';
 
 export interface CreateCoreOptions {
   settingsPath: string;
-  /** Folder for the moderation log and (headless) token files. */
+  /** Folder for the moderation log, the chat history database and (headless) token files. */
   dataDir: string;
   log?: Logger;
   clock?: Clock;
@@ -38,7 +41,9 @@ const coreNotice = (text: string, level: 'info' | 'warning' | 'error', now: numb
 });
 
 /** Assembles the Electron-free core: settings, sources, hub, alert queue, moderation log, Twitch account. */
-export async function createCore(options: CreateCoreOptions): Promise<OnAirCore> {
+export async function createCore(
+  options: CreateCoreOptions,
+): Promise<OnAirCore & { readonly history: HistoryStore }> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(consoleSink, 'info');
   const secretStore =
@@ -46,6 +51,21 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
   const store = new SettingsStore(options.settingsPath, log.child('settings'));
   const loaded = await store.load();
   const modLogStore = new ModLogStore(join(options.dataDir, 'moderation-log.jsonl'), log.child('modlog'));
+  // Off until the start-up replay of the moderation log is done, so replayed entries are not stored twice;
+  // problems found before the hub can show them wait in `historyProblems`.
+  let recording = false;
+  const historyProblems: string[] = [];
+  const history = openHistoryStore({
+    dataDir: options.dataDir,
+    enabled: loaded.settings.storage.enabled,
+    policy: () => store.get().storage,
+    clock,
+    log: log.child('history'),
+    onProblem: (text) => {
+      if (recording) hub.publish(coreNotice(text, 'error', clock.now()));
+      else historyProblems.push(text);
+    },
+  });
 
   const hub: Hub = new Hub({
     clock,
@@ -56,6 +76,9 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       timeoutPresets: store.get().twitch.timeoutPresets,
     }),
     onAlert: (alert) => alerts.enqueue(alert),
+    onAccepted: (event) => {
+      if (recording) recordEvent(history, event);
+    },
   });
   const emit = (event: OnAirEvent): void => {
     hub.publish(event);
@@ -138,6 +161,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
   return {
     handlers,
     log,
+    history,
     settings: () => store.get(),
     setBrowserSourceUrl: (url) => {
       browserSourceUrl = url;
@@ -147,6 +171,8 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       if (started) return;
       started = true;
       for (const entry of await modLogStore.loadRecent(200)) hub.publish({ kind: 'modlog', entry });
+      recording = true;
+      for (const text of historyProblems.splice(0)) hub.publish(coreNotice(text, 'error', clock.now()));
       if (loaded.brokenFileKeptAs) {
         const text = `Your settings file could not be read (${loaded.problem}). It was kept as ${loaded.brokenFileKeptAs}; OnAir started with defaults.`;
         hub.publish(coreNotice(text, 'error', clock.now()));
@@ -163,6 +189,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       await twitch.stop();
       alerts.stop();
       hub.stop();
+      history.close();
     },
   };
 }
