@@ -69,6 +69,33 @@ describe('history store (SQLite)', () => {
     store.close();
   });
 
+  it('searches before and after the background index caught up; the index stays consistent when pruning', async () => {
+    const clock = new FakeClock();
+    const dir = await tempDir();
+    const store = open(dir, clock);
+    const now = clock.now();
+    for (let i = 0; i < 300; i++)
+      store.recordMessage(
+        chat({ text: `${i % 2 ? 'raid' : 'Pog'} n${i}x`, receivedAt: now - (i < 100 ? 31 * DAY : 0) }),
+      );
+    clock.advance(250);
+    expect(store.status().searchBacklog).toBe(300);
+    const beforeIndex = store.searchLog({ text: 'RAID', limit: 500 }).map((m) => m.messageId);
+    expect(beforeIndex).toHaveLength(150);
+    expect(store.searchLog({ text: 'n7x raid' })).toHaveLength(1);
+    expect(store.searchLog({ text: '%' })).toEqual([]); // LIKE wildcards are escaped
+    for (let i = 0; i < 100 && store.status().searchBacklog > 0; i++) clock.advance(250);
+    expect(store.status().searchBacklog).toBe(0);
+    expect(store.searchLog({ text: 'RAID', limit: 500 }).map((m) => m.messageId)).toEqual(beforeIndex);
+    clock.advance(5_000); // the first pruning round: the 100 old ones go, through the index's delete trigger
+    expect(store.status().pruned).toBe(100);
+    expect(store.searchLog({ text: 'raid', limit: 500 })).toHaveLength(100);
+    store.close();
+    const db = new DatabaseSync(join(dir, HISTORY_FILE));
+    expect(() => db.exec("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")).not.toThrow();
+    db.close();
+  });
+
   it('keeps moderation actions, alerts and notes across a restart', async () => {
     const dir = await tempDir();
     const store = open(dir);

@@ -17,6 +17,12 @@ export interface StoreTiming {
   /** Past this many queued rows (the disk cannot keep up) the oldest are dropped and counted. */
   maxQueued: number;
   pruneEveryMs: number;
+  /** The search index catches up in slices this long (see schema.ts, migration 2) … */
+  indexSliceMs: number;
+  /** … every this often while chat is being written, … */
+  indexEveryMs: number;
+  /** … and this often when the write queue is empty (catching up after a burst). */
+  indexIdleEveryMs: number;
 }
 
 export const DEFAULT_TIMING: StoreTiming = {
@@ -24,6 +30,9 @@ export const DEFAULT_TIMING: StoreTiming = {
   sliceMs: 4,
   maxQueued: 200_000,
   pruneEveryMs: 3_600_000,
+  indexSliceMs: 4,
+  indexEveryMs: 250,
+  indexIdleEveryMs: 50,
 };
 
 export interface HistoryStoreOptions {
@@ -50,9 +59,19 @@ export class BatchedHistoryStore implements HistoryStore {
   private queue: PendingRow[] = [];
   private timer: TimerHandle | null = null;
   private pruneTimer: TimerHandle | null = null;
+  private indexTimer: TimerHandle | null = null;
   private problem: string | null;
   private readonly timing: StoreTiming;
-  private readonly counters = { written: 0, batches: 0, dropped: 0, writeErrors: 0, pruned: 0 };
+  private readonly counters = {
+    written: 0,
+    batches: 0,
+    writeMs: 0,
+    writeCpuMs: 0,
+    longestWriteCpuMs: 0,
+    dropped: 0,
+    writeErrors: 0,
+    pruned: 0,
+  };
   private readonly monotonic: () => number;
   private closed = false;
 
@@ -106,7 +125,16 @@ export class BatchedHistoryStore implements HistoryStore {
   }
 
   status(): StorageStatus {
-    return { backend: this.backend.kind, problem: this.problem, queued: this.queue.length, ...this.counters };
+    const b = this.backend;
+    const searchBacklog =
+      b.kind === 'sqlite' && !this.closed ? this.read(() => b.history.indexBacklog(), 0) : 0;
+    return {
+      backend: b.kind,
+      problem: this.problem,
+      queued: this.queue.length,
+      searchBacklog,
+      ...this.counters,
+    };
   }
 
   /** Writes what is queued, stops the timers and closes the file. */
@@ -116,6 +144,7 @@ export class BatchedHistoryStore implements HistoryStore {
     this.closed = true;
     this.options.clock.clearTimeout(this.timer);
     this.options.clock.clearTimeout(this.pruneTimer);
+    this.options.clock.clearTimeout(this.indexTimer);
     if (this.backend.kind === 'sqlite') this.backend.history.db.close();
   }
 
@@ -149,7 +178,9 @@ export class BatchedHistoryStore implements HistoryStore {
       return true;
     }
     const db = backend.history.db;
-    const deadline = this.monotonic() + budgetMs;
+    const started = this.monotonic();
+    const cpu = process.threadCpuUsage();
+    const deadline = started + budgetMs;
     let count = 0;
     try {
       db.exec('BEGIN IMMEDIATE');
@@ -166,7 +197,43 @@ export class BatchedHistoryStore implements HistoryStore {
     this.queue.splice(0, count);
     this.counters.written += count;
     this.counters.batches += 1;
+    this.account(started, cpu);
+    this.indexTimer ??= this.options.clock.setTimeout(() => this.indexSome(), this.timing.indexEveryMs);
     return true;
+  }
+
+  private account(startedMs: number, cpuBefore: NodeJS.CpuUsage): void {
+    const cpu = process.threadCpuUsage(cpuBefore);
+    this.counters.writeMs += this.monotonic() - startedMs;
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    this.counters.writeCpuMs += cpuMs;
+    this.counters.longestWriteCpuMs = Math.max(this.counters.longestWriteCpuMs, cpuMs);
+  }
+
+  /** Fills the search index completely now (benchmarks, tests); the app lets the timer do it. */
+  indexAll(): void {
+    if (this.backend.kind !== 'sqlite') return;
+    const { history } = this.backend;
+    while (history.indexBacklog() > 0) history.indexSome(Infinity, this.monotonic);
+  }
+
+  /** One bounded slice of search indexing; again soon while behind (sooner when no chat is being written). */
+  private indexSome(): void {
+    this.indexTimer = null;
+    if (this.closed || this.backend.kind !== 'sqlite') return;
+    const { history } = this.backend;
+    const started = this.monotonic();
+    const cpu = process.threadCpuUsage();
+    try {
+      history.indexSome(started + this.timing.indexSliceMs, this.monotonic);
+    } catch (error) {
+      if (isDamaged(error)) return this.degrade(error);
+      this.options.log.error('search indexing failed; will retry', error);
+    }
+    this.account(started, cpu);
+    if (history.indexBacklog() === 0) return;
+    const delay = this.queue.length === 0 ? this.timing.indexIdleEveryMs : this.timing.indexEveryMs;
+    this.indexTimer = this.options.clock.setTimeout(() => this.indexSome(), delay);
   }
 
   /** A damaged file: switch to memory, rows included. Else: keep the rows, skip the one that failed. */
@@ -211,6 +278,7 @@ export class BatchedHistoryStore implements HistoryStore {
       : `The chat history database is damaged (${reason}) and could not be moved aside. History is in memory until you quit.`;
     this.backend = { kind: 'memory', history: new MemoryHistory() };
     this.options.clock.clearTimeout(this.pruneTimer);
+    this.options.clock.clearTimeout(this.indexTimer);
     this.options.log.error(this.problem);
     this.options.onProblem?.(this.problem);
   }

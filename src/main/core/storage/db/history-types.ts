@@ -31,9 +31,17 @@ export interface StorageStatus {
   /** Why the file is not used, or where a broken file was moved, for a notice in the console. */
   problem: string | null;
   queued: number;
+  /** Messages written but not yet in the search index (found by a slower scan until they are). */
+  searchBacklog: number;
   written: number;
   /** Write transactions committed (one per flush slice). */
   batches: number;
+  /** Wall milliseconds inside write and indexing transactions (includes waiting for the disk). */
+  writeMs: number;
+  /** CPU milliseconds of this thread inside them: the storage share of the core's CPU. */
+  writeCpuMs: number;
+  /** The most CPU one transaction took: how long it held the event loop, without the machine's load. */
+  longestWriteCpuMs: number;
   dropped: number;
   writeErrors: number;
   pruned: number;

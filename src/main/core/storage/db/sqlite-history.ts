@@ -5,6 +5,10 @@ import type { Database } from './sqlite-module';
 import type { StatementSync } from 'node:sqlite';
 
 const MAX_LIMIT = 500;
+/** Messages not yet in the search index are searched by a scan of at most this many of the newest. */
+export const TAIL_SCAN_ROWS = 100_000;
+/** Rows indexed per statement; the time budget is checked between chunks. */
+const INDEX_CHUNK = 128;
 const limitOf = (limit: number | undefined): number => Math.min(Math.max(1, limit ?? 100), MAX_LIMIT);
 
 const MESSAGE_COLUMNS =
@@ -32,6 +36,12 @@ export class SqliteHistory {
   private readonly byUserInSource: StatementSync;
   private readonly search: StatementSync;
   private readonly searchInSource: StatementSync;
+  private readonly tailSearches = new Map<string, StatementSync>();
+  private readonly lastOfChunk: StatementSync;
+  private readonly indexRange: StatementSync;
+  private readonly maxId: StatementSync;
+  /** Last message id in the search index (mirrors `fts_progress.upto`). */
+  private indexedUpto: number;
 
   constructor(readonly db: Database) {
     this.insertMessage = db.prepare(
@@ -58,6 +68,49 @@ export class SqliteHistory {
       `SELECT ${MESSAGE_COLUMNS} FROM messages_fts f JOIN messages m ON m.id = f.rowid
        WHERE messages_fts MATCH ? AND m.source_id = ? ORDER BY f.rowid DESC LIMIT ?`,
     );
+    this.lastOfChunk = db.prepare(
+      'SELECT max(id) AS last FROM (SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT ?)',
+    );
+    this.indexRange = db.prepare(
+      'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id > ? AND id <= ?',
+    );
+    this.maxId = db.prepare('SELECT max(id) AS last FROM messages');
+    this.indexedUpto = (db.prepare('SELECT upto FROM fts_progress').get() as { upto: number }).upto;
+  }
+
+  /** Messages written but not yet in the search index. */
+  indexBacklog(): number {
+    return Math.max(0, this.lastId() - this.indexedUpto);
+  }
+
+  /**
+   * Adds the next messages to the search index in one transaction, until `deadline` (monotonic ms, checked
+   * between chunks of INDEX_CHUNK rows). Returns how many were indexed.
+   */
+  indexSome(deadline: number, now: () => number): number {
+    const from = this.indexedUpto;
+    let upto = from;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (;;) {
+        const { last } = this.lastOfChunk.get(upto, INDEX_CHUNK) as { last: number | null };
+        if (last === null) break;
+        this.indexRange.run(upto, last);
+        upto = last;
+        if (now() > deadline) break;
+      }
+      this.db.prepare('UPDATE fts_progress SET upto = ?').run(upto);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+    this.indexedUpto = upto;
+    return upto - from;
+  }
+
+  private lastId(): number {
+    return (this.maxId.get() as { last: number | null }).last ?? 0;
   }
 
   /** One row; the caller wraps a batch in a transaction. */
@@ -76,15 +129,43 @@ export class SqliteHistory {
     return rows as unknown as StoredMessage[];
   }
 
+  /** Newest first: the not-yet-indexed tail (a bounded scan), then the search index. */
   searchLog(query: LogSearchQuery): StoredMessage[] {
     const match = ftsQuery(query.text);
     if (match === null) return [];
     const limit = limitOf(query.limit);
-    const rows =
+    const found = this.searchTail(query, limit);
+    if (found.length >= limit) return found;
+    const rest = limit - found.length;
+    const indexed =
       query.sourceId === undefined
-        ? this.search.all(match, limit)
-        : this.searchInSource.all(match, query.sourceId, limit);
-    return rows as unknown as StoredMessage[];
+        ? this.search.all(match, rest)
+        : this.searchInSource.all(match, query.sourceId, rest);
+    return found.concat(indexed as unknown as StoredMessage[]);
+  }
+
+  /** LIKE over the newest unindexed messages (ASCII case-insensitive substrings: close to the index's words). */
+  private searchTail(query: LogSearchQuery, limit: number): StoredMessage[] {
+    const last = this.lastId();
+    if (last <= this.indexedUpto) return [];
+    const words = query.text
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .slice(0, 16);
+    const key = `${words.length}:${query.sourceId === undefined ? '' : 's'}`;
+    let statement = this.tailSearches.get(key);
+    if (!statement) {
+      const likes = words.map(() => "m.text LIKE ? ESCAPE '\\'").join(' AND ');
+      const inSource = query.sourceId === undefined ? '' : 'AND m.source_id = ?';
+      statement = this.db.prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id > ? AND ${likes} ${inSource} ORDER BY m.id DESC LIMIT ?`,
+      );
+      this.tailSearches.set(key, statement);
+    }
+    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const from = Math.max(this.indexedUpto, last - TAIL_SCAN_ROWS);
+    const params = query.sourceId === undefined ? patterns : [...patterns, query.sourceId];
+    return statement.all(from, ...params, limit) as unknown as StoredMessage[];
   }
 
   setNote(sourceId: string, userId: string, note: string, now: number): void {
