@@ -36,7 +36,7 @@ export interface StorageStatus {
   written: number;
   /** Write transactions committed (one per flush slice). */
   batches: number;
-  /** Wall milliseconds inside write and indexing transactions (includes waiting for the disk). */
+  /** Milliseconds inside write and indexing transactions, on the slice clock (thread CPU time by default). */
   writeMs: number;
   /** CPU milliseconds of this thread inside them: the storage share of the core's CPU. */
   writeCpuMs: number;

@@ -40,11 +40,12 @@ export function pruneStep(db: Database, policy: RetentionPolicy, now: number): n
   db.exec('BEGIN IMMEDIATE');
   try {
     for (const table of TABLES) {
-      const result = db
-        .prepare(
-          `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE at < ? ORDER BY at LIMIT ?)`,
-        )
-        .run(cutoff, PRUNE_STEP_ROWS);
+      // Messages: the oldest ids (arrival order) past the limit; the other tables by their time index.
+      const oldest =
+        table === 'messages'
+          ? 'SELECT id FROM (SELECT id, at FROM messages ORDER BY id LIMIT ?2) WHERE at < ?1'
+          : `SELECT id FROM ${table} WHERE at < ?1 ORDER BY at LIMIT ?2`;
+      const result = db.prepare(`DELETE FROM ${table} WHERE id IN (${oldest})`).run(cutoff, PRUNE_STEP_ROWS);
       deleted += Number(result.changes);
     }
     if (deleted === 0) deleted = pruneOverSize(db, policy.maxBytes);

@@ -5,7 +5,8 @@ import type { Database } from './sqlite-module';
  * so a crash mid-migration leaves the previous version intact. Never edit a shipped step: add one.
  */
 export const MIGRATIONS: readonly string[] = [
-  // 1: messages, moderation actions, alerts.
+  // 1: messages, moderation actions, alerts. Messages have no time index (one B-tree less per insert at
+  // 10,000 msg/s): they arrive in time order, so retention walks them oldest id first (retention.ts).
   `CREATE TABLE messages (
      id INTEGER PRIMARY KEY,
      source_id TEXT NOT NULL,
@@ -17,7 +18,6 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX messages_by_user ON messages (user_id, id);
-   CREATE INDEX messages_by_time ON messages (at);
    CREATE TABLE mod_actions (
      id INTEGER PRIMARY KEY,
      source_id TEXT NOT NULL,
