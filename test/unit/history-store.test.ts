@@ -259,7 +259,7 @@ describe('history store (SQLite)', () => {
       policy: DEFAULT_RETENTION,
       clock,
       log: silentLogger,
-      timing: { sliceMs: 4 },
+      timing: { sliceMs: 4, minSliceRows: 0 },
       // A slow disk: every time check (each 64 rows) is 1 ms later, so a slice holds 4 × 64 rows.
       now: () => (fakeNow += 1),
     });

@@ -12,8 +12,13 @@ import type { Database } from './sqlite-module';
 export interface StoreTiming {
   /** Queued rows are written this often, in one short transaction. */
   flushEveryMs: number;
-  /** A transaction stops taking rows after this much CPU time and lets the event loop run (the rest follows at once). */
+  /** A transaction stops taking rows after this long and lets the event loop run (the rest follows at once) … */
   sliceMs: number;
+  /**
+   * … but not before this many rows (~3 ms of CPU): on a busy machine the OS may pause the process inside a
+   * slice, and a pure wall-clock budget would then end slices after a handful of rows and fall behind.
+   */
+  minSliceRows: number;
   /** Past this many queued rows (the disk cannot keep up) the oldest are dropped and counted. */
   maxQueued: number;
   pruneEveryMs: number;
@@ -28,6 +33,7 @@ export interface StoreTiming {
 export const DEFAULT_TIMING: StoreTiming = {
   flushEveryMs: 250,
   sliceMs: 4,
+  minSliceRows: 384,
   maxQueued: 200_000,
   pruneEveryMs: 3_600_000,
   indexSliceMs: 4,
@@ -42,18 +48,9 @@ export interface HistoryStoreOptions {
   timing?: Partial<StoreTiming>;
   /** Called when the store changes backend (the file broke): the core shows it as a notice. */
   onProblem?: (text: string) => void;
-  /** Milliseconds for the time slices: this thread's CPU time by default; tests inject a clock that ends them. */
+  /** Monotonic milliseconds for the time slices (tests inject a clock that ends them). */
   now?: () => number;
 }
-
-/**
- * Slices are measured in this thread's CPU time, not wall time: on a busy machine the OS may pause the process
- * mid-transaction, and a wall-clock budget would then end slices after a handful of rows and fall behind.
- */
-const threadCpuMs = (): number => {
-  const used = process.threadCpuUsage();
-  return (used.user + used.system) / 1000;
-};
 
 type Backend =
   { kind: 'sqlite'; path: string; history: SqliteHistory } | { kind: 'memory'; history: MemoryHistory };
@@ -89,7 +86,7 @@ export class BatchedHistoryStore implements HistoryStore {
     private readonly options: HistoryStoreOptions,
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    this.monotonic = options.now ?? threadCpuMs;
+    this.monotonic = options.now ?? (() => performance.now());
     if ('db' in opened) {
       this.backend = { kind: 'sqlite', path: opened.path, history: new SqliteHistory(opened.db) };
       this.problem = null;
@@ -196,7 +193,7 @@ export class BatchedHistoryStore implements HistoryStore {
       while (count < this.queue.length) {
         backend.history.write(this.queue[count]!);
         count += 1;
-        if ((count & 63) === 0 && this.monotonic() > deadline) break;
+        if ((count & 63) === 0 && count >= this.timing.minSliceRows && this.monotonic() > deadline) break;
       }
       db.exec('COMMIT');
     } catch (error) {

@@ -36,11 +36,14 @@ export interface StorageStatus {
   written: number;
   /** Write transactions committed (one per flush slice). */
   batches: number;
-  /** Milliseconds inside write and indexing transactions, on the slice clock (thread CPU time by default). */
+  /** Wall milliseconds inside write and indexing transactions (includes waiting for the disk or the OS). */
   writeMs: number;
   /** CPU milliseconds of this thread inside them: the storage share of the core's CPU. */
   writeCpuMs: number;
-  /** The most CPU one transaction took: how long it held the event loop, without the machine's load. */
+  /**
+   * The most CPU one transaction took (this thread's CPU time, as the OS accounts it: in ticks of a few ms):
+   * how long it held the event loop, without the machine's load.
+   */
   longestWriteCpuMs: number;
   dropped: number;
   writeErrors: number;
