@@ -2,9 +2,11 @@
  * Ingest benchmark: the fake Twitch IRC server runs in a CHILD process and floods one channel at 10,000 msg/s;
  * this process runs the real core path (socket → IRC source: parse, decode, map → hub fan-out to an overlay
  * and a mod view) and reports its own CPU over the run (budget ≤ 25 % of one core) and the queue high-water
- * marks (every queue must stay bounded).
+ * marks (every queue must stay bounded). With storage on (the default, as in the app) every accepted event is
+ * also recorded into the history database (src/main/core/storage/db) in a temporary folder, and its share of
+ * the CPU is reported; `--no-storage` measures without it.
  *
- * Run:  npx tsx bench/irc-ingest.bench.ts [--seconds 60] [--rate 10000]
+ * Run:  npx tsx bench/irc-ingest.bench.ts [--seconds 60] [--rate 10000] [--no-storage]
  */
 import type { OnAirEvent } from '../src/shared/events';
 import { emptyAlertQueueState } from '../src/shared/alert-queue-state';
@@ -14,16 +16,33 @@ import { silentLogger } from '../src/main/core/log/logger';
 import { Hub } from '../src/main/core/hub/hub';
 import { createTwitchIrcSource } from '../src/main/core/providers/twitch/irc';
 import { FLOOD_CHANNEL, flag, startFloodChild } from './helpers/flood-child';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openHistoryStore } from '../src/main/core/storage/db/open-history';
+import { recordEvent } from '../src/main/core/storage/db/record-event';
+import { DEFAULT_RETENTION } from '../src/main/core/storage/db/history-types';
 
 const SECONDS = Number(flag('--seconds', '60'));
 const RATE = Number(flag('--rate', '10000'));
 const CHANNEL = FLOOD_CHANNEL;
+const STORAGE = !process.argv.includes('--no-storage');
 
 async function main(): Promise<void> {
   const child = await startFloodChild();
   const url = child.url;
 
   const settings = defaultSettings();
+  const dataDir = mkdtempSync(join(tmpdir(), 'onair-bench-ingest-'));
+  const history = STORAGE
+    ? openHistoryStore({
+        dataDir,
+        enabled: true,
+        policy: DEFAULT_RETENTION,
+        clock: systemClock,
+        log: silentLogger,
+      })
+    : null;
   const hub = new Hub({
     clock: systemClock,
     snapshotExtras: () => ({
@@ -32,6 +51,7 @@ async function main(): Promise<void> {
       overlay: settings.overlay,
       timeoutPresets: settings.twitch.timeoutPresets,
     }),
+    onAccepted: history ? (event) => recordEvent(history, event) : undefined,
   });
   let pushedToOverlay = 0;
   let chats = 0;
@@ -92,6 +112,17 @@ async function main(): Promise<void> {
       `hub history ${hub.state.chat.list().length}, event-loop lag max ${maxLagMs.toFixed(0)} ms, heap max ${maxHeapMb.toFixed(0)} MB, ` +
       `source counters ${JSON.stringify(status.counters)}`,
   );
+  if (history) {
+    const stored = history.status();
+    console.log(
+      `storage: ${stored.written} rows written in ${stored.batches} transactions, ${stored.queued} still queued, ` +
+        `${stored.dropped} dropped; storage CPU (write + search index) ${(stored.writeCpuMs / 1000).toFixed(2)} s = ` +
+        `${((stored.writeCpuMs / wallMs) * 100).toFixed(1)} % of one core = ${((stored.writeCpuMs / cpuMs) * 100).toFixed(0)} % of the core CPU above; ` +
+        `search index ${stored.searchBacklog} behind`,
+    );
+    history.close();
+  } else console.log('storage: off (--no-storage)');
+  rmSync(dataDir, { recursive: true, force: true });
   await source.stop();
   hub.stop();
   child.stop();

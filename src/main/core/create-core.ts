@@ -16,12 +16,15 @@ import { SourceManager, effectiveSources } from './source-manager';
 import { createSourceFactory } from './providers/registry';
 import { SourceTokens } from './providers/source-tokens';
 import { ModLogStore } from './storage/mod-log-store';
+import type { HistoryStore } from './storage/db/history-types';
+import { openHistoryStore } from './storage/db/open-history';
+import { recordEvent } from './storage/db/record-event';
 import { createFileSecretStore, type SecretStore } from './providers/twitch/auth/secret-store';
 import { TwitchAccount } from './providers/twitch/twitch-account';
 
 export interface CreateCoreOptions {
   settingsPath: string;
-  /** Folder for the moderation log and (headless) token files. */
+  /** Folder for the moderation log, the chat history database and (headless) token files. */
   dataDir: string;
   log?: Logger;
   clock?: Clock;
@@ -45,7 +48,9 @@ const coreNotice = (text: string, level: 'info' | 'warning' | 'error', now: numb
 });
 
 /** Assembles the Electron-free core: settings, sources, hub, alert queue, moderation log, Twitch account. */
-export async function createCore(options: CreateCoreOptions): Promise<OnAirCore> {
+export async function createCore(
+  options: CreateCoreOptions,
+): Promise<OnAirCore & { readonly history: HistoryStore }> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(consoleSink, 'info');
   const secretStore =
@@ -56,6 +61,21 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
   const loadNotice = settingsLoadNotice(loaded, options.settingsPath);
   if (loadNotice) options.onSettingsProblem?.(loadNotice.text);
   const modLogStore = new ModLogStore(join(options.dataDir, 'moderation-log.jsonl'), log.child('modlog'));
+  // Off until the start-up replay of the moderation log is done, so replayed entries are not stored twice;
+  // problems found before the hub can show them wait in `historyProblems`.
+  let recording = false;
+  const historyProblems: string[] = [];
+  const history = openHistoryStore({
+    dataDir: options.dataDir,
+    enabled: loaded.settings.storage.enabled,
+    policy: () => store.get().storage,
+    clock,
+    log: log.child('history'),
+    onProblem: (text) => {
+      if (recording) hub.publish(coreNotice(text, 'error', clock.now()));
+      else historyProblems.push(text);
+    },
+  });
 
   const hub: Hub = new Hub({
     clock,
@@ -66,6 +86,9 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       timeoutPresets: store.get().twitch.timeoutPresets,
     }),
     onAlert: (alert) => alerts.admit(alert),
+    onAccepted: (event) => {
+      if (recording) recordEvent(history, event);
+    },
   });
   const emit = (event: OnAirEvent): void => {
     if (event.kind === 'modlog') void recordModLog(event.entry);
@@ -161,6 +184,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
   return {
     handlers,
     log,
+    history,
     settings: () => store.get(),
     setBrowserSourceUrl: (url) => {
       browserSourceUrl = url;
@@ -183,6 +207,8 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       started = true;
       for (const entry of await modLogStore.loadRecent(200)) hub.publish({ kind: 'modlog', entry });
       if (loadNotice) hub.publish(coreNotice(loadNotice.text, loadNotice.level, clock.now()));
+      recording = true;
+      for (const text of historyProblems.splice(0)) hub.publish(coreNotice(text, 'error', clock.now()));
       await twitch.start();
       twitch.onChange(() => {
         void sources.restartWhere((c) => c.type === 'twitch' && !c.anonymous, store.get().endpoints);
@@ -195,6 +221,7 @@ export async function createCore(options: CreateCoreOptions): Promise<OnAirCore>
       await twitch.stop();
       alerts.stop();
       hub.stop();
+      history.close();
     },
   };
 }

@@ -40,6 +40,8 @@ export interface HubOptions {
   snapshotExtras: () => Omit<ModSnapshot, HubOwnedKeys>;
   /** Called once for every new (de-duplicated) alert, e.g. to feed the alert queue. */
   onAlert?: (alert: Extract<OnAirEvent, { kind: 'alert' }>) => void;
+  /** Called for every event the hub accepted (after de-duplication), e.g. to record it; must only enqueue. */
+  onAccepted?: (event: OnAirEvent) => void;
 }
 
 export interface HubCounters {
@@ -95,6 +97,7 @@ export class Hub {
       return;
     }
     this.enqueue(event);
+    this.options.onAccepted?.(event);
   }
 
   /**

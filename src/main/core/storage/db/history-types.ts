@@ -1,0 +1,77 @@
+import type { Alert, ChatMessage, ModLogEntry, Removal } from '../../../../shared/events';
+
+/** A chat message as stored: enough for a user card's history and the log search. */
+export interface StoredMessage {
+  sourceId: string;
+  messageId: string;
+  userId: string;
+  login: string;
+  displayName: string;
+  text: string;
+  at: number;
+}
+
+export interface UserHistoryQuery {
+  userId: string;
+  /** Only this source's messages (user ids are per service). */
+  sourceId?: string;
+  limit?: number;
+}
+
+export interface LogSearchQuery {
+  /** Words to find (all of them, in any order); service text, never query syntax. */
+  text: string;
+  sourceId?: string;
+  limit?: number;
+}
+
+export interface StorageStatus {
+  /** `sqlite`: the database file; `memory`: the file could not be used, history lasts until quit. */
+  backend: 'sqlite' | 'memory';
+  /** Why the file is not used, or where a broken file was moved, for a notice in the console. */
+  problem: string | null;
+  queued: number;
+  /** Messages written but not yet in the search index (found by a slower scan until they are). */
+  searchBacklog: number;
+  written: number;
+  /** Write transactions committed (one per flush slice). */
+  batches: number;
+  /** Wall milliseconds inside write and indexing transactions (includes waiting for the disk or the OS). */
+  writeMs: number;
+  /** CPU milliseconds of this thread inside them: the storage share of the core's CPU. */
+  writeCpuMs: number;
+  /**
+   * The most CPU one transaction took (this thread's CPU time, as the OS accounts it: in ticks of a few ms):
+   * how long it held the event loop, without the machine's load.
+   */
+  longestWriteCpuMs: number;
+  dropped: number;
+  writeErrors: number;
+  pruned: number;
+}
+
+/**
+ * What the rest of the core calls. `record*` only enqueue (the chat hot path never waits on disk); rows reach
+ * the store in short batched transactions. Queries answer from what was written.
+ */
+export interface HistoryStore {
+  recordMessage(message: ChatMessage): void;
+  /** Our own actions (the moderation log) and other moderators' seen on the service (removals). */
+  recordModAction(action: ModLogEntry | Removal): void;
+  recordAlert(alert: Alert): void;
+  userHistory(query: UserHistoryQuery): StoredMessage[];
+  searchLog(query: LogSearchQuery): StoredMessage[];
+  setNote(sourceId: string, userId: string, note: string): void;
+  note(sourceId: string, userId: string): string | null;
+  /** Writes everything queued now (tests, shutdown). */
+  flush(): void;
+  status(): StorageStatus;
+  close(): void;
+}
+
+export interface RetentionPolicy {
+  retentionDays: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { retentionDays: 30, maxBytes: 2 * 1024 ** 3 };
