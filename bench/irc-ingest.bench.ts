@@ -2,11 +2,11 @@
  * Ingest benchmark: the fake Twitch IRC server runs in a CHILD process and floods one channel at 10,000 msg/s;
  * this process runs the real core path (socket → IRC source: parse, decode, map → hub fan-out to an overlay
  * and a mod view) and reports its own CPU over the run (budget ≤ 25 % of one core) and the queue high-water
- * marks (every queue must stay bounded). With storage on (the default, as in the app) every accepted event is
- * also recorded into the history database (src/main/core/storage/db) in a temporary folder, and its share of
- * the CPU is reported; `--no-storage` measures without it.
+ * marks (every queue must stay bounded). With `--storage` (the app's `storage.enabled`, off by default) every
+ * accepted event is also recorded into the history database (src/main/core/storage/db) in a temporary folder,
+ * and its share of the CPU is reported.
  *
- * Run:  npx tsx bench/irc-ingest.bench.ts [--seconds 60] [--rate 10000] [--no-storage]
+ * Run:  npx tsx bench/irc-ingest.bench.ts [--seconds 60] [--rate 10000] [--storage]
  */
 import type { OnAirEvent } from '../src/shared/events';
 import { emptyAlertQueueState } from '../src/shared/alert-queue-state';
@@ -26,7 +26,7 @@ import { DEFAULT_RETENTION } from '../src/main/core/storage/db/history-types';
 const SECONDS = Number(flag('--seconds', '60'));
 const RATE = Number(flag('--rate', '10000'));
 const CHANNEL = FLOOD_CHANNEL;
-const STORAGE = !process.argv.includes('--no-storage');
+const STORAGE = process.argv.includes('--storage');
 
 async function main(): Promise<void> {
   const child = await startFloodChild();
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
         `search index ${stored.searchBacklog} behind`,
     );
     history.close();
-  } else console.log('storage: off (--no-storage)');
+  } else console.log('storage: off (as in the app by default; --storage to record)');
   rmSync(dataDir, { recursive: true, force: true });
   await source.stop();
   hub.stop();
