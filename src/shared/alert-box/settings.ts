@@ -5,7 +5,7 @@ import { ALERT_ANIMATIONS, ALERT_LAYOUTS, SPOKEN_ALERT_TYPES, TTS_ENGINES } from
 /**
  * The alert box settings (the `alerts` section beyond duration and minimums): per alert type a base style and
  * variations chosen by the first matching rule, the media folder, approval and text-to-speech.
- * docs/alerts-readme-section.md explains them for users.
+ * the README (section Alerts) explains them for users.
  */
 
 /** A file name inside the media folder; '' = none. Never a path: the server refuses separators anyway. */

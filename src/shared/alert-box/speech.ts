@@ -69,7 +69,7 @@ function belowMinimum(alert: Alert, tts: TtsSettings): boolean {
   return false;
 }
 
-/** Whether an alert's viewer message is read aloud, and exactly what is read. Pure; see docs/alerts-readme-section.md. */
+/** Whether an alert's viewer message is read aloud, and exactly what is read. Pure; see the README (section Alerts). */
 export function decideSpeech(alert: Alert, tts: TtsSettings): SpeechDecision {
   if (!tts.enabled) return { speak: false, reason: 'off' };
   const spoken: readonly string[] = SPOKEN_ALERT_TYPES;
