@@ -1,10 +1,9 @@
 import type { ActionResult, ModHandlers, ModMethod, ModPush, ModSnapshot } from '../../src/shared/api';
 import type { Capability, ChatMessage, SourceRef, SourceStatus } from '../../src/shared/events';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { deliverTo } from '../helpers/view-double';
+import { deliverTo, modSnapshot } from '../helpers/view-double';
 
 /**
  * A scriptable core for UI tests of states the demo source never reaches (AutoMod holds, service errors,
@@ -25,20 +24,7 @@ export function createFakeCore(snapshot: Partial<ModSnapshot> = {}): FakeCore {
   const fake: FakeCore = {
     calls: [],
     nextActResult: null,
-    snapshot: {
-      messages: [],
-      statuses: [],
-      notices: [],
-      presence: {},
-      modes: {},
-      automod: [],
-      modlog: [],
-      alerts: emptyAlertQueueState,
-      auth: { provider: 'twitch', status: 'logged-out' },
-      overlay: defaultSettings().overlay,
-      timeoutPresets: [1, 60, 600, 86400],
-      ...snapshot,
-    },
+    snapshot: modSnapshot({ timeoutPresets: [1, 60, 600, 86400], ...snapshot }),
     publish: (push) => views.filter((view) => view.ready).forEach((view) => view.deliver(push)),
     core: undefined as unknown as OnAirCore,
   };

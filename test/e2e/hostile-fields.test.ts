@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModSnapshot } from '../../src/shared/api';
 import type { ChatMessage } from '../../src/shared/events';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { rendererBuilt, serveCore, type ServedCore } from './harness';
 import { lineReport } from './page-probes';
-import { deliverTo } from '../helpers/view-double';
+import { deliverTo, modSnapshot } from '../helpers/view-double';
 
 /**
  * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
@@ -49,19 +48,7 @@ const hostile: ChatMessage = {
 };
 
 function coreDouble(): OnAirCore {
-  const snapshot: ModSnapshot = {
-    messages: [hostile],
-    statuses: [],
-    notices: [],
-    presence: {},
-    modes: {},
-    automod: [],
-    modlog: [],
-    alerts: emptyAlertQueueState,
-    auth: { provider: 'twitch', status: 'logged-out' },
-    overlay: defaultSettings().overlay,
-    timeoutPresets: [60],
-  };
+  const snapshot: ModSnapshot = modSnapshot({ messages: [hostile], timeoutPresets: [60] });
   const refuse = async () => ({ ok: false as const, code: 'unsupported' as const, message: 'no' });
   return {
     handlers: {

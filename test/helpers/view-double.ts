@@ -1,4 +1,6 @@
-import type { ModPush, OverlayPush, PushFor, ViewKind } from '../../src/shared/api';
+import type { ModPush, ModSnapshot, OverlayPush, PushFor, ViewKind } from '../../src/shared/api';
+import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
+import { defaultSettings } from '../../src/shared/settings';
 import { overlayPush } from '../../src/main/core/hub/overlay-projection';
 
 /**
@@ -14,5 +16,23 @@ export function deliverTo<K extends ViewKind>(
   return (push) => {
     const share = overlayPush(push);
     if (share) toOverlay(share);
+  };
+}
+
+/** A mod snapshot of a quiet, logged-out core, with the fields a test cares about replaced. */
+export function modSnapshot(fields: Partial<ModSnapshot> = {}): ModSnapshot {
+  return {
+    messages: [],
+    statuses: [],
+    notices: [],
+    presence: {},
+    modes: {},
+    automod: [],
+    modlog: [],
+    alerts: emptyAlertQueueState,
+    auth: { provider: 'twitch', status: 'logged-out' },
+    overlay: defaultSettings().overlay,
+    timeoutPresets: [1, 60],
+    ...fields,
   };
 }

@@ -2,11 +2,10 @@ import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import type { ModHandlers, ModPush, ModSnapshot } from '../../src/shared/api';
 import type { ChatMessage } from '../../src/shared/events';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore, ViewKind } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { deliverTo } from '../helpers/view-double';
+import { deliverTo, modSnapshot } from '../helpers/view-double';
 
 /** Helpers for the headless server's integration tests: a core double, socket frames, plain GETs. */
 
@@ -40,19 +39,7 @@ export function fakeCore() {
     },
     getOverlayUrl: async () => ({ url: browserSourceUrl }),
   } satisfies ModHandlers;
-  const snapshot: ModSnapshot = {
-    messages: [],
-    statuses: [],
-    notices: [],
-    presence: {},
-    modes: {},
-    automod: [],
-    modlog: [],
-    alerts: emptyAlertQueueState,
-    auth: { provider: 'twitch', status: 'logged-out' },
-    overlay: defaultSettings().overlay,
-    timeoutPresets: [1, 60],
-  };
+  const snapshot: ModSnapshot = modSnapshot();
   const core: OnAirCore = {
     handlers,
     log: silentLogger,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentIds } from '../../src/main/core/providers/twitch/irc/recent-ids';
+import { RecentIds } from '../../src/main/core/net/recent-ids';
 import { SlidingWindowLimiter } from '../../src/main/core/providers/twitch/irc/sliding-window';
 import { splitMessage } from '../../src/main/core/providers/twitch/irc/split-message';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currencyCode, exactAmount } from '../../src/main/core/providers/tips/amount';
-import { SeenTips } from '../../src/main/core/providers/tips/seen-tips';
+import { RecentIds } from '../../src/main/core/net/recent-ids';
 import { formatMoney } from '../../src/renderer/src/common/format';
 
 describe('exact tip amounts', () => {
@@ -54,7 +54,7 @@ describe('exact tip amounts', () => {
 
 describe('seen tip ids', () => {
   it('admits an id once and forgets the oldest beyond its bound', () => {
-    const seen = new SeenTips(2);
+    const seen = new RecentIds(2);
     expect(seen.admit('a')).toBe(true);
     expect(seen.admit('a')).toBe(false);
     seen.admit('b');

@@ -2,7 +2,7 @@ import type { NoticeLevel, OnAirEvent, SourceRef } from '../../../../shared/even
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
 import type { StatusReporter } from '../../net/status-reporter';
-import { SeenTips } from './seen-tips';
+import { RecentIds } from '../../net/recent-ids';
 import { tipAlert, tipNotice, type Tip } from './tip';
 
 /**
@@ -10,7 +10,8 @@ import { tipAlert, tipNotice, type Tip } from './tip';
  * input is dropped and counted (`droppedFrames`), notices reach the console. Counters show in the health view.
  */
 export class TipSink {
-  private readonly seen = new SeenTips();
+  /** Tip ids already shown: a tip replayed after a reconnect or recovered over REST is shown once. */
+  private readonly seen = new RecentIds(5000);
 
   constructor(
     readonly ref: SourceRef,

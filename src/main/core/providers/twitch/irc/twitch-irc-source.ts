@@ -13,7 +13,7 @@ import { IrcSession, LoginFailedError, type IrcCredentials } from './irc-session
 import { TAG } from './irc-tags';
 import type { MapContext } from './map-chat';
 import { FAILURE_NOTICES } from './map-room';
-import { RecentIds } from './recent-ids';
+import { RecentIds } from '../../../net/recent-ids';
 import { SlidingWindowLimiter } from './sliding-window';
 import { decodeBadges } from './tag-decode';
 

@@ -1,6 +1,7 @@
 /**
- * A bounded set of recently seen message ids (insertion-ordered Map used as an LRU). Across a RECONNECT the
- * old and the new connection deliver the same lines for a moment; this drops the second copy.
+ * A bounded set of recently seen ids (insertion-ordered Map; the oldest go first). Twitch IRC: across a
+ * RECONNECT the old and new connection deliver the same lines for a moment. Tips: a tip replayed after a
+ * reconnect or recovered over REST. Either way the second copy is dropped.
  */
 export class RecentIds {
   private readonly ids = new Map<string, true>();
