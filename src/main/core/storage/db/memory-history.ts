@@ -1,8 +1,11 @@
 import type { LogSearchQuery, StoredMessage, UserHistoryQuery } from './history-types';
 import { messageRow, modActionRow, type ModActionRow, type PendingRow } from './rows';
 
-/** Messages kept when the database file cannot be used: a bounded window, lost at quit (the UI says so). */
-const MAX_MESSAGES = 50_000;
+/**
+ * Messages kept when the database is off or cannot be used: a bounded window, lost at quit (the UI says so).
+ * 5,000 rows are a few MB; 50,000 grew the core's heap by 38 MB in bench:memory (budget +10 MB).
+ */
+const MAX_MESSAGES = 5_000;
 const MAX_OTHER = 5_000;
 
 const limitOf = (limit: number | undefined): number => Math.min(Math.max(1, limit ?? 100), 500);
