@@ -88,7 +88,8 @@ describe.skipIf(!rendererBuilt())('first run', () => {
 
   it('"Open Account" shows the login; on a narrow window it opens the drawer', async () => {
     await page.setViewportSize({ width: 480, height: 800 });
-    expect(await page.locator('#side-panel').isVisible()).toBe(false);
+    // The media query re-renders the layout after the resize event, not before setViewportSize returns.
+    await expect.poll(() => page.locator('#side-panel').isVisible(), EVENTUALLY).toBe(false);
     await page.locator('[data-action="guide-login"]').click();
     await page.getByTestId('twitch-login').waitFor();
     expect(await page.locator('#side-panel').isVisible()).toBe(true);
