@@ -120,7 +120,7 @@ async function main(): Promise<void> {
         `${((stored.writeCpuMs / wallMs) * 100).toFixed(1)} % of one core = ${((stored.writeCpuMs / cpuMs) * 100).toFixed(0)} % of the core CPU above; ` +
         `search index ${stored.searchBacklog} behind`,
     );
-    history.close();
+    await history.close();
   } else console.log('storage: off (as in the app by default; --storage to record)');
   rmSync(dataDir, { recursive: true, force: true });
   await source.stop();

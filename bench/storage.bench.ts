@@ -90,13 +90,13 @@ interface Timings {
   cpuP99: number;
 }
 
-function timeQueries(run: (i: number) => unknown): Timings {
+async function timeQueries(run: (i: number) => Promise<unknown>): Promise<Timings> {
   const times: number[] = [];
   const cpuTimes: number[] = [];
   for (let i = 0; i < QUERIES; i++) {
     const cpu = process.threadCpuUsage();
     const start = performance.now();
-    run(i);
+    await run(i);
     times.push(performance.now() - start);
     const used = process.threadCpuUsage(cpu);
     cpuTimes.push((used.user + used.system) / 1000);
@@ -117,14 +117,14 @@ const describeTimings = (t: Timings): string =>
 
 const ms = (n: number): string => `${n.toFixed(2)} ms`;
 
-function fill(store: HistoryStore, texts: string[]): void {
+async function fill(store: HistoryStore, texts: string[]): Promise<void> {
   const start = performance.now();
   const now = Date.now();
   for (let i = 0; i < MESSAGES; i++) {
     store.recordMessage(message(texts, now - (MESSAGES - i) * 10));
-    if (i % 20_000 === 19_999) store.flush();
+    if (i % 20_000 === 19_999) await store.flush();
   }
-  store.flush();
+  await store.flush();
   const seconds = (performance.now() - start) / 1000;
   console.log(
     `filled ${MESSAGES} messages in ${seconds.toFixed(1)} s (${Math.round(MESSAGES / seconds)} msg/s bulk)`,
@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const texts = corpusTexts();
   console.log(`${texts.length} corpus texts, ${USERS} users; database in ${dir}`);
   const store = open(dir);
-  fill(store, texts);
+  await fill(store, texts);
   const indexStart = performance.now();
   (store as BatchedHistoryStore).indexAll();
   console.log(`search index built in ${((performance.now() - indexStart) / 1000).toFixed(1)} s`);
@@ -206,23 +206,23 @@ async function main(): Promise<void> {
     `database ${(bytes / 2 ** 20).toFixed(0)} MB = ${((bytes / 2 ** 20) * (1_000_000 / MESSAGES)).toFixed(0)} MB per million messages`,
   );
 
-  const lookup = timeQueries(() => store.userHistory({ userId: `u${pickUser()}`, limit: 100 }));
+  const lookup = await timeQueries(() => store.userHistory({ userId: `u${pickUser()}`, limit: 100 }));
   console.log(`user history (newest 100): ${describeTimings(lookup)} (budget p99 ≤ 5 ms)`);
   const words = searchWords(texts);
-  const search = timeQueries((i) => store.searchLog({ text: words[i % words.length]!, limit: 50 }));
+  const search = await timeQueries((i) => store.searchLog({ text: words[i % words.length]!, limit: 50 }));
   console.log(`log search (newest 50): ${describeTimings(search)} (budget p99 ≤ 50 ms)`);
-  const inSource = timeQueries((i) =>
+  const inSource = await timeQueries((i) =>
     store.searchLog({ text: words[i % words.length]!, sourceId: 'twitch:xqcow', limit: 50 }),
   );
   console.log(`log search in one source: ${describeTimings(inSource)}`);
 
   // Reopen (as at app start) so the live feed's figures are its own, not the bulk fill's.
-  store.close();
+  await store.close();
   const reopenStart = performance.now();
   const live = open(dir);
   console.log(`reopened the ${MESSAGES}-message database in ${ms(performance.now() - reopenStart)}`);
   await feed(live, texts);
-  live.close();
+  await live.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

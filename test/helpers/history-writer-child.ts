@@ -26,15 +26,15 @@ if (store.status().backend !== 'sqlite') {
 }
 
 let sequence = 0;
-function writeSome(): void {
+async function writeSome(): Promise<void> {
   for (let i = 0; i < 200; i++) {
     sequence += 1;
     store.recordMessage(
       chat({ id: `${runTag}-${sequence}`, text: `kill test line ${sequence}`, receivedAt: Date.now() }),
     );
   }
-  store.flush();
+  await store.flush();
   writeSync(1, `acked ${sequence}\n`);
-  setImmediate(writeSome);
+  setImmediate(() => void writeSome());
 }
-writeSome();
+void writeSome();

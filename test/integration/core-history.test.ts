@@ -52,11 +52,13 @@ describe('the core records into the history database', () => {
     await until(() => chats().length >= 20);
     await until(() => core.history.status().written >= 20);
     const first = chats()[0]!;
-    const history = core.history.userHistory({ userId: first.author.id, sourceId: 'demo', limit: 500 });
+    const history = await core.history.userHistory({ userId: first.author.id, sourceId: 'demo', limit: 500 });
     expect(history.map((m) => m.messageId)).toContain(first.id);
     const word = first.text.split(/\s+/).find((w) => /^[a-z]{4,}$/i.test(w));
     if (word)
-      expect(core.history.searchLog({ text: word, limit: 500 }).map((m) => m.messageId)).toContain(first.id);
+      expect((await core.history.searchLog({ text: word, limit: 500 })).map((m) => m.messageId)).toContain(
+        first.id,
+      );
     await core.stop();
     stop = null;
 

@@ -41,13 +41,13 @@ describe('history store (SQLite)', () => {
       store.recordMessage(chat({ author: author('u7', 'bob'), text: `line ${i}`, receivedAt: i }));
     store.recordMessage(chat({ author: author('u8', 'eve'), text: 'other' }));
     expect(store.status()).toMatchObject({ backend: 'sqlite', queued: 6, written: 0 });
-    expect(store.userHistory({ userId: 'u7' })).toEqual([]);
+    expect(await store.userHistory({ userId: 'u7' })).toEqual([]);
     clock.advance(250);
     expect(store.status()).toMatchObject({ queued: 0, written: 6 });
-    const history = store.userHistory({ userId: 'u7', limit: 3 });
+    const history = await store.userHistory({ userId: 'u7', limit: 3 });
     expect(history.map((m) => m.text)).toEqual(['line 4', 'line 3', 'line 2']);
-    expect(store.userHistory({ userId: 'u7', sourceId: 'elsewhere' })).toEqual([]);
-    store.close();
+    expect(await store.userHistory({ userId: 'u7', sourceId: 'elsewhere' })).toEqual([]);
+    await store.close();
   });
 
   it('searches the log by words; hostile query syntax is searched for, never parsed', async () => {
@@ -56,17 +56,19 @@ describe('history store (SQLite)', () => {
     store.recordMessage(chat({ text: 'Pog the raid is HERE' }));
     store.recordMessage(chat({ text: 'no raid today' }));
     store.recordMessage(chat({ text: 'say "NEAR(a b)" OR * -x' }));
-    store.flush();
-    expect(store.searchLog({ text: 'raid' }).map((m) => m.text)).toEqual([
+    await store.flush();
+    expect((await store.searchLog({ text: 'raid' })).map((m) => m.text)).toEqual([
       'no raid today',
       'Pog the raid is HERE',
     ]);
-    expect(store.searchLog({ text: 'here RAID' }).map((m) => m.text)).toEqual(['Pog the raid is HERE']);
-    expect(store.searchLog({ text: 'raid', sourceId: ref.sourceId })).toHaveLength(2);
+    expect((await store.searchLog({ text: 'here RAID' })).map((m) => m.text)).toEqual([
+      'Pog the raid is HERE',
+    ]);
+    expect(await store.searchLog({ text: 'raid', sourceId: ref.sourceId })).toHaveLength(2);
     for (const hostile of ['"', 'NEAR(', '*', 'OR', '-x', 'a AND', '^', '(((', ''])
-      expect(() => store.searchLog({ text: hostile })).not.toThrow();
-    expect(store.searchLog({ text: 'NEAR(a' })).toHaveLength(1);
-    store.close();
+      await expect(store.searchLog({ text: hostile })).resolves.toBeInstanceOf(Array);
+    expect(await store.searchLog({ text: 'NEAR(a' })).toHaveLength(1);
+    await store.close();
   });
 
   it('searches before and after the background index caught up; the index stays consistent when pruning', async () => {
@@ -80,17 +82,19 @@ describe('history store (SQLite)', () => {
       );
     clock.advance(250);
     expect(store.status().searchBacklog).toBe(300);
-    const beforeIndex = store.searchLog({ text: 'RAID', limit: 500 }).map((m) => m.messageId);
+    const beforeIndex = (await store.searchLog({ text: 'RAID', limit: 500 })).map((m) => m.messageId);
     expect(beforeIndex).toHaveLength(150);
-    expect(store.searchLog({ text: 'n7x raid' })).toHaveLength(1);
-    expect(store.searchLog({ text: '%' })).toEqual([]); // LIKE wildcards are escaped
+    expect(await store.searchLog({ text: 'n7x raid' })).toHaveLength(1);
+    expect(await store.searchLog({ text: '%' })).toEqual([]); // LIKE wildcards are escaped
     for (let i = 0; i < 100 && store.status().searchBacklog > 0; i++) clock.advance(250);
     expect(store.status().searchBacklog).toBe(0);
-    expect(store.searchLog({ text: 'RAID', limit: 500 }).map((m) => m.messageId)).toEqual(beforeIndex);
+    expect((await store.searchLog({ text: 'RAID', limit: 500 })).map((m) => m.messageId)).toEqual(
+      beforeIndex,
+    );
     clock.advance(5_000); // the first pruning round: the 100 old ones go, through the index's delete trigger
     expect(store.status().pruned).toBe(100);
-    expect(store.searchLog({ text: 'raid', limit: 500 })).toHaveLength(100);
-    store.close();
+    expect(await store.searchLog({ text: 'raid', limit: 500 })).toHaveLength(100);
+    await store.close();
     const db = new DatabaseSync(join(dir, HISTORY_FILE));
     expect(() => db.exec("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")).not.toThrow();
     db.close();
@@ -112,8 +116,8 @@ describe('history store (SQLite)', () => {
       removal({ type: 'user', userId: 'u9' }, { reason: 'timeout', by: 'othermod', durationSeconds: 60 }),
     );
     store.recordAlert(alert({ bits: 500 }));
-    store.setNote('src', 'u9', 'spams links');
-    store.close();
+    await store.setNote('src', 'u9', 'spams links');
+    await store.close();
     const db = new DatabaseSync(join(dir, HISTORY_FILE));
     expect(
       db.prepare('SELECT actor, action, target, detail, origin FROM mod_actions ORDER BY id').all(),
@@ -124,8 +128,8 @@ describe('history store (SQLite)', () => {
     expect(db.prepare('SELECT alert_type, json FROM alerts').get()).toMatchObject({ alert_type: 'cheer' });
     db.close();
     const again = open(dir);
-    expect(again.note('src', 'u9')).toBe('spams links');
-    again.close();
+    expect(await again.note('src', 'u9')).toBe('spams links');
+    await again.close();
   });
 
   it('migrates a version-1 database: old rows kept and made searchable', async () => {
@@ -139,9 +143,9 @@ describe('history store (SQLite)', () => {
       .run();
     old.close();
     const store = open(dir);
-    expect(store.searchLog({ text: 'before' }).map((m) => m.messageId)).toEqual(['x1']);
-    expect(store.userHistory({ userId: 'u1' })).toHaveLength(1);
-    store.close();
+    expect((await store.searchLog({ text: 'before' })).map((m) => m.messageId)).toEqual(['x1']);
+    expect(await store.userHistory({ userId: 'u1' })).toHaveLength(1);
+    await store.close();
     const check = new DatabaseSync(join(dir, HISTORY_FILE));
     expect(check.prepare('SELECT version FROM schema_version').get()).toEqual({ version: MIGRATIONS.length });
     check.close();
@@ -159,9 +163,9 @@ describe('history store (SQLite)', () => {
     expect(store.status().backend).toBe('memory');
     expect(problems[0]).toMatch(/newer OnAir/);
     store.recordMessage(chat({ text: 'kept in memory' }));
-    store.flush();
-    expect(store.searchLog({ text: 'memory' })).toHaveLength(1);
-    store.close();
+    await store.flush();
+    expect(await store.searchLog({ text: 'memory' })).toHaveLength(1);
+    await store.close();
     expect(await readFile(join(dir, HISTORY_FILE))).toEqual(before);
   });
 
@@ -177,24 +181,24 @@ describe('history store (SQLite)', () => {
     expect(broken).toHaveLength(1);
     expect(await readFile(join(dir, broken[0]!))).toEqual(garbage);
     store.recordMessage(chat({ text: 'after the damage' }));
-    store.flush();
-    expect(store.searchLog({ text: 'damage' })).toHaveLength(1);
-    store.close();
+    await store.flush();
+    expect(await store.searchLog({ text: 'damage' })).toHaveLength(1);
+    await store.close();
   });
 
   it('a database locked by another OnAir is reported, not moved, and the app keeps history in memory', async () => {
     const dir = await tempDir();
     const first = open(dir);
     first.recordMessage(chat({ text: 'first instance' }));
-    first.flush();
+    await first.flush();
     const problems: string[] = [];
     const second = open(dir, new FakeClock(), problems);
     expect(second.status().backend).toBe('memory');
     expect(problems[0]).toMatch(/in use by another OnAir/);
     expect((await readdir(dir)).some((f) => f.includes('.broken-'))).toBe(false);
-    second.close();
-    expect(first.searchLog({ text: 'instance' })).toHaveLength(1);
-    first.close();
+    await second.close();
+    expect(await first.searchLog({ text: 'instance' })).toHaveLength(1);
+    await first.close();
   });
 
   it('prunes rows older than the retention in the background, in bounded steps', async () => {
@@ -220,13 +224,13 @@ describe('history store (SQLite)', () => {
       target: 'x',
       result: 'ok',
     });
-    store.flush();
-    expect(store.searchLog({ text: 'old', limit: 500 })).toHaveLength(500);
+    await store.flush();
+    expect(await store.searchLog({ text: 'old', limit: 500 })).toHaveLength(500);
     clock.advance(5_000); // first round after start; three steps of ≤ 1000 rows, each its own timer turn
     expect(store.status().pruned).toBe(2501);
-    expect(store.searchLog({ text: 'old' })).toEqual([]);
-    expect(store.searchLog({ text: 'fresh' })).toHaveLength(1);
-    store.close();
+    expect(await store.searchLog({ text: 'old' })).toEqual([]);
+    expect(await store.searchLog({ text: 'fresh' })).toHaveLength(1);
+    await store.close();
   });
 
   it('prunes the oldest messages when the data is over the size limit', async () => {
@@ -240,14 +244,14 @@ describe('history store (SQLite)', () => {
     });
     for (let i = 0; i < 4000; i++)
       store.recordMessage(chat({ text: `message number ${i} ${'x'.repeat(100)}`, receivedAt: clock.now() }));
-    store.flush();
+    await store.flush();
     clock.advance(5_000);
     const pruned = store.status().pruned;
     expect(pruned).toBeGreaterThan(1000);
     expect(pruned).toBeLessThan(3000);
-    expect(store.searchLog({ text: 'number 3999' })).toHaveLength(1);
-    expect(store.searchLog({ text: 'number 0' })).toEqual([]);
-    store.close();
+    expect(await store.searchLog({ text: 'number 3999' })).toHaveLength(1);
+    expect(await store.searchLog({ text: 'number 0' })).toEqual([]);
+    await store.close();
   });
 
   it('a transaction stops after its time slice and the rest follows on the next turn', async () => {
@@ -268,6 +272,6 @@ describe('history store (SQLite)', () => {
     expect(store.status().written).toBe(0);
     clock.advance(1);
     expect(store.status()).toMatchObject({ written: 1000, batches: 4, queued: 0 });
-    store.close();
+    await store.close();
   });
 });

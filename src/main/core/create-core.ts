@@ -221,7 +221,7 @@ export async function createCore(
       await twitch.stop();
       alerts.stop();
       hub.stop();
-      history.close();
+      await history.close();
     },
   };
 }

@@ -110,24 +110,28 @@ export class BatchedHistoryStore implements HistoryStore {
     this.enqueue({ table: 'alert', event: alert });
   }
 
-  userHistory: HistoryStore['userHistory'] = (query) =>
+  userHistory: HistoryStore['userHistory'] = async (query) =>
     this.read(() => this.backend.history.userHistory(query), []);
-  searchLog: HistoryStore['searchLog'] = (query) =>
+  searchLog: HistoryStore['searchLog'] = async (query) =>
     this.read(() => this.backend.history.searchLog(query), []);
 
-  setNote(sourceId: string, userId: string, note: string): void {
+  async setNote(sourceId: string, userId: string, note: string): Promise<void> {
     const b = this.backend;
     if (b.kind === 'memory') b.history.setNote(`${sourceId}\u0000${userId}`, note);
     else this.read(() => b.history.setNote(sourceId, userId, note, this.options.clock.now()), undefined);
   }
 
-  note(sourceId: string, userId: string): string | null {
+  async note(sourceId: string, userId: string): Promise<string | null> {
     const b = this.backend;
     if (b.kind === 'memory') return b.history.note(`${sourceId}\u0000${userId}`);
     return this.read(() => b.history.note(sourceId, userId), null);
   }
 
-  flush(): void {
+  async flush(): Promise<void> {
+    this.flushNow();
+  }
+
+  private flushNow(): void {
     while (this.queue.length > 0 && !this.closed) if (!this.writeSlice(Infinity)) break;
   }
 
@@ -145,9 +149,9 @@ export class BatchedHistoryStore implements HistoryStore {
   }
 
   /** Writes what is queued, stops the timers and closes the file. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
-    this.flush();
+    this.flushNow();
     this.closed = true;
     this.options.clock.clearTimeout(this.timer);
     this.options.clock.clearTimeout(this.pruneTimer);

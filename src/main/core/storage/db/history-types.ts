@@ -52,21 +52,23 @@ export interface StorageStatus {
 
 /**
  * What the rest of the core calls. `record*` only enqueue (the chat hot path never waits on disk); rows reach
- * the store in short batched transactions. Queries answer from what was written.
+ * the store in short batched transactions. Queries answer from what was written, asynchronously (the database
+ * lives in a worker thread): they reject with an Error when the store cannot answer (timeout), never hang.
  */
 export interface HistoryStore {
   recordMessage(message: ChatMessage): void;
   /** Our own actions (the moderation log) and other moderators' seen on the service (removals). */
   recordModAction(action: ModLogEntry | Removal): void;
   recordAlert(alert: Alert): void;
-  userHistory(query: UserHistoryQuery): StoredMessage[];
-  searchLog(query: LogSearchQuery): StoredMessage[];
-  setNote(sourceId: string, userId: string, note: string): void;
-  note(sourceId: string, userId: string): string | null;
-  /** Writes everything queued now (tests, shutdown). */
-  flush(): void;
+  userHistory(query: UserHistoryQuery): Promise<StoredMessage[]>;
+  searchLog(query: LogSearchQuery): Promise<StoredMessage[]>;
+  setNote(sourceId: string, userId: string, note: string): Promise<void>;
+  note(sourceId: string, userId: string): Promise<string | null>;
+  /** Writes everything queued now; resolves once it is committed (tests, shutdown). */
+  flush(): Promise<void>;
   status(): StorageStatus;
-  close(): void;
+  /** Writes what is queued, then closes the database. */
+  close(): Promise<void>;
 }
 
 export interface RetentionPolicy {
