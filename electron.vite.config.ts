@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Headless mode: the same core in plain Node, no Electron.
           headless: resolve(__dirname, 'src/main/headless/cli.ts'),
+          // The chat history database runs in this worker thread (src/main/core/storage/db/worker-entry.ts).
+          'history-worker': resolve(__dirname, 'src/main/core/storage/db/history-worker.ts'),
         },
       },
     },

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const settings = defaultSettings();
   const dataDir = mkdtempSync(join(tmpdir(), 'onair-bench-ingest-'));
   const history = STORAGE
-    ? openHistoryStore({
+    ? await openHistoryStore({
         dataDir,
         enabled: true,
         policy: DEFAULT_RETENTION,

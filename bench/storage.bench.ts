@@ -182,7 +182,7 @@ async function feed(store: HistoryStore, texts: string[]): Promise<void> {
   console.log(`search index caught up ${((performance.now() - catchUp) / 1000).toFixed(1)} s after the feed`);
 }
 
-const open = (dir: string): HistoryStore =>
+const open = (dir: string): Promise<BatchedHistoryStore> =>
   openHistoryStore({
     dataDir: dir,
     enabled: true,
@@ -196,10 +196,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'onair-bench-storage-'));
   const texts = corpusTexts();
   console.log(`${texts.length} corpus texts, ${USERS} users; database in ${dir}`);
-  const store = open(dir);
+  const store = await open(dir);
   await fill(store, texts);
   const indexStart = performance.now();
-  (store as BatchedHistoryStore).indexAll();
+  await store.indexAll();
   console.log(`search index built in ${((performance.now() - indexStart) / 1000).toFixed(1)} s`);
   const bytes = await fileBytes(join(dir, HISTORY_FILE));
   console.log(
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   // Reopen (as at app start) so the live feed's figures are its own, not the bulk fill's.
   await store.close();
   const reopenStart = performance.now();
-  const live = open(dir);
+  const live = await open(dir);
   console.log(`reopened the ${MESSAGES}-message database in ${ms(performance.now() - reopenStart)}`);
   await feed(live, texts);
   await live.close();

@@ -13,7 +13,7 @@ import { DEFAULT_RETENTION } from '../../src/main/core/storage/db/history-types'
 import { chat } from './events';
 
 const [dataDir, runTag] = process.argv.slice(2) as [string, string];
-const store = openHistoryStore({
+const store = await openHistoryStore({
   dataDir,
   enabled: true,
   policy: DEFAULT_RETENTION,

@@ -65,7 +65,7 @@ export async function createCore(
   // problems found before the hub can show them wait in `historyProblems`.
   let recording = false;
   const historyProblems: string[] = [];
-  const history = openHistoryStore({
+  const history = await openHistoryStore({
     dataDir: options.dataDir,
     enabled: loaded.settings.storage.enabled,
     policy: () => store.get().storage,

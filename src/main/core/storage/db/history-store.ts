@@ -3,31 +3,32 @@ import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../log/logger';
 import type { HistoryStore, RetentionPolicy, StorageStatus } from './history-types';
 import { MemoryHistory } from './memory-history';
-import { isDamaged, moveAside } from './open-database';
-import { pruneStep } from './retention';
+import { encodeRows, type Cell } from './row-cells';
 import type { PendingRow } from './rows';
-import { SqliteHistory } from './sqlite-history';
-import type { Database } from './sqlite-module';
+import { WorkerGoneError, type HistoryWorkerClient, type WorkerCall } from './worker-client';
 
 export interface StoreTiming {
-  /** Queued rows are written this often, in one short transaction. */
+  /** Queued rows go to the worker this often, as one batch. */
   flushEveryMs: number;
-  /** A transaction stops taking rows after this long and lets the event loop run (the rest follows at once) … */
+  /** A worker transaction stops taking rows after this long (queries are answered in between) … */
   sliceMs: number;
-  /**
-   * … but not before this many rows (~3 ms of CPU): on a busy machine the OS may pause the process inside a
-   * slice, and a pure wall-clock budget would then end slices after a handful of rows and fall behind.
-   */
+  /** … but not before this many rows (a loaded machine may pause the thread inside a slice). */
   minSliceRows: number;
   /** Past this many queued rows (the disk cannot keep up) the oldest are dropped and counted. */
   maxQueued: number;
+  /** At most this many rows per batch posted (its structured clone is main-thread time) … */
+  maxBatchRows: number;
+  /** … and at most this many batches unanswered: rows wait (bounded by maxQueued) while the worker is behind. */
+  maxInFlight: number;
   pruneEveryMs: number;
   /** The search index catches up in slices this long (see schema.ts, migration 2) … */
   indexSliceMs: number;
   /** … every this often while chat is being written, … */
   indexEveryMs: number;
-  /** … and this often when the write queue is empty (catching up after a burst). */
+  /** … and this often when nothing is being written (catching up after a burst). */
   indexIdleEveryMs: number;
+  /** A query not answered by then rejects (the worker is alive but stuck). */
+  queryTimeoutMs: number;
 }
 
 export const DEFAULT_TIMING: StoreTiming = {
@@ -35,10 +36,13 @@ export const DEFAULT_TIMING: StoreTiming = {
   sliceMs: 4,
   minSliceRows: 384,
   maxQueued: 200_000,
+  maxBatchRows: 8_192,
+  maxInFlight: 4,
   pruneEveryMs: 3_600_000,
   indexSliceMs: 4,
   indexEveryMs: 250,
   indexIdleEveryMs: 50,
+  queryTimeoutMs: 5_000,
 };
 
 export interface HistoryStoreOptions {
@@ -46,50 +50,41 @@ export interface HistoryStoreOptions {
   log: Logger;
   policy: RetentionPolicy | (() => RetentionPolicy);
   timing?: Partial<StoreTiming>;
-  /** Called when the store changes backend (the file broke): the core shows it as a notice. */
+  /** Called when the store changes backend (the file broke, the worker died): the core shows it as a notice. */
   onProblem?: (text: string) => void;
-  /** Monotonic milliseconds for the time slices (tests inject a clock that ends them). */
-  now?: () => number;
 }
 
-type Backend =
-  { kind: 'sqlite'; path: string; history: SqliteHistory } | { kind: 'memory'; history: MemoryHistory };
+type Backend = { kind: 'sqlite'; worker: HistoryWorkerClient } | { kind: 'memory'; history: MemoryHistory };
 
 /**
- * The store the core records into. `record*` push onto a queue (no I/O, no serialization); a timer writes the
- * queue in short transactions; queries read the committed rows. A damaged file moves aside and the store
- * continues in memory, so recording never throws and never stops the app.
+ * The store the core records into. `record*` push onto a queue (no I/O, no serialization); a timer encodes the
+ * queue into flat batches and posts them to the history worker, which owns the database (writes, search
+ * index, pruning, queries). Rows stay here until the worker says they are committed, so when the worker dies or
+ * the file breaks, the store continues in memory with them — recording never throws and never stops the app.
  */
 export class BatchedHistoryStore implements HistoryStore {
   private backend: Backend;
   private queue: PendingRow[] = [];
+  /** Batches posted and not yet committed, by request. */
+  private readonly inFlight = new Map<Promise<unknown>, Cell[]>();
+  private inFlightRows = 0;
   private timer: TimerHandle | null = null;
   private pruneTimer: TimerHandle | null = null;
   private indexTimer: TimerHandle | null = null;
+  private indexing = false;
   private recordedSinceIndex = 0;
   private problem: string | null;
   private readonly timing: StoreTiming;
-  private readonly counters = {
-    written: 0,
-    batches: 0,
-    writeMs: 0,
-    writeCpuMs: 0,
-    longestWriteCpuMs: 0,
-    dropped: 0,
-    writeErrors: 0,
-    pruned: 0,
-  };
-  private readonly monotonic: () => number;
+  private readonly local = { dropped: 0, postCpuMs: 0, longestPostMs: 0, memoryWritten: 0, rescued: 0 };
   private closed = false;
 
   constructor(
-    opened: { db: Database; path: string } | { problem: string | null },
+    opened: { worker: HistoryWorkerClient } | { problem: string | null },
     private readonly options: HistoryStoreOptions,
   ) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
-    this.monotonic = options.now ?? (() => performance.now());
-    if ('db' in opened) {
-      this.backend = { kind: 'sqlite', path: opened.path, history: new SqliteHistory(opened.db) };
+    if ('worker' in opened) {
+      this.backend = { kind: 'sqlite', worker: opened.worker };
       this.problem = null;
       this.schedulePrune(Math.min(5_000, this.timing.pruneEveryMs));
     } else {
@@ -110,53 +105,83 @@ export class BatchedHistoryStore implements HistoryStore {
     this.enqueue({ table: 'alert', event: alert });
   }
 
-  userHistory: HistoryStore['userHistory'] = async (query) =>
-    this.read(() => this.backend.history.userHistory(query), []);
-  searchLog: HistoryStore['searchLog'] = async (query) =>
-    this.read(() => this.backend.history.searchLog(query), []);
+  userHistory: HistoryStore['userHistory'] = (query) =>
+    this.ask({ op: 'userHistory', query }, (memory) => memory.userHistory(query));
+
+  searchLog: HistoryStore['searchLog'] = (query) =>
+    this.ask({ op: 'searchLog', query }, (memory) => memory.searchLog(query));
 
   async setNote(sourceId: string, userId: string, note: string): Promise<void> {
-    const b = this.backend;
-    if (b.kind === 'memory') b.history.setNote(`${sourceId}\u0000${userId}`, note);
-    else this.read(() => b.history.setNote(sourceId, userId, note, this.options.clock.now()), undefined);
+    const now = this.options.clock.now();
+    await this.ask({ op: 'setNote', sourceId, userId, note, now }, (memory) =>
+      memory.setNote(`${sourceId}\u0000${userId}`, note),
+    );
   }
 
-  async note(sourceId: string, userId: string): Promise<string | null> {
-    const b = this.backend;
-    if (b.kind === 'memory') return b.history.note(`${sourceId}\u0000${userId}`);
-    return this.read(() => b.history.note(sourceId, userId), null);
+  note(sourceId: string, userId: string): Promise<string | null> {
+    return this.ask({ op: 'note', sourceId, userId }, (memory) => memory.note(`${sourceId}\u0000${userId}`));
   }
 
+  /** Posts everything queued and resolves when the worker committed it (or the store fell back to memory). */
   async flush(): Promise<void> {
-    this.flushNow();
-  }
-
-  private flushNow(): void {
-    while (this.queue.length > 0 && !this.closed) if (!this.writeSlice(Infinity)) break;
+    while (this.queue.length > 0 && !this.closed) this.post();
+    await Promise.allSettled([...this.inFlight.keys()]);
   }
 
   status(): StorageStatus {
     const b = this.backend;
-    const searchBacklog =
-      b.kind === 'sqlite' && !this.closed ? this.read(() => b.history.indexBacklog(), 0) : 0;
+    const worker = b.kind === 'sqlite' ? b.worker.stats : null;
     return {
       backend: b.kind,
       problem: this.problem,
-      queued: this.queue.length,
-      searchBacklog,
-      ...this.counters,
+      queued: this.queue.length + this.inFlightRows,
+      searchBacklog: worker?.searchBacklog ?? 0,
+      written: (worker?.written ?? 0) + this.local.memoryWritten,
+      batches: worker?.batches ?? 0,
+      writeMs: worker?.writeMs ?? 0,
+      writeCpuMs: worker?.writeCpuMs ?? 0,
+      longestWriteCpuMs: worker?.longestWriteCpuMs ?? 0,
+      workerCpuMs: worker?.threadCpuMs ?? 0,
+      postCpuMs: this.local.postCpuMs,
+      longestPostMs: this.local.longestPostMs,
+      dropped: this.local.dropped + (worker?.rejected ?? 0),
+      writeErrors: worker?.writeErrors ?? 0,
+      pruned: worker?.pruned ?? 0,
+      rescued: this.local.rescued,
     };
+  }
+
+  /** Fills the search index completely now (benchmarks, tests); the app lets the timer do it. */
+  async indexAll(): Promise<void> {
+    if (this.backend.kind === 'sqlite')
+      await this.backend.worker.request({ op: 'index', sliceMs: Infinity }, null);
   }
 
   /** Writes what is queued, stops the timers and closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.flushNow();
+    await this.flush();
     this.closed = true;
-    this.options.clock.clearTimeout(this.timer);
-    this.options.clock.clearTimeout(this.pruneTimer);
-    this.options.clock.clearTimeout(this.indexTimer);
-    if (this.backend.kind === 'sqlite') this.backend.history.db.close();
+    for (const timer of [this.timer, this.pruneTimer, this.indexTimer])
+      this.options.clock.clearTimeout(timer);
+    if (this.backend.kind === 'sqlite') await this.backend.worker.close();
+  }
+
+  /** Called by the worker client when the worker stopped answering: memory from now on, unwritten rows kept. */
+  onWorkerGone(problem: string): void {
+    if (this.backend.kind !== 'sqlite') return;
+    const memory = new MemoryHistory();
+    for (const cells of this.inFlight.values()) memory.writeCells(cells);
+    this.local.rescued += this.inFlightRows;
+    this.local.memoryWritten += this.inFlightRows;
+    this.inFlight.clear();
+    this.inFlightRows = 0;
+    this.backend = { kind: 'memory', history: memory };
+    for (const timer of [this.pruneTimer, this.indexTimer]) this.options.clock.clearTimeout(timer);
+    this.problem = problem;
+    this.options.log.error(problem);
+    this.options.onProblem?.(problem);
+    if (this.queue.length > 0) this.post();
   }
 
   private enqueue(row: PendingRow): void {
@@ -166,7 +191,7 @@ export class BatchedHistoryStore implements HistoryStore {
     if (this.queue.length > this.timing.maxQueued) {
       const excess = this.queue.length - this.timing.maxQueued;
       this.queue.splice(0, excess);
-      this.counters.dropped += excess;
+      this.local.dropped += excess;
     }
     this.timer ??= this.options.clock.setTimeout(() => this.onTimer(), this.timing.flushEveryMs);
   }
@@ -174,148 +199,101 @@ export class BatchedHistoryStore implements HistoryStore {
   private onTimer(): void {
     this.timer = null;
     if (this.closed || this.queue.length === 0) return;
-    const ok = this.writeSlice(this.timing.sliceMs);
-    // More than one slice's worth: continue at once (after other callbacks), else at the next interval.
-    if (this.queue.length > 0)
-      this.timer = this.options.clock.setTimeout(() => this.onTimer(), ok ? 0 : this.timing.flushEveryMs);
+    if (this.inFlight.size < this.timing.maxInFlight) this.post();
+    // More than one batch's worth: the next at once (after other callbacks); the worker behind: next interval.
+    if (this.queue.length > 0) {
+      const soon = this.inFlight.size < this.timing.maxInFlight;
+      this.timer = this.options.clock.setTimeout(() => this.onTimer(), soon ? 0 : this.timing.flushEveryMs);
+    }
   }
 
-  /** One transaction of queued rows, at most `budgetMs` long. False when the write failed. */
-  private writeSlice(budgetMs: number): boolean {
-    const backend = this.backend;
-    if (backend.kind === 'memory') {
-      for (const row of this.queue) backend.history.write(row);
-      this.counters.written += this.queue.length;
-      this.queue = [];
-      return true;
-    }
-    const db = backend.history.db;
-    const started = this.monotonic();
+  /** Encodes the next batch and hands it to the backend; main-thread CPU of it is counted (`postCpuMs`). */
+  private post(): void {
     const cpu = process.threadCpuUsage();
-    const deadline = started + budgetMs;
-    let count = 0;
-    try {
-      db.exec('BEGIN IMMEDIATE');
-      while (count < this.queue.length) {
-        backend.history.write(this.queue[count]!);
-        count += 1;
-        if ((count & 63) === 0 && count >= this.timing.minSliceRows && this.monotonic() > deadline) break;
-      }
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      return this.onWriteError(error, count);
+    const rows = this.queue.splice(0, this.timing.maxBatchRows);
+    const cells: Cell[] = [];
+    const count = encodeRows(rows, cells);
+    const b = this.backend;
+    if (b.kind === 'memory') {
+      b.history.writeCells(cells);
+      this.local.memoryWritten += count;
+    } else {
+      const sent = b.worker.request({ op: 'write', cells }, null);
+      this.inFlight.set(sent, cells);
+      this.inFlightRows += count;
+      void sent.then(
+        () => this.onCommitted(sent, count),
+        () => undefined, // the worker is gone: onWorkerGone kept the rows
+      );
     }
-    this.queue.splice(0, count);
-    this.counters.written += count;
-    this.counters.batches += 1;
-    this.account(started, cpu);
-    this.indexTimer ??= this.options.clock.setTimeout(() => this.indexSome(), this.timing.indexEveryMs);
-    return true;
+    const used = process.threadCpuUsage(cpu);
+    const ms = (used.user + used.system) / 1000;
+    this.local.postCpuMs += ms;
+    this.local.longestPostMs = Math.max(this.local.longestPostMs, ms);
   }
 
-  private account(startedMs: number, cpuBefore: NodeJS.CpuUsage): void {
-    const cpu = process.threadCpuUsage(cpuBefore);
-    this.counters.writeMs += this.monotonic() - startedMs;
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    this.counters.writeCpuMs += cpuMs;
-    this.counters.longestWriteCpuMs = Math.max(this.counters.longestWriteCpuMs, cpuMs);
+  private onCommitted(sent: Promise<unknown>, count: number): void {
+    if (!this.inFlight.delete(sent)) return;
+    this.inFlightRows -= count;
+    if (!this.closed)
+      this.indexTimer ??= this.options.clock.setTimeout(() => this.indexSome(), this.timing.indexEveryMs);
   }
 
-  /** Fills the search index completely now (benchmarks, tests); the app lets the timer do it. */
-  indexAll(): void {
-    if (this.backend.kind !== 'sqlite') return;
-    const { history } = this.backend;
-    while (history.indexBacklog() > 0) history.indexSome(Infinity, this.monotonic);
+  /** A query: the worker's answer; from memory when the store runs there (or the worker died meanwhile). */
+  private async ask<T>(call: WorkerCall, memory: (history: MemoryHistory) => T): Promise<T> {
+    const b = this.backend;
+    if (b.kind === 'memory') return memory(b.history);
+    try {
+      return await b.worker.request<T>(call, this.timing.queryTimeoutMs);
+    } catch (error) {
+      const now = this.backend;
+      if (error instanceof WorkerGoneError && now.kind === 'memory') return memory(now.history);
+      throw error;
+    }
   }
 
   /** One bounded slice of search indexing; again soon while behind (sooner when no chat is being written). */
   private indexSome(): void {
     this.indexTimer = null;
-    if (this.closed || this.backend.kind !== 'sqlite') return;
-    const { history } = this.backend;
-    const started = this.monotonic();
-    const cpu = process.threadCpuUsage();
-    try {
-      history.indexSome(started + this.timing.indexSliceMs, this.monotonic);
-    } catch (error) {
-      if (isDamaged(error)) return this.degrade(error);
-      this.options.log.error('search indexing failed; will retry', error);
-    }
-    this.account(started, cpu);
-    if (history.indexBacklog() === 0) return;
-    // Idle = nothing recorded since the last slice: while chat flows the index takes ~4 ms of every 250 ms
-    // (about 2,000 messages a second), and catches up afterwards.
-    const idle = this.recordedSinceIndex === 0;
-    this.recordedSinceIndex = 0;
-    const delay = idle ? this.timing.indexIdleEveryMs : this.timing.indexEveryMs;
-    this.indexTimer = this.options.clock.setTimeout(() => this.indexSome(), delay);
-  }
-
-  /** A damaged file: switch to memory, rows included. Else: keep the rows, skip the one that failed. */
-  private onWriteError(error: unknown, failedAt: number): boolean {
-    this.counters.writeErrors += 1;
-    if (isDamaged(error)) {
-      this.degrade(error);
-      return this.writeSlice(Infinity);
-    }
-    this.options.log.error('could not write chat history; will retry', error);
-    // A row the database rejects on its own would block the queue forever: drop it, keep the others.
-    if (failedAt < this.queue.length) {
-      this.queue.splice(failedAt, 1);
-      this.counters.dropped += 1;
-    }
-    return false;
-  }
-
-  private read<T>(query: () => T, fallback: T): T {
-    try {
-      return query();
-    } catch (error) {
-      // A damaged file: later calls answer from memory; this one answers empty.
-      if (isDamaged(error)) this.degrade(error);
-      else this.options.log.error('history query failed', error);
-      return fallback;
-    }
-  }
-
-  private degrade(error: unknown): void {
-    if (this.backend.kind !== 'sqlite') return;
-    const { path, history } = this.backend;
-    try {
-      history.db.close();
-    } catch {
-      // closing a damaged file may fail too; moving it aside below is what matters
-    }
-    const keptAs = moveAside(path, this.options.clock.now());
-    const reason = error instanceof Error ? error.message : String(error);
-    this.problem = keptAs
-      ? `The chat history database is damaged (${reason}); it was kept as ${keptAs}. History is in memory until you quit.`
-      : `The chat history database is damaged (${reason}) and could not be moved aside. History is in memory until you quit.`;
-    this.backend = { kind: 'memory', history: new MemoryHistory() };
-    this.options.clock.clearTimeout(this.pruneTimer);
-    this.options.clock.clearTimeout(this.indexTimer);
-    this.options.log.error(this.problem);
-    this.options.onProblem?.(this.problem);
+    const b = this.backend;
+    if (this.closed || b.kind !== 'sqlite' || this.indexing) return;
+    this.indexing = true;
+    const slice = b.worker.request({ op: 'index', sliceMs: this.timing.indexSliceMs }, null);
+    slice
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkerGoneError))
+          this.options.log.error('search indexing failed; will retry', error);
+      })
+      .finally(() => {
+        this.indexing = false;
+        if (this.closed || b.worker.failed || b.worker.stats.searchBacklog === 0) return;
+        // Idle = nothing recorded since the last slice: while chat flows the index takes ~4 ms of every 250 ms.
+        const idle = this.recordedSinceIndex === 0;
+        this.recordedSinceIndex = 0;
+        const delay = idle ? this.timing.indexIdleEveryMs : this.timing.indexEveryMs;
+        this.indexTimer ??= this.options.clock.setTimeout(() => this.indexSome(), delay);
+      });
   }
 
   private schedulePrune(delayMs: number): void {
     this.pruneTimer = this.options.clock.setTimeout(() => this.pruneSome(), delayMs);
   }
 
-  /** One bounded step, then yield; continue until nothing is left to prune, then wait for the next round. */
+  /** One bounded step in the worker; continue until nothing is left to prune, then wait for the next round. */
   private pruneSome(): void {
-    if (this.closed || this.backend.kind !== 'sqlite') return;
-    let deleted = 0;
-    try {
-      const { policy } = this.options;
-      const current = typeof policy === 'function' ? policy() : policy;
-      deleted = pruneStep(this.backend.history.db, current, this.options.clock.now());
-    } catch (error) {
-      if (isDamaged(error)) return this.degrade(error);
-      this.options.log.error('pruning chat history failed', error);
-    }
-    this.counters.pruned += deleted;
-    this.schedulePrune(deleted > 0 ? 0 : this.timing.pruneEveryMs);
+    const b = this.backend;
+    if (this.closed || b.kind !== 'sqlite') return;
+    const { policy } = this.options;
+    const current = typeof policy === 'function' ? policy() : policy;
+    b.worker.request<number>({ op: 'prune', policy: current, now: this.options.clock.now() }, null).then(
+      (deleted) => {
+        if (!this.closed) this.schedulePrune(deleted > 0 ? 0 : this.timing.pruneEveryMs);
+      },
+      (error: unknown) => {
+        if (error instanceof WorkerGoneError || this.closed) return;
+        this.options.log.error('pruning chat history failed', error);
+        this.schedulePrune(this.timing.pruneEveryMs);
+      },
+    );
   }
 }

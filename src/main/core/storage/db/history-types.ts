@@ -26,7 +26,7 @@ export interface LogSearchQuery {
 }
 
 export interface StorageStatus {
-  /** `sqlite`: the database file; `memory`: the file could not be used, history lasts until quit. */
+  /** `sqlite`: the database file (in the worker); `memory`: off, or the file could not be used: lasts until quit. */
   backend: 'sqlite' | 'memory';
   /** Why the file is not used, or where a broken file was moved, for a notice in the console. */
   problem: string | null;
@@ -36,18 +36,27 @@ export interface StorageStatus {
   written: number;
   /** Write transactions committed (one per flush slice). */
   batches: number;
-  /** Wall milliseconds inside write and indexing transactions (includes waiting for the disk or the OS). */
+  /** Wall milliseconds inside write and indexing transactions, in the worker (disk and OS waits included). */
   writeMs: number;
-  /** CPU milliseconds of this thread inside them: the storage share of the core's CPU. */
+  /** CPU milliseconds of the worker thread inside them. */
   writeCpuMs: number;
   /**
-   * The most CPU one transaction took (this thread's CPU time, as the OS accounts it: in ticks of a few ms):
-   * how long it held the event loop, without the machine's load.
+   * The most CPU one transaction took (the worker's CPU time, as the OS accounts it: in ticks of a few ms):
+   * how long a query may wait behind a write. The main thread's event loop never waits on it.
    */
   longestWriteCpuMs: number;
+  /** All CPU of the worker thread (writes, index, pruning, queries). */
+  workerCpuMs: number;
+  /** Main-thread CPU spent encoding and posting batches to the worker: the storage share of the event loop. */
+  postCpuMs: number;
+  /** The longest single encode-and-post on the main thread. */
+  longestPostMs: number;
+  /** Rows lost: dropped from a full queue, or refused by the database. */
   dropped: number;
   writeErrors: number;
   pruned: number;
+  /** Rows the worker had not committed when it failed, kept in memory instead. */
+  rescued: number;
 }
 
 /**

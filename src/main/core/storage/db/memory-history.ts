@@ -1,5 +1,6 @@
 import type { LogSearchQuery, StoredMessage, UserHistoryQuery } from './history-types';
-import { messageRow, modActionRow, type ModActionRow, type PendingRow } from './rows';
+import { decodeRows, type Cell } from './row-cells';
+import type { ModActionRow } from './rows';
 
 /**
  * Messages kept when the database is off or cannot be used: a bounded window, lost at quit (the UI says so).
@@ -17,14 +18,19 @@ export class MemoryHistory {
   private alerts: number = 0;
   private readonly notes = new Map<string, string>();
 
-  write(row: PendingRow): void {
-    if (row.table === 'message') {
-      this.messages.push(messageRow(row.event));
-      if (this.messages.length > MAX_MESSAGES * 1.25) this.messages = this.messages.slice(-MAX_MESSAGES);
-    } else if (row.table === 'mod') {
-      this.mod.push(modActionRow(row.event));
-      if (this.mod.length > MAX_OTHER) this.mod = this.mod.slice(-MAX_OTHER);
-    } else this.alerts += 1;
+  /** Rows in the worker's encoding (row-cells.ts): queued ones, or those a failed worker never committed. */
+  writeCells(cells: readonly Cell[]): void {
+    decodeRows(cells, {
+      message: (m) => {
+        this.messages.push(m);
+        if (this.messages.length > MAX_MESSAGES * 1.25) this.messages = this.messages.slice(-MAX_MESSAGES);
+      },
+      mod: (r) => {
+        this.mod.push(r);
+        if (this.mod.length > MAX_OTHER) this.mod = this.mod.slice(-MAX_OTHER);
+      },
+      alert: () => (this.alerts += 1),
+    });
   }
 
   userHistory(query: UserHistoryQuery): StoredMessage[] {

@@ -1,6 +1,5 @@
-import type { Alert, ChatMessage } from '../../../../shared/events';
 import type { LogSearchQuery, StoredMessage, UserHistoryQuery } from './history-types';
-import { messageRow, modActionRow, type ModActionRow, type PendingRow } from './rows';
+import { nextRow, TAG_ALERT, TAG_MESSAGE, TAG_MOD, type Cell } from './row-cells';
 import type { Database } from './sqlite-module';
 import type { StatementSync } from 'node:sqlite';
 
@@ -113,11 +112,18 @@ export class SqliteHistory {
     return (this.maxId.get() as { last: number | null }).last ?? 0;
   }
 
-  /** One row; the caller wraps a batch in a transaction. */
-  write(row: PendingRow): void {
-    if (row.table === 'message') this.writeMessage(row.event);
-    else if (row.table === 'mod') this.writeMod(modActionRow(row.event));
-    else this.writeAlert(row.event);
+  /**
+   * Inserts the row at `offset` of `cells` (row-cells.ts) and returns the next row's offset; the caller wraps
+   * a batch in a transaction.
+   */
+  writeRow(cells: readonly Cell[], offset: number): number {
+    const next = nextRow(cells, offset);
+    const tag = cells[offset];
+    const statement =
+      tag === TAG_MESSAGE ? this.insertMessage : tag === TAG_MOD ? this.insertMod : this.insertAlert;
+    if (tag !== TAG_MESSAGE && tag !== TAG_MOD && tag !== TAG_ALERT) throw new Error('bad row tag');
+    statement.run(...cells.slice(offset + 1, next));
+    return next;
   }
 
   userHistory(query: UserHistoryQuery): StoredMessage[] {
@@ -185,20 +191,5 @@ export class SqliteHistory {
       .prepare('SELECT note FROM user_notes WHERE source_id = ? AND user_id = ?')
       .get(sourceId, userId) as { note: string } | undefined;
     return row?.note ?? null;
-  }
-
-  private writeMessage(message: ChatMessage): void {
-    const m = messageRow(message);
-    this.insertMessage.run(m.sourceId, m.messageId, m.userId, m.login, m.displayName, m.text, m.at);
-  }
-
-  private writeMod(r: ModActionRow): void {
-    this.insertMod.run(r.sourceId, r.at, r.actor, r.action, r.target, r.detail, r.result, r.origin);
-  }
-
-  private writeAlert(alert: Alert): void {
-    const { source, id, alertType, user, receivedAt } = alert;
-    const json = JSON.stringify(alert);
-    this.insertAlert.run(source.sourceId, id, alertType, user.id, user.login, receivedAt, json);
   }
 }
