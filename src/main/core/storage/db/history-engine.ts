@@ -3,7 +3,7 @@ import { isDamaged } from './open-database';
 import { pruneStep } from './retention';
 import { nextRow, type Cell } from './row-cells';
 import type { SqliteHistory } from './sqlite-history';
-import type { WorkerStats } from './worker-protocol';
+import { emptyWorkerStats, type WorkerStats } from './worker-protocol';
 
 /** A batch being written: its rows and how far the writes got. */
 export interface WriteCursor {
@@ -23,18 +23,7 @@ export interface EngineTiming {
  * damaged file throws (the caller moves it aside); a row the database refuses on its own is skipped and counted.
  */
 export class HistoryEngine {
-  readonly stats: WorkerStats = {
-    written: 0,
-    batches: 0,
-    writeMs: 0,
-    writeCpuMs: 0,
-    longestWriteCpuMs: 0,
-    writeErrors: 0,
-    rejected: 0,
-    pruned: 0,
-    searchBacklog: 0,
-    threadCpuMs: 0,
-  };
+  readonly stats: WorkerStats = emptyWorkerStats();
 
   constructor(
     readonly history: SqliteHistory,

@@ -2,7 +2,13 @@ import { Worker } from 'node:worker_threads';
 import type { Clock, TimerHandle } from '../../clock';
 import type { Logger } from '../../log/logger';
 import { historyWorkerEntry, type WorkerEntry } from './worker-entry';
-import type { WorkerInit, WorkerReply, WorkerRequest, WorkerStats } from './worker-protocol';
+import {
+  emptyWorkerStats,
+  type WorkerInit,
+  type WorkerReply,
+  type WorkerRequest,
+  type WorkerStats,
+} from './worker-protocol';
 
 /** A request without its id (the client numbers them). */
 export type WorkerCall = WorkerRequest extends infer R
@@ -30,19 +36,6 @@ interface Pending {
   reject: (error: Error) => void;
   timer: TimerHandle | null;
 }
-
-export const emptyWorkerStats = (): WorkerStats => ({
-  written: 0,
-  batches: 0,
-  writeMs: 0,
-  writeCpuMs: 0,
-  longestWriteCpuMs: 0,
-  writeErrors: 0,
-  rejected: 0,
-  pruned: 0,
-  searchBacklog: 0,
-  threadCpuMs: 0,
-});
 
 /**
  * The main thread's end of the history worker: numbered requests, each answered once or rejected (timeout,

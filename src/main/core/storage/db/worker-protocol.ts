@@ -39,6 +39,19 @@ export interface WorkerStats {
   threadCpuMs: number;
 }
 
+export const emptyWorkerStats = (): WorkerStats => ({
+  written: 0,
+  batches: 0,
+  writeMs: 0,
+  writeCpuMs: 0,
+  longestWriteCpuMs: 0,
+  writeErrors: 0,
+  rejected: 0,
+  pruned: 0,
+  searchBacklog: 0,
+  threadCpuMs: 0,
+});
+
 export type WorkerReply =
   | { type: 'opened'; ok: true; path: string; notice: string | null }
   | { type: 'opened'; ok: false; problem: string }
