@@ -27,6 +27,11 @@ const VALID: Record<(typeof MOD_METHODS)[number], unknown> = {
   setSourceToken: { sourceId: 'demo', token: null },
   setClickThrough: { enabled: false },
   getOverlayUrl: undefined,
+  userCard: { sourceId: 'demo', userId: 'u1', login: 'someone' },
+  userHistory: { sourceId: 'demo', userId: 'u1', login: 'someone' },
+  setUserNote: { sourceId: 'demo', userId: 'u1', note: 'kind' },
+  modLog: {},
+  exportModLog: {},
 };
 
 /**
