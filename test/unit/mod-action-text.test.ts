@@ -90,7 +90,7 @@ describe('human text for every mod action kind', () => {
     expect([...inlineText(text)].length).toBeLessThanOrEqual(80);
     // A __proto__ action or target is just text.
     expect(modActionLine(entry({ action: '__proto__', target: 'constructor' }))).toBe(
-      'ModMia __proto__ constructor',
+      'ModMia proto constructor',
     );
   });
 
