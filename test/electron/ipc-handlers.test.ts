@@ -71,7 +71,14 @@ describe('the IPC handlers', () => {
   it('refuses every bogus payload from the mod window with a clear error', async () => {
     const mod = testApp.mod().webContents;
     for (const method of MOD_METHODS) {
-      const payloads = method === 'updateSettings' ? [...BOGUS, ...BOGUS_SETTINGS] : [...BOGUS, {}];
+      // Log filters are all optional: `{}` is the whole log, not a bogus payload.
+      const emptyIsValid = method === 'modLog' || method === 'exportModLog';
+      const payloads =
+        method === 'updateSettings'
+          ? [...BOGUS, ...BOGUS_SETTINGS]
+          : emptyIsValid
+            ? [...BOGUS, { from: 'yesterday' }]
+            : [...BOGUS, {}];
       for (const payload of payloads)
         expect(
           await refusal(ipcMain.invokeFrom(mod, requestChannel(method), payload)),
