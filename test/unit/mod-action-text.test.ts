@@ -84,6 +84,7 @@ describe('human text for every mod action kind', () => {
     const { summary } = describeModAction(
       entry({ action: 'delete', target: 'message m', subject: { login: '<b>x</b>', messageText: text } }),
     );
+    // eslint-disable-next-line no-control-regex
     expect(summary).not.toMatch(/[\u202E\u0000\r\n]/);
     expect(summary.startsWith("deleted 'a evil line")).toBe(true);
     expect(summary).toContain("…' from <b>x</b>");
