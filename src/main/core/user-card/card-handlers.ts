@@ -11,7 +11,10 @@ import type { HistoryStore, StoredMessage } from '../storage/db/history-types';
 import type { ModLogArchive } from './mod-log-archive';
 import { entryUsers, modLogCsv, queryModLog } from './mod-log-query';
 
-export type CardHandlers = Pick<ModHandlers, 'userCard' | 'userHistory' | 'setUserNote' | 'modLog' | 'exportModLog'>;
+export type CardHandlers = Pick<
+  ModHandlers,
+  'userCard' | 'userHistory' | 'setUserNote' | 'modLog' | 'exportModLog'
+>;
 
 export interface CardDeps {
   history: HistoryStore;
@@ -103,17 +106,23 @@ export function createCardHandlers(deps: CardDeps): CardHandlers {
     userHistory: async ({ userId, login, text, cursor, limit }) => {
       let rows = await storedLines(userId, login);
       const words = (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-      if (words.length > 0) rows = await searched(deps.history, rows, words, { text: text ?? '', userId, login });
+      if (words.length > 0)
+        rows = await searched(deps.history, rows, words, { text: text ?? '', userId, login });
       const offset = Number(cursor ?? 0);
       const end = offset + (limit ?? HISTORY_PAGE);
-      return { messages: rows.slice(offset, end).map(lineOf), nextCursor: end < rows.length ? String(end) : null };
+      return {
+        messages: rows.slice(offset, end).map(lineOf),
+        nextCursor: end < rows.length ? String(end) : null,
+      };
     },
     setUserNote: async ({ sourceId, userId, note }) => {
       await Promise.resolve(deps.history.setNote(sourceId, userId, note.trim()));
       const saved = (await Promise.resolve(deps.history.note(sourceId, userId))) ?? '';
-      if (saved !== note.trim()) return { ok: false, code: 'internal', message: 'The note could not be stored.' };
+      if (saved !== note.trim())
+        return { ok: false, code: 'internal', message: 'The note could not be stored.' };
       const status = await Promise.resolve(deps.history.status());
-      const detail = status.backend === 'memory' ? 'Saved until OnAir quits (history storage is off).' : 'Saved.';
+      const detail =
+        status.backend === 'memory' ? 'Saved until OnAir quits (history storage is off).' : 'Saved.';
       return { ok: true, local: true, detail };
     },
     modLog: async (query) => queryModLog(deps.modlog.all(), query),

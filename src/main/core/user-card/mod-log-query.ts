@@ -8,7 +8,12 @@ const PAGE = 50;
 /** Logins, display names and ids an entry concerns (lower case), for the user filter and the card. */
 export function entryUsers(entry: ModLogEntry): string[] {
   const s = entry.subject;
-  const names = [s?.login, s?.displayName, s?.userId, entry.target.startsWith('message ') ? undefined : entry.target];
+  const names = [
+    s?.login,
+    s?.displayName,
+    s?.userId,
+    entry.target.startsWith('message ') ? undefined : entry.target,
+  ];
   return names.filter((n): n is string => !!n).map((n) => n.toLowerCase());
 }
 
@@ -54,16 +59,31 @@ export function queryModLog(
 }
 
 /** The filtered log, newest first, as CSV: one row per entry with its human text. */
-export function modLogCsv(entries: readonly ModLogEntry[], filter: ModLogFilter): { csv: string; count: number } {
+export function modLogCsv(
+  entries: readonly ModLogEntry[],
+  filter: ModLogFilter,
+): { csv: string; count: number } {
   const keep = matchesFilter(filter);
-  const rows: string[][] = [['time (UTC)', 'source', 'moderator', 'action', 'target', 'what', 'reason', 'result', 'error']];
+  const rows: string[][] = [
+    ['time (UTC)', 'source', 'moderator', 'action', 'target', 'what', 'reason', 'result', 'error'],
+  ];
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!;
     if (!keep(e)) continue;
     const { summary, reason } = describeModAction(e);
     const target = e.subject?.login ?? e.target;
     const what = `${e.actor} ${summary}`;
-    rows.push([new Date(e.at).toISOString(), e.sourceId, e.actor, e.action, target, what, reason ?? '', e.result, e.error ?? '']);
+    rows.push([
+      new Date(e.at).toISOString(),
+      e.sourceId,
+      e.actor,
+      e.action,
+      target,
+      what,
+      reason ?? '',
+      e.result,
+      e.error ?? '',
+    ]);
   }
   return { csv: toCsv(rows), count: rows.length - 1 };
 }
