@@ -16,6 +16,8 @@ import { settingsPatchSchema, type SettingsPatch } from './settings-patch';
 import type { AlertQueueState } from './alert-queue-state';
 import type { AlertApprovalItem, AlertMediaFile } from './alert-box/approval-types';
 import type { LineRemoval } from './removal';
+import { cardRequests } from './user-card-types';
+import type { ModLogPage, UserCardInfo, UserHistoryPage } from './user-card-types';
 
 /**
  * The one API contract between the core and its views. The Electron preloads (over IPC) and the headless
@@ -245,6 +247,8 @@ export const modRequests = {
   setClickThrough: z.object({ enabled: z.boolean() }),
   /** Where OBS can load the overlay as a browser source (null when no local server is running). */
   getOverlayUrl: z.undefined(),
+  // User card and moderation log (user-card-types.ts).
+  ...cardRequests,
 } as const;
 
 export type ModMethod = keyof typeof modRequests;
@@ -269,6 +273,12 @@ export interface ModResults {
   setSourceToken: ActionResult;
   setClickThrough: ActionResult;
   getOverlayUrl: { url: string | null };
+  // User card and moderation log (user-card-types.ts).
+  userCard: UserCardInfo;
+  userHistory: UserHistoryPage;
+  setUserNote: ActionResult;
+  modLog: ModLogPage;
+  exportModLog: { csv: string; count: number };
 }
 
 export type Unsubscribe = () => void;

@@ -298,6 +298,18 @@ export interface ModLogEntry {
   detail?: string;
   result: 'ok' | 'error' | 'local';
   error?: string;
+  /** What the action concerned, for human text and the user card (entries before it lack it). */
+  subject?: ModSubject;
+}
+
+/** Card/log: the user acted on, the deleted message's text, the timeout and the reason, when known. */
+export interface ModSubject {
+  userId?: string;
+  login?: string;
+  displayName?: string;
+  messageText?: string;
+  seconds?: number;
+  reason?: string;
 }
 
 export interface ModLogEvent {

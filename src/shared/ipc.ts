@@ -21,6 +21,12 @@ export const MOD_METHODS = [
   'setSourceToken',
   'setClickThrough',
   'getOverlayUrl',
+  // User card and moderation log.
+  'userCard',
+  'userHistory',
+  'setUserNote',
+  'modLog',
+  'exportModLog',
 ] as const satisfies readonly ModMethod[];
 
 // Compile-time check that the list names every method of the contract.

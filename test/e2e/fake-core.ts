@@ -4,6 +4,7 @@ import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { deliverTo, modSnapshot } from '../helpers/view-double';
+import { emptyCardHandlers } from '../helpers/empty-card';
 
 /**
  * A scriptable core for UI tests of states the demo source never reaches (AutoMod holds, service errors,
@@ -58,6 +59,7 @@ export function createFakeCore(snapshot: Partial<ModSnapshot> = {}): FakeCore {
     setSourceToken: record('setSourceToken'),
     setClickThrough: record('setClickThrough'),
     getOverlayUrl: async () => ({ url: 'http://127.0.0.1:7480/overlay' }),
+    ...emptyCardHandlers(),
   };
   fake.core = {
     handlers,

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/main/core/log/logger';
 import { rendererBuilt, serveCore, type ServedCore } from './harness';
 import { lineReport } from './page-probes';
 import { deliverTo, modSnapshot } from '../helpers/view-double';
+import { emptyCardHandlers } from '../helpers/empty-card';
 
 /**
  * Chat fields a hostile or broken service could send (colour, link and image URLs) — the demo cannot produce
@@ -64,6 +65,7 @@ function coreDouble(): OnAirCore {
       setSourceToken: refuse,
       setClickThrough: refuse,
       getOverlayUrl: async () => ({ url: null }),
+      ...emptyCardHandlers(),
     },
     log: silentLogger,
     settings: () => defaultSettings(),

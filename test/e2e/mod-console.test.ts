@@ -220,7 +220,10 @@ describe.skipIf(!rendererBuilt())('mod console against a scripted core', () => {
   it('user card: history, warn with reason, IP ban behind a confirmation', async () => {
     await line(kc.id).locator('.mod-name').click();
     const card = page.locator('[data-testid="user-card"]');
-    expect(await card.textContent()).toMatch(/1 message this session(, 1 removed)?/);
+    // The scripted core has nothing stored: the card says so instead of counting what happens to be in view.
+    await expect
+      .poll(() => card.locator('[data-testid="card-counts"]').textContent())
+      .toBe('no stored messages');
     expect(await card.locator('[data-action="warn"]').count()).toBe(0); // ChatKC source cannot warn
     await card.locator('input[placeholder="IP address to ban"]').fill('203.0.113.7');
     await card.locator('[data-action="ipban"]').click();

@@ -99,7 +99,7 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     await mod.locator('[data-testid="line-menu"] [data-action="timeout-60"]').click();
     await mod.click('[data-tab="log"]');
     await mod.waitForSelector('[data-testid="modlog-entry"]', { timeout: 2000 });
-    expect(await mod.locator('[data-testid="modlog-entry"]').first().textContent()).toMatch(/timeout/i);
+    expect(await mod.locator('[data-testid="modlog-entry"]').first().textContent()).toMatch(/timed out/i);
   });
 
   it('shows alerts one at a time with a clear headline (test alert from the mod console)', async () => {

@@ -27,6 +27,11 @@ const VALID: Record<(typeof MOD_METHODS)[number], unknown> = {
   setSourceToken: { sourceId: 'demo', token: null },
   setClickThrough: { enabled: false },
   getOverlayUrl: undefined,
+  userCard: { sourceId: 'demo', userId: 'u1', login: 'someone' },
+  userHistory: { sourceId: 'demo', userId: 'u1', login: 'someone' },
+  setUserNote: { sourceId: 'demo', userId: 'u1', note: 'kind' },
+  modLog: {},
+  exportModLog: {},
 };
 
 /**
@@ -66,7 +71,14 @@ describe('the IPC handlers', () => {
   it('refuses every bogus payload from the mod window with a clear error', async () => {
     const mod = testApp.mod().webContents;
     for (const method of MOD_METHODS) {
-      const payloads = method === 'updateSettings' ? [...BOGUS, ...BOGUS_SETTINGS] : [...BOGUS, {}];
+      // Log filters are all optional: `{}` is the whole log, not a bogus payload.
+      const emptyIsValid = method === 'modLog' || method === 'exportModLog';
+      const payloads =
+        method === 'updateSettings'
+          ? [...BOGUS, ...BOGUS_SETTINGS]
+          : emptyIsValid
+            ? [...BOGUS, { from: 'yesterday' }]
+            : [...BOGUS, {}];
       for (const payload of payloads)
         expect(
           await refusal(ipcMain.invokeFrom(mod, requestChannel(method), payload)),

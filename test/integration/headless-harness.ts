@@ -6,6 +6,7 @@ import { defaultSettings } from '../../src/shared/settings';
 import type { OnAirCore, ViewKind } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { deliverTo, modSnapshot } from '../helpers/view-double';
+import { emptyCardHandlers } from '../helpers/empty-card';
 
 /** Helpers for the headless server's integration tests: a core double, socket frames, plain GETs. */
 
@@ -38,6 +39,7 @@ export function fakeCore() {
       return { ok: false, code: 'unsupported', message: 'Only for the desktop overlay window.' };
     },
     getOverlayUrl: async () => ({ url: browserSourceUrl }),
+    ...emptyCardHandlers(),
   } satisfies ModHandlers;
   const snapshot: ModSnapshot = modSnapshot();
   const core: OnAirCore = {

@@ -9,6 +9,7 @@ import {
   exceedsRequestBounds,
 } from '../../src/main/core/requests/bounds';
 import { createRequestDispatcher } from '../../src/main/core/requests/dispatch';
+import { emptyCardHandlers } from '../helpers/empty-card';
 
 /** Handlers that record what reached them; `reconnect` fails the way a core bug would. */
 function recordingHandlers() {
@@ -35,6 +36,7 @@ function recordingHandlers() {
     getOverlayUrl: () => {
       throw new TypeError('sync core bug');
     },
+    ...emptyCardHandlers(),
   };
   return { handlers, calls };
 }

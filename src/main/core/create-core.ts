@@ -21,6 +21,8 @@ import { openHistoryStore } from './storage/db/open-history';
 import { recordEvent } from './storage/db/record-event';
 import { createFileSecretStore, type SecretStore } from './providers/twitch/auth/secret-store';
 import { TwitchAccount } from './providers/twitch/twitch-account';
+import { createCardHandlers } from './user-card/card-handlers';
+import { ModLogArchive } from './user-card/mod-log-archive';
 
 export interface CreateCoreOptions {
   settingsPath: string;
@@ -96,8 +98,10 @@ export async function createCore(
   };
   // The console shows an entry as logged only once it is on disk: "logged" then survives a crash or a kill.
   let modLogFailing = false;
+  const modLogArchive = new ModLogArchive();
   const recordModLog = async (entry: ModLogEntry): Promise<void> => {
     const stored = await modLogStore.append(entry);
+    modLogArchive.add(entry);
     hub.publish({ kind: 'modlog', entry });
     if (!stored && !modLogFailing) {
       const text =
@@ -177,6 +181,14 @@ export async function createCore(
       };
     },
     recordModeration: recordModLog,
+    findMessage: (sourceId, messageId) => hub.state.chat.find(sourceId, messageId),
+    card: createCardHandlers({
+      history,
+      modlog: modLogArchive,
+      clock,
+      sourceRef: (sourceId) => sources.get(sourceId)?.ref ?? null,
+      twitchFacts: (channel, userId) => twitch.chatterFacts(channel, userId),
+    }),
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
   });
 
@@ -205,7 +217,9 @@ export async function createCore(
     start: async () => {
       if (started) return;
       started = true;
-      for (const entry of await modLogStore.loadRecent(200)) hub.publish({ kind: 'modlog', entry });
+      const logged = await modLogStore.loadRecent(10_000);
+      modLogArchive.load(logged);
+      for (const entry of logged.slice(-200)) hub.publish({ kind: 'modlog', entry });
       if (loadNotice) hub.publish(coreNotice(loadNotice.text, loadNotice.level, clock.now()));
       recording = true;
       for (const text of historyProblems.splice(0)) hub.publish(coreNotice(text, 'error', clock.now()));

@@ -7,7 +7,8 @@ import type {
   ModHandlers,
   SettingsPatch,
 } from '../../shared/api';
-import type { ModLogEntry } from '../../shared/events';
+import type { ChatMessage, ModLogEntry, ModSubject } from '../../shared/events';
+import type { CardHandlers } from './user-card/card-handlers';
 import type { Settings } from '../../shared/settings';
 import type { Logger } from './log/logger';
 import type { SourceManager } from './source-manager';
@@ -25,6 +26,10 @@ export interface HandlerDeps {
   ) => Promise<{ ok: true; settings: Settings } | { ok: false; error: string }>;
   alertControl: (control: AlertControl) => AlertControlResult | Promise<AlertControlResult>;
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
+  /** A message still in memory, so the log can quote what a delete removed. */
+  findMessage?: (sourceId: string, messageId: string) => ChatMessage | undefined;
+  /** The user card and moderation log requests (user-card/card-handlers.ts); absent: `unsupported`. */
+  card?: CardHandlers;
   /** Resolves once the entry is durable (or its failure reported): only then is the action answered. */
   recordModeration: (entry: ModLogEntry) => Promise<void>;
   twitch: {
@@ -71,6 +76,40 @@ function detailOf(action: ModAction): string | undefined {
   return undefined;
 }
 
+const cardMissing = { ok: false, code: 'unsupported', message: 'No history store.' } as const;
+const noCard: CardHandlers = {
+  userCard: () => Promise.reject(new Error(cardMissing.message)),
+  userHistory: () => Promise.reject(new Error(cardMissing.message)),
+  setUserNote: async () => cardMissing,
+  modLog: () => Promise.reject(new Error(cardMissing.message)),
+  exportModLog: () => Promise.reject(new Error(cardMissing.message)),
+};
+
+/** Who and what the action concerned, for the human text of the log and the user card. */
+function subjectOf(action: ModAction, find: HandlerDeps['findMessage']): ModSubject | undefined {
+  switch (action.type) {
+    case 'delete': {
+      const message = find?.(action.sourceId, action.messageId);
+      if (!message) return undefined;
+      const { id: userId, login, displayName } = message.author;
+      return { userId, login, displayName, messageText: message.text.slice(0, 500) };
+    }
+    case 'timeout':
+      return { userId: action.userId, login: action.login, seconds: action.seconds, reason: action.reason };
+    case 'ban':
+    case 'warn':
+      return { userId: action.userId, login: action.login, reason: action.reason };
+    case 'unban':
+    case 'mod':
+    case 'unmod':
+      return { userId: action.userId, login: action.login };
+    case 'shoutout':
+      return { login: action.login };
+    default:
+      return undefined;
+  }
+}
+
 /** One implementation of the mod-console API, served by Electron IPC and by the headless WS bridge. */
 export function createHandlers(deps: HandlerDeps): ModHandlers {
   const act = async (action: ModAction): Promise<ActionResult> => {
@@ -87,6 +126,7 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
       detail: detailOf(action),
       result: result.ok ? (result.local ? 'local' : 'ok') : 'error',
       error: result.ok ? undefined : result.message,
+      subject: subjectOf(action, deps.findMessage),
     });
     return result;
   };
@@ -122,5 +162,6 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
       message: 'Click-through exists only for the desktop overlay window.',
     }),
     getOverlayUrl: async () => ({ url: deps.browserSourceUrl() }),
+    ...(deps.card ?? noCard),
   };
 }

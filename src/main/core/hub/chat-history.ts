@@ -41,6 +41,12 @@ export class ChatHistory {
     return touched;
   }
 
+  /** The message with this id in this source, if still held (the mod log quotes what was deleted). */
+  find(sourceId: string, messageId: string): ChatMessage | undefined {
+    const at = this.index.get(messageKeyOf(sourceId, messageId));
+    return at === undefined ? undefined : this.messages[at - this.offset];
+  }
+
   list(): ChatMessage[] {
     return this.messages.slice(-this.limit);
   }

@@ -21,33 +21,4 @@ export function NoticesPanel() {
   );
 }
 
-/** Who did what, newest first, including other moderators' actions seen on the service. */
-export function ModLogPanel() {
-  const entries = useModStore((state) => state.modlog);
-  const statuses = useModStore((state) => state.statuses);
-  const shown = entries.slice(-SHOWN).reverse();
-  return (
-    <section className="panel" aria-label="Moderation log">
-      <h3>Moderation log</h3>
-      {shown.length === 0 ? <p className="muted">No actions yet.</p> : null}
-      <table className="modlog">
-        <tbody>
-          {shown.map((entry) => (
-            <tr key={entry.id} className={`modlog--${entry.result}`} data-testid="modlog-entry">
-              <td className="mod-time">{formatClock(entry.at)}</td>
-              <td>
-                <b>{entry.actor}</b> {entry.action} <b>{entry.target}</b>
-                {entry.detail ? ` (${entry.detail})` : ''} ·{' '}
-                {statuses[entry.sourceId]?.label ?? entry.sourceId}
-                {entry.result === 'local' ? <span className="pill local">local only</span> : null}
-                {entry.result === 'error' ? (
-                  <span className="error"> — {entry.error ?? 'failed'}</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
+export { ModLogPanel } from './ModLogPanel';

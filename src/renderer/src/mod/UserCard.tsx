@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChatMessage } from '../../../shared/events';
-import { formatClock, formatDuration } from '../common/format';
-import { MessageParts } from '../common/MessageParts';
+import { formatDuration } from '../common/format';
 import { safeNameColor } from '../common/safe';
 import { useModStore } from '../store/store-context';
 import { ConfirmButton } from './ConfirmButton';
@@ -9,10 +8,17 @@ import { ScopeNotes } from './ActionNotes';
 import { readableNameColor } from './readable-color';
 import { timeoutButtonName } from './spoken-duration';
 import { can, NoteScopeContext, useAct } from './use-actions';
+import { CardActions } from './card/CardActions';
+import { CardFacts } from './card/CardFacts';
+import { CardHistory } from './card/CardHistory';
+import { CardNotes } from './card/CardNotes';
+import { useCardRequest } from './card/use-card-request';
+import { useNow } from './use-now';
 
-const RECENT_SHOWN = 20;
-
-/** Click a name: that user's messages in this session, roles, and every action the source allows. */
+/**
+ * Click a name: who they are (Twitch facts when logged in), their stored history across streams, every
+ * moderation of them, a local note, and every action the source allows.
+ */
 export function UserCard() {
   const user = useModStore((state) => state.selectedUser);
   const close = useModStore((state) => state.openUser);
@@ -21,6 +27,16 @@ export function UserCard() {
     state.selectedUser ? state.statuses[state.selectedUser.sourceId] : undefined,
   );
   const presets = useModStore((state) => state.timeoutPresets);
+  const statuses = useModStore((state) => state.statuses);
+  // A new mod-log entry (an unban, a timeout from another moderator) reloads the card's action list.
+  const lastLogged = useModStore((state) => state.modlog.at(-1)?.id ?? '');
+  const now = useNow(user !== null, 60_000);
+  const card = useCardRequest(
+    'userCard',
+    user ? { sourceId: user.sourceId, userId: user.userId, login: user.login } : null,
+    user ? `${user.sourceId}\u0000${user.userId}\u0000${lastLogged}` : '',
+    user ? `${user.sourceId}\u0000${user.userId}` : '',
+  );
   const act = useAct();
   const scope = 'card';
   const [reason, setReason] = useState('');
@@ -42,7 +58,9 @@ export function UserCard() {
   const color = readableNameColor(safeNameColor(latest?.author.color, user.login));
   const base = { sourceId: user.sourceId, userId: user.userId, login: user.login };
   const why = reason.trim() || undefined;
-  const removedCount = theirs.filter((m) => m.removed).length;
+  const info = card.state === 'ok' && card.value.userId === user.userId ? card.value : null;
+  const avatar = info?.twitch?.account.state === 'ok' ? info.twitch.account.value.avatarUrl : null;
+  const label = (sourceId: string) => statuses[sourceId]?.label ?? sourceId;
 
   return (
     <NoteScopeContext.Provider value={scope}>
@@ -58,6 +76,9 @@ export function UserCard() {
           onKeyDown={(event) => onDialogKey(event, () => close(null))}
         >
           <header className="row">
+            <span className="card-avatar" aria-hidden="true">
+              {avatar ? <img src={avatar} alt="" width={48} height={48} /> : null}
+            </span>
             <h2 style={{ color }}>{user.displayName}</h2>
             <span className="muted">@{user.login}</span>
             <span className="spacer" />
@@ -71,11 +92,9 @@ export function UserCard() {
                 {role}
               </span>
             ))}
-            <span className="muted">
-              {theirs.length} message{theirs.length === 1 ? '' : 's'} this session
-              {removedCount > 0 ? `, ${removedCount} removed` : ''} · {status?.label ?? user.sourceId}
-            </span>
+            <span className="muted">{status?.label ?? user.sourceId}</span>
           </div>
+          <CardFacts card={card} latest={latest} now={now} />
           <label className="field">
             Reason (timeout, ban, warn)
             <input value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
@@ -195,20 +214,15 @@ export function UserCard() {
             </div>
           ) : null}
           <ScopeNotes scope={scope} className="card-notes" />
-          <div className="user-history" data-testid="user-history">
-            {theirs.slice(-RECENT_SHOWN).map((message) => (
-              <div
-                key={message.id}
-                className={message.removed ? 'user-history-line mod-line--removed' : 'user-history-line'}
-              >
-                <span className="mod-time">{formatClock(message.receivedAt)}</span>{' '}
-                <MessageParts parts={message.parts} clickableLinks />
-              </div>
-            ))}
-            {theirs.length === 0 ? (
-              <div className="muted">No messages from this user in this session.</div>
-            ) : null}
-          </div>
+          <CardNotes
+            key={`${user.sourceId}\u0000${user.userId}\u0000${info ? 'ready' : 'wait'}`}
+            sourceId={user.sourceId}
+            userId={user.userId}
+            stored={info ? info.note : null}
+          />
+          <h3 className="small">Moderation</h3>
+          <CardActions actions={info ? info.actions : null} label={label} />
+          <CardHistory sourceId={user.sourceId} userId={user.userId} login={user.login} label={label} />
         </div>
       </div>
     </NoteScopeContext.Provider>
@@ -244,7 +258,7 @@ function onDialogKey(event: KeyboardEvent<HTMLDivElement>, close: () => void): v
   if (event.key !== 'Tab') return;
   const focusable = [
     ...event.currentTarget.querySelectorAll<HTMLElement>(
-      'button:not(:disabled), input:not(:disabled), a[href]',
+      'button:not(:disabled), input:not(:disabled), textarea:not(:disabled), summary, a[href]',
     ),
   ];
   const first = focusable[0];

@@ -7,7 +7,8 @@ import type { TwitchAuth, TwitchModeration } from './account';
 import { createTwitchAuthService, type TwitchAuthService } from './auth';
 import type { SecretStore } from './auth/secret-store';
 import { createEventSubClient, type EventSubClient } from './eventsub';
-import { createHelixClient, createTwitchModeration, type HelixClient } from './helix';
+import { createHelixClient, createTwitchModeration, UserFactsCache, type HelixClient } from './helix';
+import type { TwitchUserFacts } from '../../../../shared/user-card-types';
 
 export interface TwitchAccountOptions {
   settings: () => Settings;
@@ -35,6 +36,7 @@ export class TwitchAccount {
   auth: TwitchAuthService | null = null;
   moderation: TwitchModeration | null = null;
   private helix: HelixClient | null = null;
+  private userFacts: UserFactsCache | null = null;
   private eventSub: EventSubClient | null = null;
   private readonly listeners = new Set<() => void>();
   private lastLogin: string | null = null;
@@ -60,6 +62,8 @@ export class TwitchAccount {
       log: log.child('helix'),
       fetch: this.options.fetch,
     });
+    const auth = this.auth;
+    this.userFacts = new UserFactsCache(this.helix, this.options.clock, () => auth.token()?.userId ?? null);
     this.moderation = createTwitchModeration({
       helix: this.helix,
       auth: this.auth,
@@ -84,6 +88,12 @@ export class TwitchAccount {
 
   tokenAuth(): TwitchAuth | undefined {
     return this.auth?.token() ? this.auth : undefined;
+  }
+
+  /** A chatter's Helix facts for the user card; null when no login can ask (each fact says why it failed). */
+  async chatterFacts(channel: string, userId: string): Promise<TwitchUserFacts | null> {
+    if (!this.userFacts || !this.auth?.token()) return null;
+    return this.userFacts.facts({ channel, userId });
   }
 
   onChange(listener: () => void): () => void {

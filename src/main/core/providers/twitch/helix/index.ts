@@ -12,3 +12,4 @@ export { HelixError } from './helix-error';
 export type { RateLimitSnapshot } from './rate-limiter';
 export { capabilitiesForScopes, ACTION_SCOPES } from './capabilities';
 export { createTwitchModeration, moderationFailure, type TwitchModerationOptions } from './moderation';
+export { UserFactsCache, USER_FACTS_TTL_MS } from './user-facts';
