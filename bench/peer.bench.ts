@@ -9,6 +9,7 @@
  *
  * Run (renderer and headless core built first: `npx electron-vite build`):
  *   npm run bench:peer -- [--pairs 3] [--seconds 10] [--rates 100,1000] [--effect shadow|outline]
+ *                         [--onair-css '.onair-line { will-change: auto }']   (CSS added to OnAir's page only)
  */
 import { loadavg } from 'node:os';
 import { readFrameProbe, startFrameProbe, type FrameProbeResult } from '../test/e2e/page-probes';
@@ -21,6 +22,7 @@ const PAIRS = Number(flag('--pairs', '3'));
 const SECONDS = Number(flag('--seconds', '10'));
 const RATES = flag('--rates', '100,1000').split(',').map(Number);
 const EFFECT = flag('--effect', 'shadow') as TextEffect;
+const ONAIR_CSS = flag('--onair-css', '');
 
 type Kind = 'onair' | 'peer';
 
@@ -66,7 +68,8 @@ async function heapMb(job: Job): Promise<number> {
 
 async function measure(kind: Kind, rate: number): Promise<Run> {
   const flood = await startStampedFlood();
-  const job = await (kind === 'onair' ? startOnAir : startPeer)(flood.url, EFFECT);
+  const job =
+    kind === 'onair' ? await startOnAir(flood.url, EFFECT, ONAIR_CSS) : await startPeer(flood.url, EFFECT);
   try {
     await job.page.evaluate(startFrameProbe);
     await new Promise((r) => setTimeout(r, 500));

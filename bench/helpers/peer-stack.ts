@@ -85,7 +85,7 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
 }
 
 /** The built headless core in its own process, and Chromium on its /overlay. */
-export async function startOnAir(ircUrl: string, effect: TextEffect): Promise<Job> {
+export async function startOnAir(ircUrl: string, effect: TextEffect, extraCss = ''): Promise<Job> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-peer-'));
   const settings = {
     version: 1,
@@ -102,6 +102,7 @@ export async function startOnAir(ircUrl: string, effect: TextEffect): Promise<Jo
   const browser = await launchChromium();
   const page = await openPage(browser, overlayUrl);
   if (effect === 'outline') await page.addStyleTag({ content: `:root { --onair-text-shadow: ${OUTLINE}; }` });
+  if (extraCss) await page.addStyleTag({ content: extraCss }); // a lever switched off or tried (`--onair-css`)
   await new Promise((r) => setTimeout(r, 1500)); // the source joins the fake channel
   return {
     page,
