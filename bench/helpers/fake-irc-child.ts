@@ -5,27 +5,13 @@
  * child → {type:'done', sent, maxBufferedBytes}.
  */
 import { startFakeTwitchIrc } from '../../test/fakes/twitch-irc-server';
-import { loadCorpusLines } from './corpus';
+import { floodLines } from './flood-lines';
 
 interface FloodCommand {
   type: 'flood';
   rate: number;
   seconds: number;
   channel: string;
-}
-
-const templates = loadCorpusLines(['twitch-irc/real/go-twitch-irc_channel-xqcow-2019.txt']).filter((line) =>
-  line.includes(' PRIVMSG #'),
-);
-
-/** One second worth of lines, each with a unique id so de-duplication keeps them all. */
-function batch(count: number, firstSeq: number): string[] {
-  const lines = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const template = templates[(firstSeq + i) % templates.length];
-    lines[i] = template.replace(/;id=[^;]*/, `;id=flood-${firstSeq + i}`);
-  }
-  return lines;
 }
 
 async function main(): Promise<void> {
@@ -35,7 +21,7 @@ async function main(): Promise<void> {
     if (command.type !== 'flood') return;
     let sent = 0;
     for (let second = 0; second < command.seconds; second++) {
-      const result = await fake.replay(batch(command.rate, sent), command.rate, command.channel);
+      const result = await fake.replay(floodLines(command.rate, sent), command.rate, command.channel);
       sent += result.sent;
     }
     process.send?.({ type: 'done', sent });

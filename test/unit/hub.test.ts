@@ -132,4 +132,16 @@ describe('Hub push pacing', () => {
     const delivered = pushes.flatMap((p) => (p.type === 'events' ? p.events : []));
     expect(delivered).toHaveLength(161);
   });
+
+  it('sends each event of a steady 100 msg/s at once: a view idle since its last push waits for no window', () => {
+    const { hub, clock } = makeHub();
+    const { pushes, view } = collect(hub);
+    view.ready();
+    for (let i = 0; i < 10; i++) {
+      hub.publish(chat());
+      clock.advance(0);
+      expect(pushes).toHaveLength(2 + i); // snapshot + one push per event, each on its own leading edge
+      clock.advance(10);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { resolveViewBridge } from '../bridge/resolve-bridge';
 import { bindStore } from '../store/bindings';
@@ -12,7 +13,7 @@ import './overlay.css';
 
 const store = createOverlayStore();
 const query = parseOverlayQuery(location.search);
-bindStore(store, resolveViewBridge(), createUpdateScheduler());
+bindStore(store, resolveViewBridge(), createUpdateScheduler(flushSync));
 
 const root = document.getElementById('root');
 if (root) {

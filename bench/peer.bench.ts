@@ -1,0 +1,160 @@
+/**
+ * OnAir's overlay against a plain chat widget (issue 16). The same real Twitch lines, from the same fake IRC
+ * server (in a child process, stamping each line's send time), go to two jobs in turn: OnAir (the headless
+ * core in its own process + Chromium on /overlay) and a KapChat-style peer page (bench/peer/: tmi.js in
+ * Chromium, one appended line per message, OnAir's look and line count). Runs interleave ABBA.
+ * Per run: CPU of every process of the job from /proc (core + every Chromium process; the fake server and
+ * this driver excluded) per message sent; latency from the server's send to the animation frame after the
+ * line entered the DOM; lines lost (sent, never in the DOM); elements, lines kept, the page's JS heap.
+ *
+ * Run (renderer and headless core built first: `npx electron-vite build`):
+ *   npm run bench:peer -- [--pairs 3] [--seconds 10] [--rates 100,1000] [--effect shadow|outline]
+ *                         [--onair-css '.onair-line { will-change: auto }']   (CSS added to OnAir's page only)
+ */
+import { loadavg } from 'node:os';
+import { readFrameProbe, startFrameProbe, type FrameProbeResult } from '../test/e2e/page-probes';
+import { flag, percentile } from './helpers/flood-child';
+import { floodId } from './helpers/flood-lines';
+import { startOnAir, startPeer, startStampedFlood, type Job, type TextEffect } from './helpers/peer-stack';
+import { treesCpuMs } from './helpers/proc-cpu';
+
+const PAIRS = Number(flag('--pairs', '3'));
+const SECONDS = Number(flag('--seconds', '10'));
+const RATES = flag('--rates', '100,1000').split(',').map(Number);
+const EFFECT = flag('--effect', 'shadow') as TextEffect;
+const ONAIR_CSS = flag('--onair-css', '');
+
+type Kind = 'onair' | 'peer';
+
+interface Run {
+  kind: Kind;
+  cpuMsPerMessage: number;
+  p50: number;
+  p99: number;
+  lost: number;
+  maxElements: number;
+  meanLines: number;
+  heapMb: number;
+}
+
+/** Samples, once a second, the page's element count and the lines it shows. */
+function sampleDom(job: Job): { stop(): { maxElements: number; meanLines: number } } {
+  let maxElements = 0;
+  const lines: number[] = [];
+  const timer = setInterval(() => {
+    void job.page
+      .evaluate<[number, number]>(
+        `[document.getElementsByTagName('*').length, document.querySelectorAll('[data-message-id]').length]`,
+      )
+      .then(([elements, shown]) => {
+        maxElements = Math.max(maxElements, elements);
+        lines.push(shown);
+      });
+  }, 1000);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const meanLines = lines.reduce((a, b) => a + b, 0) / Math.max(1, lines.length);
+      return { maxElements, meanLines };
+    },
+  };
+}
+
+async function heapMb(job: Job): Promise<number> {
+  const cdp = await job.page.context().newCDPSession(job.page);
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1e6;
+}
+
+async function measure(kind: Kind, rate: number): Promise<Run> {
+  const flood = await startStampedFlood();
+  const job =
+    kind === 'onair' ? await startOnAir(flood.url, EFFECT, ONAIR_CSS) : await startPeer(flood.url, EFFECT);
+  try {
+    await job.page.evaluate(startFrameProbe);
+    await new Promise((r) => setTimeout(r, 500));
+    const dom = sampleDom(job);
+    const before = treesCpuMs(job.pids()).cpuMs;
+    const sentAt = await flood.flood(rate, SECONDS);
+    await new Promise((r) => setTimeout(r, 1000)); // the last lines reach the screen
+    const cpuMs = treesCpuMs(job.pids()).cpuMs - before;
+    const { maxElements, meanLines } = dom.stop();
+    const probe = await job.page.evaluate<FrameProbeResult>(readFrameProbe);
+    const latencies: number[] = [];
+    sentAt.forEach((at, seq) => {
+      const painted = probe.painted[floodId(seq)];
+      if (painted !== undefined) latencies.push(painted - at);
+    });
+    return {
+      kind,
+      cpuMsPerMessage: cpuMs / sentAt.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      lost: sentAt.length - latencies.length,
+      maxElements,
+      meanLines,
+      heapMb: await heapMb(job),
+    };
+  } finally {
+    await job.close();
+    flood.stop();
+  }
+}
+
+const median = (values: number[]): number => percentile(values, 50);
+const fixed = (value: number, digits = 2): string => value.toFixed(digits);
+
+function printRun(rate: number, run: Run): void {
+  console.log(
+    `  ${String(rate).padStart(5)} msg/s ${run.kind.padEnd(5)}  CPU ${fixed(run.cpuMsPerMessage, 3)} ms/msg  ` +
+      `p50 ${Math.round(run.p50)} ms  p99 ${Math.round(run.p99)} ms  lost ${run.lost}  ` +
+      `elements ≤ ${run.maxElements}  lines ${fixed(run.meanLines, 1)}  heap ${fixed(run.heapMb, 1)} MB  ` +
+      `load ${fixed(loadavg()[0])}`,
+  );
+}
+
+/** ABBA…: pair i runs OnAir first when i is even, the peer first when odd; one CPU ratio per pair. */
+async function measureRate(rate: number): Promise<string> {
+  const ratios: number[] = [];
+  const runs: Run[] = [];
+  for (let pair = 0; pair < PAIRS; pair++) {
+    const order: Kind[] = pair % 2 === 0 ? ['onair', 'peer'] : ['peer', 'onair'];
+    const done: Partial<Record<Kind, Run>> = {};
+    for (const kind of order) {
+      const run = await measure(kind, rate);
+      printRun(rate, run);
+      done[kind] = run;
+      runs.push(run);
+    }
+    ratios.push((done.onair as Run).cpuMsPerMessage / (done.peer as Run).cpuMsPerMessage);
+  }
+  const of = (kind: Kind, pick: (run: Run) => number): number[] =>
+    runs.filter((run) => run.kind === kind).map(pick);
+  const both = (pick: (run: Run) => number, reduce: (v: number[]) => number): string =>
+    `${Math.round(reduce(of('onair', pick)))}/${Math.round(reduce(of('peer', pick)))}`;
+  return (
+    `whole-job CPU OnAir/peer at ${rate} msg/s: ${fixed(median(ratios))} ` +
+    `(${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))}) · ` +
+    `p50 ${both((r) => r.p50, median)} ms · p99 ${both((r) => r.p99, median)} ms · ` +
+    `lost ${both(
+      (r) => r.lost,
+      (v) => Math.max(...v),
+    )}`
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `OnAir vs peer widget; ${PAIRS} ABBA pairs × ${SECONDS} s per rate; effect ${EFFECT}; ` +
+      `node ${process.version}; load ${loadavg()
+        .map((l) => fixed(l))
+        .join(' ')}`,
+  );
+  const summary: string[] = [];
+  for (const rate of RATES) summary.push(await measureRate(rate));
+  console.log(`(medians over runs; lost = worst run; load at end ${fixed(loadavg()[0])})`);
+  for (const line of summary) console.log(line);
+  process.exit(0);
+}
+
+void main();
