@@ -47,11 +47,13 @@ export function clampWords(text: string, max = MAX_LABEL_CHARS): string {
   if (chars.length <= max) return chars.join('');
   const words = text.trim().split(/\s+/);
   let out = words[0];
+  let kept = 1;
   for (const word of words.slice(1)) {
     if (Array.from(`${out} ${word}`).length > max - 1) break;
     out = `${out} ${word}`;
+    kept += 1;
   }
-  return `${out}…`;
+  return kept < words.length ? `${out}…` : out;
 }
 
 function knownLabel(badge: Badge): string | undefined {
