@@ -101,9 +101,7 @@ export class TwitchBadgeCatalogue implements TwitchBadgeImages {
 
   lookup(roomId: string | undefined, setId: string, version: string): BadgeImage | undefined {
     const channel = roomId === undefined ? undefined : this.contents.channels.get(roomId);
-    return (
-      channel?.table.get(setId)?.get(version) ?? this.contents.global?.table.get(setId)?.get(version)
-    );
+    return channel?.table.get(setId)?.get(version) ?? this.contents.global?.table.get(setId)?.get(version);
   }
 
   decorate(badges: Badge[], roomId: string | undefined): void {
