@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
+import { pngImage } from '../e2e/alert-media-fixtures';
 
 /** Twitch's image host (docs/protocol-twitch.md §5): badges are `/badges/v1/<uuid>/<1|2|3>` (18/36/72 px). */
 export const BADGE_CDN_HOST = 'static-cdn.jtvnw.net';
@@ -14,33 +14,11 @@ const SIZES = new Map([
   ['3', 72],
 ]);
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A solid square RGB PNG of `size` px, its colour derived from `seed` (each badge looks different). */
+/** A solid square PNG of `size` px, its colour derived from `seed` (each badge looks different). */
 export function solidPng(size: number, seed: string): Buffer {
   let hash = 7;
   for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  const rgb = [hash & 0xff, (hash >> 8) & 0xff, (hash >> 16) & 0xff];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour
-  const row = Buffer.from([0, ...Array.from({ length: size }, () => rgb).flat()]);
-  const pixels = Buffer.concat(Array.from({ length: size }, () => row));
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngImage(size, size, () => [hash & 0xff, (hash >> 8) & 0xff, (hash >> 16) & 0xff, 255]);
 }
 
 /** A self-signed certificate for the CDN host, made with openssl for this run only. */

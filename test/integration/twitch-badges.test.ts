@@ -7,9 +7,9 @@ import { createCore } from '../../src/main/core/create-core';
 import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { createMemorySecretStore, type SecretStore } from '../../src/main/core/providers/twitch/auth';
-import { serializeLogin } from '../../src/main/core/providers/twitch/auth/stored-login';
 import type { ViewPush } from '../../src/shared/api';
 import type { ChatMessage, Notice, OnAirEvent } from '../../src/shared/events';
+import { storedLogin } from '../fakes/twitch-api/logged-in-auth';
 import { startTwitchWorld, type TwitchWorld } from '../fakes/twitch-world';
 
 /**
@@ -33,18 +33,7 @@ function privmsg(world: TwitchWorld, login: string, badges: string, badgeInfo: s
   return `${tags} :${login}!${login}@${login}.tmi.twitch.tv PRIVMSG #streamer :hello`;
 }
 
-function storedLogin(world: TwitchWorld): SecretStore {
-  const minted = world.api.mintToken('streamer');
-  const token = {
-    accessToken: minted.accessToken,
-    userId: '',
-    login: '',
-    scopes: [],
-    clientId: world.api.clientId,
-    expiresAt: null,
-  };
-  return createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
-}
+const loggedIn = (world: TwitchWorld): SecretStore => storedLogin(world.api).store;
 
 interface Running {
   core: OnAirCore;
@@ -111,7 +100,7 @@ describe('Twitch badge images (fake Helix, real core)', () => {
   });
 
   it('logged in: lines carry image URLs, 1x/2x/4x, channel badges before global ones', async () => {
-    running = await startCore(world, dir, storedLogin(world));
+    running = await startCore(world, dir, loggedIn(world));
     const cacheFile = join(dir, 'twitch-badges.json');
     const cachedChannels = async (): Promise<string[]> => {
       const text = await readFile(cacheFile, 'utf8').catch(() => '{}');
@@ -161,7 +150,7 @@ describe('Twitch badge images (fake Helix, real core)', () => {
     await rm(join(dir, 'twitch-badges.json'));
     world.api.failNext('GET', '/helix/chat/badges/global', 503, 'Service Unavailable');
     world.api.failNext('GET', '/helix/chat/badges', 503, 'Service Unavailable');
-    running = await startCore(world, dir, storedLogin(world));
+    running = await startCore(world, dir, loggedIn(world));
     await until('the failure notice', () =>
       running!.events.some((e) => e.kind === 'notice' && /badge images/.test(e.text)),
     );

@@ -3,6 +3,7 @@ import type { Logger } from '../../../src/main/core/log/logger';
 import {
   createMemorySecretStore,
   createTwitchAuthService,
+  type SecretStore,
   type TwitchAuthService,
 } from '../../../src/main/core/providers/twitch/auth';
 import { serializeLogin } from '../../../src/main/core/providers/twitch/auth/stored-login';
@@ -45,4 +46,22 @@ export async function createLoggedInAuth(
   await auth.init();
   if (auth.state().status !== 'logged-in') throw new Error('fake login failed');
   return { auth, minted, store };
+}
+
+/** A stored login for `login` as a restart finds it (a token pair the fake minted): no device flow needed. */
+export function storedLogin(
+  api: FakeTwitchApi,
+  login = 'streamer',
+): { store: SecretStore; accessToken: string } {
+  const minted = api.mintToken(login);
+  const token = {
+    accessToken: minted.accessToken,
+    userId: '',
+    login: '',
+    scopes: [],
+    clientId: api.clientId,
+    expiresAt: null,
+  };
+  const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
+  return { store, accessToken: minted.accessToken };
 }
