@@ -3,7 +3,6 @@ import type { Logger } from '../../../src/main/core/log/logger';
 import {
   createMemorySecretStore,
   createTwitchAuthService,
-  type SecretStore,
   type TwitchAuthService,
 } from '../../../src/main/core/providers/twitch/auth';
 import { serializeLogin } from '../../../src/main/core/providers/twitch/auth/stored-login';
@@ -22,20 +21,7 @@ export async function createLoggedInAuth(
   minted: MintedTokens;
   store: ReturnType<typeof createMemorySecretStore>;
 }> {
-  const minted = api.mintToken(options.login ?? 'streamer', options.scopes);
-  const store = createMemorySecretStore(
-    serializeLogin({
-      token: {
-        accessToken: minted.accessToken,
-        userId: '',
-        login: '',
-        scopes: [],
-        clientId: api.clientId,
-        expiresAt: null,
-      },
-      refreshToken: minted.refreshToken,
-    }),
-  );
+  const { store, minted } = storedLogin(api, options.login, options.scopes);
   const auth = createTwitchAuthService({
     clientId: api.clientId,
     oauthBase: api.oauthBase,
@@ -52,8 +38,9 @@ export async function createLoggedInAuth(
 export function storedLogin(
   api: FakeTwitchApi,
   login = 'streamer',
-): { store: SecretStore; accessToken: string } {
-  const minted = api.mintToken(login);
+  scopes?: string[],
+): { store: ReturnType<typeof createMemorySecretStore>; minted: MintedTokens; accessToken: string } {
+  const minted = api.mintToken(login, scopes);
   const token = {
     accessToken: minted.accessToken,
     userId: '',
@@ -63,5 +50,5 @@ export function storedLogin(
     expiresAt: null,
   };
   const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
-  return { store, accessToken: minted.accessToken };
+  return { store, minted, accessToken: minted.accessToken };
 }
