@@ -21,7 +21,11 @@ export interface Badge {
   /** Extra info, e.g. exact subscriber months. */
   info?: string;
   title: string;
+  /** 18 px image (Twitch: from the Helix badge catalogue); absent → the views show a labelled pill. */
   imageUrl?: string;
+  /** 36 px and 72 px images of the same badge, for `srcset` on dense screens. */
+  imageUrl2x?: string;
+  imageUrl4x?: string;
 }
 
 export interface Author {

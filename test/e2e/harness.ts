@@ -23,7 +23,8 @@ export function rendererBuilt(): boolean {
   return existsSync(join(RENDERER_DIR, 'overlay.html')) && existsSync(join(RENDERER_DIR, 'mod.html'));
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `chromiumArgs`: extra flags, e.g. a fake CDN host mapped with `--host-resolver-rules` (test/fakes/badge-cdn.ts). */
+export async function launchChromium(chromiumArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -32,6 +33,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...chromiumArgs,
     ],
   });
 }
@@ -52,6 +54,7 @@ export function startStack(sources: SourceConfig[], overlay: Record<string, unkn
 export async function startStackWith(
   settings: Record<string, unknown>,
   log: Logger = silentLogger,
+  options: { chromiumArgs?: string[] } = {},
 ): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
   const settingsPath = join(dir, 'settings.json');
@@ -60,7 +63,7 @@ export async function startStackWith(
   const core = await createCore({ settingsPath, dataDir: dir, log });
   await core.start();
   const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log });
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.chromiumArgs);
   return {
     core,
     server,

@@ -86,9 +86,9 @@ describe.skipIf(!rendererBuilt())('service-keyed lookups in Chromium (fake Twitc
     irc.inject('test', LINES);
     await expectAllLines();
     const proto = lineIn(pages.overlay, 'overlay', 'hk-proto');
-    expect(await proto.locator('[data-badge="__proto__"]').textContent()).toBe('__PRO');
+    expect(await proto.locator('[data-badge="__proto__"]').textContent()).toBe('Proto');
     const members = await lineIn(pages.mod, 'mod', 'hk-members').locator('.onair-badge').allTextContents();
-    expect(members).toEqual(['CONST', 'TOSTR', 'HASOW', 'VALUE']);
+    expect(members).toEqual(['Constructor', 'ToString', 'HasOwnProperty', 'ValueOf']);
     expect(await lineIn(pages.mod, 'mod', 'hk-name').locator('.mod-name').textContent()).toBe('__proto__');
   });
 

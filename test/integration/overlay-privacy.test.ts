@@ -7,11 +7,11 @@ import WebSocket from 'ws';
 import { createCore } from '../../src/main/core/create-core';
 import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
-import { createMemorySecretStore, type SecretStore } from '../../src/main/core/providers/twitch/auth';
-import { serializeLogin } from '../../src/main/core/providers/twitch/auth/stored-login';
+import { createMemorySecretStore } from '../../src/main/core/providers/twitch/auth';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import type { ModSnapshot, ViewPush } from '../../src/shared/api';
 import type { ChatMessage, OnAirEvent } from '../../src/shared/events';
+import { storedLogin } from '../fakes/twitch-api/logged-in-auth';
 import { startTwitchWorld, type TwitchWorld } from '../fakes/twitch-world';
 
 /**
@@ -86,21 +86,6 @@ function privmsg(world: TwitchWorld, login: string, text: string, id: string): s
   return `${tags} :${login}!${login}@${login}.tmi.twitch.tv PRIVMSG #streamer :${text}`;
 }
 
-/** A stored Twitch login as a restart finds it (the fake minted it), so no device flow is needed. */
-function storedTwitchLogin(world: TwitchWorld): { store: SecretStore; accessToken: string } {
-  const minted = world.api.mintToken('streamer');
-  const token = {
-    accessToken: minted.accessToken,
-    userId: '',
-    login: '',
-    scopes: [],
-    clientId: world.api.clientId,
-    expiresAt: null,
-  };
-  const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
-  return { store, accessToken: minted.accessToken };
-}
-
 describe('the overlay socket carries only what the overlay renders', () => {
   let world: TwitchWorld;
   let core: OnAirCore;
@@ -122,7 +107,7 @@ describe('the overlay socket carries only what the overlay renders', () => {
       alerts: { durationSeconds: 1 },
     };
     await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
-    const twitch = storedTwitchLogin(world);
+    const twitch = storedLogin(world.api);
     accessToken = twitch.accessToken;
     core = await createCore({
       settingsPath: join(dir, 'settings.json'),

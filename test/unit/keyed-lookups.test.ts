@@ -202,7 +202,14 @@ describe('emotes, colours and roles', () => {
 describe('renderer lookups (badge labels, removal words)', () => {
   it.each(HOSTILE_KEYS)('badge set %s gets a text label', (key) => {
     // Before: `__proto__` returned Object.prototype, which React cannot render: both views went blank.
-    expect(badgeLabel(key)).toBe(key.slice(0, 5).toUpperCase());
+    const words = new Map([
+      ['__proto__', 'Proto'],
+      ['constructor', 'Constructor'],
+      ['toString', 'ToString'],
+    ]);
+    const expected = words.get(key) ?? 'HasOwnProperty';
+    expect(badgeLabel({ setId: key, version: '1', title: '' })).toBe(expected);
+    expect(badgeLabel({ setId: key, version: '1', title: 'Catalogue title' })).toBe('Catalogue title');
   });
 
   it.each(HOSTILE_KEYS)('removal reason %s still reads as removed', (key) => {

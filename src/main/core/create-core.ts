@@ -39,6 +39,8 @@ export interface CreateCoreOptions {
 
 /** The names `secretStore` is asked for (`<name>-secrets.json` headless, `.bin` in the desktop app). */
 const SECRET_STORE_NAMES = ['twitch', 'sources'] as const;
+/** Twitch badge images (global + channel lists) in the data folder, so they stay after a logout. */
+const BADGE_CACHE_FILE = 'twitch-badges.json';
 
 const coreNotice = (text: string, level: 'info' | 'warning' | 'error', now: number): OnAirEvent => ({
   kind: 'notice',
@@ -131,6 +133,7 @@ export async function createCore(
     emit,
     channels: twitchChannels,
     fetch: options.fetch,
+    badgeCachePath: join(options.dataDir, BADGE_CACHE_FILE),
   });
 
   const tokens = new SourceTokens(secretStore('sources'), log.child('tokens'));
@@ -245,6 +248,7 @@ async function removeLeftoverTempFiles(options: CreateCoreOptions, log: Logger):
   const secretFiles = SECRET_STORE_NAMES.flatMap((name) =>
     ['json', 'bin'].map((ext) => join(options.dataDir, `${name}-secrets.${ext}`)),
   );
-  const removed = await removeStaleTempFiles([options.settingsPath, ...secretFiles]);
+  const badgeCache = join(options.dataDir, BADGE_CACHE_FILE);
+  const removed = await removeStaleTempFiles([options.settingsPath, badgeCache, ...secretFiles]);
   if (removed.length > 0) log.info(`removed ${removed.length} temp file(s) left by an interrupted save`);
 }

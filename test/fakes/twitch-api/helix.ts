@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FakeTwitchStore } from './fake-state';
 import type { FailureQueue } from './failure-queue';
+import { badgeRoutes, FakeBadgeState } from './helix-badges';
 import { chatRoutes } from './helix-chat';
 import type { HelixHandler } from './helix-context';
 import { moderationRoutes } from './helix-moderation';
@@ -27,6 +28,8 @@ export class FakeHelix {
   rateLimit: FakeRateLimit;
   /** Broadcaster ids that count as offline (shoutouts need a live channel). */
   readonly offline = new Set<string>();
+  /** What `chat/badges` and `chat/badges/global` answer. */
+  readonly badges = new FakeBadgeState();
   private readonly buckets = new Map<string, Bucket>();
   private readonly routes: Record<string, HelixHandler>;
 
@@ -37,7 +40,7 @@ export class FakeHelix {
     rateLimit: FakeRateLimit,
   ) {
     this.rateLimit = rateLimit;
-    this.routes = { ...chatRoutes, ...moderationRoutes(this.offline) };
+    this.routes = { ...chatRoutes, ...moderationRoutes(this.offline), ...badgeRoutes(this.badges) };
   }
 
   /** Drains the bucket of the user with this id (tests use it to force a 429). */

@@ -21,20 +21,7 @@ export async function createLoggedInAuth(
   minted: MintedTokens;
   store: ReturnType<typeof createMemorySecretStore>;
 }> {
-  const minted = api.mintToken(options.login ?? 'streamer', options.scopes);
-  const store = createMemorySecretStore(
-    serializeLogin({
-      token: {
-        accessToken: minted.accessToken,
-        userId: '',
-        login: '',
-        scopes: [],
-        clientId: api.clientId,
-        expiresAt: null,
-      },
-      refreshToken: minted.refreshToken,
-    }),
-  );
+  const { store, minted } = storedLogin(api, options.login, options.scopes);
   const auth = createTwitchAuthService({
     clientId: api.clientId,
     oauthBase: api.oauthBase,
@@ -45,4 +32,23 @@ export async function createLoggedInAuth(
   await auth.init();
   if (auth.state().status !== 'logged-in') throw new Error('fake login failed');
   return { auth, minted, store };
+}
+
+/** A stored login for `login` as a restart finds it (a token pair the fake minted): no device flow needed. */
+export function storedLogin(
+  api: FakeTwitchApi,
+  login = 'streamer',
+  scopes?: string[],
+): { store: ReturnType<typeof createMemorySecretStore>; minted: MintedTokens; accessToken: string } {
+  const minted = api.mintToken(login, scopes);
+  const token = {
+    accessToken: minted.accessToken,
+    userId: '',
+    login: '',
+    scopes: [],
+    clientId: api.clientId,
+    expiresAt: null,
+  };
+  const store = createMemorySecretStore(serializeLogin({ token, refreshToken: minted.refreshToken }));
+  return { store, minted, accessToken: minted.accessToken };
 }

@@ -25,6 +25,7 @@ export function createSourceFactory(deps: RegistryDeps): SourceFactory {
         return createTwitchIrcSource(config, ctx, {
           auth: config.anonymous ? undefined : deps.twitch.tokenAuth(),
           moderation: deps.twitch.moderation ?? undefined,
+          badges: deps.twitch.badges,
         });
       case 'chatkc':
         return createChatKcSource(config, ctx, { token: await deps.tokens.get(config.id) });

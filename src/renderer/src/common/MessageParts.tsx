@@ -1,8 +1,10 @@
 import { memo, useMemo } from 'react';
-import type { Badge, MessagePart } from '../../../shared/events';
-import { badgeLabel } from './badge-label';
+import type { MessagePart } from '../../../shared/events';
 import { displayParts, MOD_TEXT_CHARS } from './display-text';
 import { safeImageUrl, safeLinkUrl } from './safe';
+
+/** The badges live in Badges.tsx; re-exported so the views keep importing both from here. */
+export { Badges } from './Badges';
 
 interface PartsProps {
   parts: MessagePart[];
@@ -73,31 +75,5 @@ export const MessageParts = memo(function MessageParts({
         }
       })}
     </>
-  );
-});
-
-/** Badges as images when the URL is safe, else as small text pills. */
-export const Badges = memo(function Badges({ badges }: { badges: Badge[] }) {
-  if (badges.length === 0) return null;
-  return (
-    <span className="onair-badges">
-      {badges.map((badge, index) => {
-        const src = safeImageUrl(badge.imageUrl);
-        // The index too: a line may repeat a badge (`badges=vip/1,vip/1`), and keys must stay unique.
-        const key = `${index}:${badge.setId}/${badge.version}`;
-        return src ? (
-          <img key={key} className="onair-badge" src={src} alt={badge.title} title={badge.title} />
-        ) : (
-          <span
-            key={key}
-            className={`onair-badge onair-badge--text`}
-            data-badge={badge.setId}
-            title={badge.title}
-          >
-            {badgeLabel(badge.setId)}
-          </span>
-        );
-      })}
-    </span>
   );
 });

@@ -1,4 +1,4 @@
-import type { Capability, NoticeLevel, Role } from '../../../../shared/events';
+import type { Badge, Capability, NoticeLevel, Role } from '../../../../shared/events';
 import { lookupTable } from '../../../../shared/lookup';
 
 /** ChatKC auth levels (kcchat-server `Authorization`). */
@@ -17,6 +17,16 @@ export function rolesForLevel(level: number): Role[] {
   if (level === LEVEL_ADMIN) return ['broadcaster'];
   if (level === LEVEL_MOD) return ['moderator'];
   if (level === LEVEL_MEMBER) return ['subscriber'];
+  return [];
+}
+
+/**
+ * The badge an author's level earns (docs/protocol-chatkc.md: 50 moderator, 100 owner). ChatKC has no badge
+ * images, so the views show these as labelled pills. A fresh array per message: views may hold on to it.
+ */
+export function badgesForLevel(level: number): Badge[] {
+  if (level >= LEVEL_ADMIN) return [{ setId: 'admin', version: '1', title: 'Admin (ChatKC owner)' }];
+  if (level >= LEVEL_MOD) return [{ setId: 'moderator', version: '1', title: 'Moderator' }];
   return [];
 }
 

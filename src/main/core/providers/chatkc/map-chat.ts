@@ -1,6 +1,6 @@
 import type { Alert, ChatMessage, ReplyRef, SourceRef } from '../../../../shared/events';
 import { unescapeHtml } from './html-text';
-import { normaliseLevel, rolesForLevel } from './levels';
+import { badgesForLevel, normaliseLevel, rolesForLevel } from './levels';
 import { splitMessageParts } from './message-parts';
 import type { ChatData } from './protocol';
 
@@ -49,7 +49,7 @@ export function toChatMessage(data: ChatData, ctx: MapContext): ChatMessage {
       login: data.author,
       displayName: data.author,
       color: /^[0-9a-fA-F]{6}$/.test(data.author_color) ? `#${data.author_color}` : null,
-      badges: [],
+      badges: badgesForLevel(level),
       roles: rolesForLevel(level),
     },
     parts: splitMessageParts(text),

@@ -1,10 +1,11 @@
 import type { ActionResult } from '../../../../shared/api';
-import type { AuthState, OnAirEvent, SourceRef } from '../../../../shared/events';
+import type { AuthState, NoticeLevel, OnAirEvent, SourceRef } from '../../../../shared/events';
 import type { Settings } from '../../../../shared/settings';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../log/logger';
 import type { TwitchAuth, TwitchModeration } from './account';
 import { createTwitchAuthService, type TwitchAuthService } from './auth';
+import { TwitchBadgeCatalogue } from './badges';
 import type { SecretStore } from './auth/secret-store';
 import { createEventSubClient, type EventSubClient } from './eventsub';
 import { createHelixClient, createTwitchModeration, UserFactsCache, type HelixClient } from './helix';
@@ -19,7 +20,19 @@ export interface TwitchAccountOptions {
   /** Twitch channels configured as sources (login → the source's ref). */
   channels: () => Array<{ login: string; ref: SourceRef }>;
   fetch?: typeof fetch;
+  /** The badge image cache file (JSON in the data folder); absent: kept in memory only. */
+  badgeCachePath?: string;
 }
+
+let noticeCounter = 0;
+const accountNotice = (level: NoticeLevel, text: string, at: number): OnAirEvent => ({
+  kind: 'notice',
+  id: `twitch-account:${++noticeCounter}`,
+  source: { sourceId: 'twitch-account', provider: 'twitch', channel: 'twitch' },
+  level,
+  text,
+  at,
+});
 
 const loggedOut: AuthState = { provider: 'twitch', status: 'logged-out' };
 const needClientId: ActionResult = {
@@ -40,10 +53,21 @@ export class TwitchAccount {
   private eventSub: EventSubClient | null = null;
   private readonly listeners = new Set<() => void>();
   private lastLogin: string | null = null;
+  /** Badge images: fetched while logged in, kept (and cached on disk) after a logout. */
+  readonly badges: TwitchBadgeCatalogue;
 
-  constructor(private readonly options: TwitchAccountOptions) {}
+  constructor(private readonly options: TwitchAccountOptions) {
+    this.badges = new TwitchBadgeCatalogue({
+      path: options.badgeCachePath ?? null,
+      clock: options.clock,
+      log: options.log.child('badges'),
+      helix: () => (this.auth?.token() ? this.helix : null),
+      notify: (level, text) => options.emit(accountNotice(level, text, options.clock.now())),
+    });
+  }
 
   async start(): Promise<void> {
+    await this.badges.load();
     const settings = this.options.settings();
     if (!settings.twitch.clientId) return;
     const log = this.options.log;
@@ -77,6 +101,7 @@ export class TwitchAccount {
   }
 
   async stop(): Promise<void> {
+    this.badges.stop();
     await this.eventSub?.stop();
     this.eventSub = null;
     this.auth?.stop();
@@ -125,8 +150,11 @@ export class TwitchAccount {
     const login = state.status === 'logged-in' ? (state.login ?? null) : null;
     if (login === this.lastLogin) return;
     this.lastLogin = login;
-    if (login) await this.restartEventSub();
-    else {
+    if (login) {
+      void this.badges.refresh();
+      await this.restartEventSub();
+    } else {
+      this.badges.stop();
       await this.eventSub?.stop();
       this.eventSub = null;
     }

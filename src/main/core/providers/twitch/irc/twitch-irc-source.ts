@@ -6,6 +6,7 @@ import { ConnectionManager, FatalConnectionError } from '../../../net/connection
 import type { ChatSource, SourceContext } from '../../source';
 import { StatusReporter } from '../../../net/status-reporter';
 import type { TwitchAuth, TwitchModeration } from '../account';
+import type { TwitchBadgeImages } from '../badges';
 import { ChatSender, defaultSendLimits, type SendLimits } from './chat-sender';
 import { IrcEventMapper } from './irc-mapper';
 import type { IrcMessage } from './irc-parser';
@@ -20,6 +21,8 @@ import { decodeBadges } from './tag-decode';
 export interface TwitchIrcDeps {
   auth?: TwitchAuth;
   moderation?: TwitchModeration;
+  /** Badge images and titles (Helix catalogue); without it badges stay labelled pills. */
+  badges?: TwitchBadgeImages;
   random?: () => number;
   backoff?: BackoffOptions;
   pingIntervalMs?: number;
@@ -85,7 +88,7 @@ class TwitchIrcSource implements ChatSource {
         ref: this.ref,
         clock: ctx.clock,
         write: (line) => this.manager.current?.write(line) ?? false,
-        emit: (event) => ctx.emit(event),
+        emit: (event) => this.emitWithBadges(event),
         login: () => this.login,
         localId: () => this.nextLocalId(),
       },
@@ -258,8 +261,13 @@ class TwitchIrcSource implements ChatSource {
 
   private readonly emitMapped = (event: OnAirEvent): void => {
     if (event.kind === 'alert' && this.lineId) event.origin = { transport: 'irc', eventId: this.lineId };
-    this.ctx.emit(event);
+    this.emitWithBadges(event);
   };
+
+  private emitWithBadges(event: OnAirEvent): void {
+    if (event.kind === 'chat') this.deps.badges?.decorate(event.author.badges, this.roomId);
+    this.ctx.emit(event);
+  }
 
   /** USERSTATE / GLOBALUSERSTATE / ROOMSTATE / NOTICE bookkeeping. False when the line needs no event. */
   private onStateLine(message: IrcMessage): boolean {
@@ -270,6 +278,7 @@ class TwitchIrcSource implements ChatSource {
         return false;
       case 'ROOMSTATE':
         this.roomId = message.tag(TAG['room-id']) || this.roomId;
+        if (this.roomId) this.deps.badges?.watchChannel(this.roomId);
         return true;
       case 'NOTICE': {
         const code = message.tag(TAG['msg-id']);
