@@ -23,7 +23,8 @@ export function rendererBuilt(): boolean {
   return existsSync(join(RENDERER_DIR, 'overlay.html')) && existsSync(join(RENDERER_DIR, 'mod.html'));
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: e.g. `--host-resolver-rules` so real CDN host names reach a fake (the CSP stays the real one). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -32,6 +33,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
@@ -52,6 +54,7 @@ export function startStack(sources: SourceConfig[], overlay: Record<string, unkn
 export async function startStackWith(
   settings: Record<string, unknown>,
   log: Logger = silentLogger,
+  chromiumArgs: readonly string[] = [],
 ): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
   const settingsPath = join(dir, 'settings.json');
@@ -60,7 +63,7 @@ export async function startStackWith(
   const core = await createCore({ settingsPath, dataDir: dir, log });
   await core.start();
   const server = await startHeadlessServer({ core, port: 0, rendererDir: RENDERER_DIR, log });
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromiumArgs);
   return {
     core,
     server,
