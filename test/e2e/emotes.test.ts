@@ -7,6 +7,33 @@ import { rendererBuilt, startStackWith, watchPage, type Stack } from './harness'
 
 const CHANNEL = 'emotechan';
 
+/** The bits of the DOM the in-page callbacks use (the Node tsconfig that checks tests has no DOM types). */
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface Img {
+  alt: string;
+  srcset: string;
+  currentSrc: string;
+  dataset: Record<string, string | undefined>;
+  classList: { contains(name: string): boolean };
+  decode(): Promise<void>;
+  getBoundingClientRect(): Rect;
+  querySelectorAll(selector: string): Img[];
+  src: string;
+}
+interface PageGlobals {
+  devicePixelRatio: number;
+  document: {
+    addEventListener(type: string, fn: (e: { blockedURI: string }) => void, options: { once: boolean }): void;
+    createElement(tag: string): Img;
+    body: { append(node: Img): void };
+  };
+}
+
 /**
  * Issue 13 end to end: Twitch chat from the fake IRC, emote sets from the fake BTTV / FFZ / 7TV APIs, images
  * from the fake CDN under the real host names (Chromium maps them to 127.0.0.1 and accepts the throwaway
@@ -66,7 +93,7 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
           await row.waitFor({ timeout: 5_000 });
           return row.locator('img.onair-emote').count();
         },
-        { timeout: 30_000, intervals: [500] },
+        { timeout: 30_000, interval: 500 },
       )
       .toBe(3);
   }, 60_000);
@@ -82,15 +109,13 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
       // test file picked through a `w` descriptor has a natural width below one pixel.
       const notLoaded = () =>
         row.locator('img.onair-emote').evaluateAll(async (imgs) => {
-          const results = await Promise.allSettled(imgs.map((i) => (i as HTMLImageElement).decode()));
-          return imgs
-            .filter((_, n) => results[n]!.status === 'rejected')
-            .map((i) => (i as HTMLImageElement).alt);
+          const results = await Promise.allSettled(imgs.map((i) => (i as Img).decode()));
+          return imgs.filter((_, n) => results[n]!.status === 'rejected').map((i) => (i as Img).alt);
         });
       await expect.poll(notLoaded, { timeout: 15_000 }).toEqual([]);
       const emoteInfo = await row.locator('img.onair-emote').evaluateAll((imgs) =>
         imgs.map((i) => {
-          const img = i as HTMLImageElement;
+          const img = i as Img;
           return {
             alt: img.alt,
             provider: img.dataset.provider,
@@ -143,11 +168,11 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
       expect(wide!.width / wide!.height).toBeCloseTo(3, 0);
       // The file chosen is at least as wide as the emote is drawn × devicePixelRatio (not a scaled-up 1x).
       const fit = await row.locator('img[alt="PagMan"]').evaluate((i) => {
-        const img = i as HTMLImageElement;
-        const chosen = img.srcset.split(', ').find((c) => c.startsWith(img.currentSrc + ' '));
+        const img = i as Img;
+        const chosen = img.srcset.split(', ').find((c: string) => c.startsWith(img.currentSrc + ' '));
         return {
           w: Number(chosen?.split(' ')[1]?.slice(0, -1)),
-          need: img.getBoundingClientRect().width * devicePixelRatio,
+          need: img.getBoundingClientRect().width * (globalThis as unknown as PageGlobals).devicePixelRatio,
         };
       });
       expect(fit.w, name).toBeGreaterThanOrEqual(Math.floor(fit.need));
@@ -162,10 +187,14 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
     const refused = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (e) => resolve(e.blockedURI), { once: true });
-          const img = document.createElement('img');
+          (globalThis as unknown as PageGlobals).document.addEventListener(
+            'securitypolicyviolation',
+            (e) => resolve(e.blockedURI),
+            { once: true },
+          );
+          const img = (globalThis as unknown as PageGlobals).document.createElement('img');
           img.src = 'https://evil.example/x.png';
-          document.body.append(img);
+          (globalThis as unknown as PageGlobals).document.body.append(img);
           setTimeout(() => resolve('not refused'), 3000);
         }),
     );

@@ -37,7 +37,7 @@ export function parseEntries(
   into: ParsedSet = { emotes: [], dropped: 0 },
 ): ParsedSet {
   for (const entry of entries) {
-    let emote: ThirdPartyEmote | null = null;
+    let emote: ThirdPartyEmote | null;
     try {
       emote = parse(entry);
     } catch {
