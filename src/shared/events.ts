@@ -38,9 +38,34 @@ export interface Author {
   roles: Role[];
 }
 
+/** Who serves an emote image; absent means Twitch (its `url` is the v2 CDN's 1.0 image). */
+export type EmoteProvider = 'bttv' | 'ffz' | '7tv';
+
+/** One size of a third-party emote image: `width` is the file's pixel width (a srcset `w` descriptor). */
+export interface EmoteImage {
+  url: string;
+  width: number;
+}
+
+export interface EmotePart {
+  type: 'emote';
+  text: string;
+  id: string;
+  /** The smallest (1x) image. */
+  url: string;
+  provider?: EmoteProvider;
+  /** Every size, smallest first (third-party emotes; Twitch sizes follow from `url`). */
+  images?: readonly EmoteImage[];
+  /** Width / height, when the service says (reserves the box before the image loads). */
+  aspect?: number;
+  animated?: boolean;
+  /** Drawn over the emote before it instead of beside it (7TV zero-width, BTTV overlay emotes). */
+  zeroWidth?: boolean;
+}
+
 export type MessagePart =
   | { type: 'text'; text: string }
-  | { type: 'emote'; text: string; id: string; url: string }
+  | EmotePart
   | { type: 'mention'; text: string; login: string }
   | { type: 'link'; text: string; url: string }
   | { type: 'cheer'; text: string; prefix: string; bits: number };
@@ -273,6 +298,8 @@ export interface ModesEvent {
   kind: 'modes';
   source: SourceRef;
   modes: Partial<ChatModes>;
+  /** Twitch ROOMSTATE `room-id`: the channel's user id (third-party emote sets are keyed by it). */
+  extras?: ProviderExtras;
 }
 
 export type AutoModStatus = 'pending' | 'approved' | 'denied' | 'expired';

@@ -70,6 +70,10 @@ export const endpointsSchema = z.object({
   twitchEventSub: z.string().default('wss://eventsub.wss.twitch.tv/ws'),
   twitchHelix: z.string().default('https://api.twitch.tv/helix'),
   twitchOAuth: z.string().default('https://id.twitch.tv/oauth2'),
+  // Third-party emote APIs (docs/emotes.md); the CDN hosts are fixed by the CSP.
+  bttvApi: z.string().default('https://api.betterttv.net/3'),
+  ffzApi: z.string().default('https://api.frankerfacez.com/v1'),
+  seventvApi: z.string().default('https://7tv.io/v3'),
 });
 
 export const boundsSchema = z.object({
@@ -118,6 +122,16 @@ export const settingsSchema = z.object({
       minDonation: z.number().min(0).default(0),
       // The alert box: styles, variations, media folder, approval, text-to-speech (alert-settings.ts).
       ...alertBoxSettingsFields,
+    })
+    .prefault({}),
+  /** Third-party emotes in Twitch chat, per provider (docs/emotes.md). */
+  emotes: z
+    .object({
+      bttv: z.boolean().default(true),
+      ffz: z.boolean().default(true),
+      seventv: z.boolean().default(true),
+      /** Emote sets are fetched again after this many minutes. */
+      refreshMinutes: z.number().min(1).max(1440).default(30),
     })
     .prefault({}),
   server: z

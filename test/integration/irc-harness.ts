@@ -56,6 +56,9 @@ export async function startHarness(
         twitchEventSub: 'ws://127.0.0.1:1',
         twitchHelix: 'http://127.0.0.1:1',
         twitchOAuth: 'http://127.0.0.1:1',
+        bttvApi: 'http://127.0.0.1:1',
+        ffzApi: 'http://127.0.0.1:1',
+        seventvApi: 'http://127.0.0.1:1',
       },
     },
     // A private, generous JOIN window: tests reconnect more often than Twitch's 20 per 10 s allow.

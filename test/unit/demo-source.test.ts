@@ -20,6 +20,9 @@ const endpoints = {
   twitchEventSub: 'ws://127.0.0.1:1',
   twitchHelix: 'http://127.0.0.1:1',
   twitchOAuth: 'http://127.0.0.1:1',
+  bttvApi: 'http://127.0.0.1:1',
+  ffzApi: 'http://127.0.0.1:1',
+  seventvApi: 'http://127.0.0.1:1',
 };
 
 function config(patch: Partial<DemoSourceConfig> = {}): DemoSourceConfig {

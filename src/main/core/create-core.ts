@@ -6,6 +6,7 @@ import type { Settings, SourceConfig } from '../../shared/settings';
 import { createAlertService } from './alerts/alert-service';
 import { systemClock, type Clock } from './clock';
 import type { OnAirCore } from './core-types';
+import { EmoteService } from './emotes/emote-service';
 import { createHandlers } from './handlers';
 import { Hub } from './hub/hub';
 import { consoleSink, createLogger, type Logger } from './log/logger';
@@ -94,9 +95,17 @@ export async function createCore(
       if (recording) recordEvent(history, event);
     },
   });
+  // Third-party emotes join Twitch chat here, before the hub: a service beside the providers, not one of them.
+  const emotes = new EmoteService({
+    clock,
+    settings: () => store.get(),
+    log: log.child('emotes'),
+    fetch: options.fetch,
+    notify: (text, level) => hub.publish(coreNotice(text, level, clock.now())),
+  });
   const emit = (event: OnAirEvent): void => {
     if (event.kind === 'modlog') void recordModLog(event.entry);
-    else hub.publish(event);
+    else hub.publish(emotes.enrich(event));
   };
   // The console shows an entry as logged only once it is on disk: "logged" then survives a crash or a kill.
   let modLogFailing = false;
@@ -156,6 +165,8 @@ export async function createCore(
       await twitch.stop();
       await twitch.start();
     }
+    if (endpointsChanged || JSON.stringify(before.emotes) !== JSON.stringify(next.emotes))
+      emotes.settingsChanged();
     await sources.sync(sourcesToRun(next), next.endpoints, endpointsChanged);
     await twitch.channelsChanged();
     hub.broadcast({ type: 'overlay', overlay: next.overlay, timeoutPresets: next.twitch.timeoutPresets });
@@ -226,6 +237,7 @@ export async function createCore(
       if (loadNotice) hub.publish(coreNotice(loadNotice.text, loadNotice.level, clock.now()));
       recording = true;
       for (const text of historyProblems.splice(0)) hub.publish(coreNotice(text, 'error', clock.now()));
+      emotes.start();
       await twitch.start();
       twitch.onChange(() => {
         void sources.restartWhere((c) => c.type === 'twitch' && !c.anonymous, store.get().endpoints);
@@ -234,6 +246,7 @@ export async function createCore(
       await twitch.channelsChanged();
     },
     stop: async () => {
+      emotes.stop();
       await sources.stopAll();
       await twitch.stop();
       alerts.stop();

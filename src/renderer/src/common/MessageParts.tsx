@@ -1,10 +1,39 @@
-import { memo, useMemo } from 'react';
-import type { MessagePart } from '../../../shared/events';
+import { memo, useMemo, type CSSProperties } from 'react';
+import type { EmotePart, MessagePart } from '../../../shared/events';
 import { displayParts, MOD_TEXT_CHARS } from './display-text';
+import { emoteAspect, emoteSrcSet, stackEmotes } from './emote-images';
 import { safeImageUrl, safeLinkUrl } from './safe';
 
 /** The badges live in Badges.tsx; re-exported so the views keep importing both from here. */
 export { Badges } from './Badges';
+
+/**
+ * One emote image: every size in `srcset` (picked by rendered width × device pixel ratio), its box reserved
+ * from the service's aspect ratio, or its name as text when the URL is not a safe image URL.
+ */
+function EmoteImage({ part, overlay = false }: { part: EmotePart; overlay?: boolean }) {
+  const src = safeImageUrl(part.url);
+  if (!src) return <>{part.text}</>;
+  const aspect = emoteAspect(part);
+  const srcSet = emoteSrcSet(part);
+  const style =
+    aspect === undefined ? undefined : ({ '--onair-emote-aspect': String(aspect) } as CSSProperties);
+  return (
+    <img
+      className={overlay ? 'onair-emote onair-emote--zero-width' : 'onair-emote'}
+      // lazy and sizes before the sources: `sizes="auto"` (rendered width) works only on lazy images.
+      loading={srcSet ? 'lazy' : undefined}
+      sizes={srcSet ? 'auto, 2em' : undefined}
+      srcSet={srcSet}
+      src={src}
+      style={style}
+      alt={part.text}
+      title={part.text}
+      data-provider={part.provider ?? 'twitch'}
+      data-animated={part.animated ? '' : undefined}
+    />
+  );
+}
 
 interface PartsProps {
   parts: MessagePart[];
@@ -26,19 +55,23 @@ export const MessageParts = memo(function MessageParts({
   maxChars = MOD_TEXT_CHARS,
   linkTabIndex,
 }: PartsProps) {
-  const shown = useMemo(() => displayParts(parts, maxChars), [parts, maxChars]);
+  const shown = useMemo(() => stackEmotes(displayParts(parts, maxChars)), [parts, maxChars]);
   return (
     <>
       {shown.map((part, index) => {
         switch (part.type) {
-          case 'emote': {
-            const src = safeImageUrl(part.url);
-            return src ? (
-              <img key={index} className="onair-emote" src={src} alt={part.text} title={part.text} />
-            ) : (
-              part.text
+          case 'emote':
+            return <EmoteImage key={index} part={part} />;
+          case 'stack':
+            // Zero-width emotes drawn over their base; the wrapper takes the base emote's box.
+            return (
+              <span key={index} className="onair-emote-stack">
+                <EmoteImage part={part.base} />
+                {part.overlays.map((overlay, layer) => (
+                  <EmoteImage key={layer} part={overlay} overlay />
+                ))}
+              </span>
             );
-          }
           case 'link': {
             const href = safeLinkUrl(part.url);
             return clickableLinks && href ? (

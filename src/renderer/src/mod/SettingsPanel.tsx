@@ -4,7 +4,13 @@ import { changedSettings, settingsPatchSchema } from '../../../shared/settings-p
 import { parseDurationList } from '../../../shared/duration-input';
 import { useModBridge, useModStore } from '../store/store-context';
 import { SourcesEditor } from './SourcesEditor';
-import { AlertsSection, EndpointsSection, OverlaySection, TwitchSection } from './SettingsSections';
+import {
+  AlertsSection,
+  EmotesSection,
+  EndpointsSection,
+  OverlaySection,
+  TwitchSection,
+} from './SettingsSections';
 import { useSettingsDraft, type SettingsDraft } from './use-settings-draft';
 
 const list = (text: string): string[] =>
@@ -81,6 +87,7 @@ export function SettingsPanel() {
       <TwitchSection draft={draft} setDraft={setDraft} presetsText={form.presetsText} setText={setText} />
       <OverlaySection draft={draft} setDraft={setDraft} hiddenText={form.hiddenText} setText={setText} />
       <AlertsSection draft={draft} setDraft={setDraft} />
+      <EmotesSection draft={draft} setDraft={setDraft} />
       <EndpointsSection draft={draft} setDraft={setDraft} />
       {error ? (
         <p className="error" data-testid="settings-error">

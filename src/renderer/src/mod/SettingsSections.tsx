@@ -124,6 +124,9 @@ const ENDPOINT_HINTS: Record<keyof Settings['endpoints'], string> = {
   twitchEventSub: 'Twitch EventSub WebSocket (alerts, AutoMod, moderation events).',
   twitchHelix: 'Twitch Helix API (moderation actions, user lookups).',
   twitchOAuth: 'Twitch login (Device Code flow, token refresh).',
+  bttvApi: 'BetterTTV emote API.',
+  ffzApi: 'FrankerFaceZ emote API.',
+  seventvApi: '7TV emote API.',
 };
 
 export function EndpointsSection({ draft, setDraft }: SectionProps) {
@@ -141,5 +144,37 @@ export function EndpointsSection({ draft, setDraft }: SectionProps) {
         />
       ))}
     </details>
+  );
+}
+
+/** Third-party emotes in Twitch chat, one toggle per provider (docs/emotes.md). */
+export function EmotesSection({ draft, setDraft }: SectionProps) {
+  const emotes = draft.emotes;
+  const setEmotes = (change: Partial<Settings['emotes']>): void =>
+    setDraft({ ...draft, emotes: { ...emotes, ...change } });
+  return (
+    <>
+      <h3>Emotes</h3>
+      <div className="options">
+        <CheckField
+          label="BetterTTV"
+          hint="BetterTTV emotes (global and the channel's) in Twitch chat."
+          checked={emotes.bttv}
+          onChange={(checked) => setEmotes({ bttv: checked })}
+        />
+        <CheckField
+          label="FrankerFaceZ"
+          hint="FrankerFaceZ emotes (global and the channel's) in Twitch chat."
+          checked={emotes.ffz}
+          onChange={(checked) => setEmotes({ ffz: checked })}
+        />
+        <CheckField
+          label="7TV"
+          hint="7TV emotes (global and the channel's) in Twitch chat."
+          checked={emotes.seventv}
+          onChange={(checked) => setEmotes({ seventv: checked })}
+        />
+      </div>
+    </>
   );
 }

@@ -73,7 +73,8 @@ export function mapRoomState(message: IrcMessage, ctx: MapContext): ModesEvent {
   if (slow !== undefined) modes.slowSeconds = Math.max(0, slow);
   const followers = intOf(message.tag(TAG['followers-only']));
   if (followers !== undefined) modes.followersOnlyMinutes = followers < 0 ? null : followers;
-  return { kind: 'modes', source: ctx.ref, modes };
+  const roomId = message.tag(TAG['room-id']);
+  return { kind: 'modes', source: ctx.ref, modes, ...(roomId ? { extras: { twitch: { roomId } } } : {}) };
 }
 
 /** NOTICE msg-ids that mean something failed (for the sender or the join). */

@@ -1,0 +1,178 @@
+import type { EmoteProvider, OnAirEvent } from '../../../shared/events';
+import type { Settings } from '../../../shared/settings';
+import type { Clock, TimerHandle } from '../clock';
+import type { Logger } from '../log/logger';
+import { bttvApi } from './bttv';
+import { ExpiringSets } from './emote-sets';
+import { fetchSet } from './fetch-set';
+import { ffzApi } from './ffz';
+import { applyEmotes } from './match';
+import { seventvApi } from './seventv';
+import type { EmoteApi, ThirdPartyEmote } from './types';
+
+export interface EmoteServiceDeps {
+  clock: Clock;
+  settings: () => Settings;
+  log: Logger;
+  fetch?: typeof fetch;
+  /** A console notice (a provider failed, or works again). */
+  notify: (text: string, level: 'info' | 'warning') => void;
+}
+
+/** Lowest precedence first: later sets win a shared name (channel over global; 7TV > BTTV > FFZ). */
+const APIS: readonly EmoteApi[] = [ffzApi, bttvApi, seventvApi];
+const TWITCH_ID = /^\d{1,20}$/;
+
+/**
+ * Third-party emotes for Twitch chat: global sets, and each channel's sets once its room id (ROOMSTATE or a
+ * message's `room-id`) is known. Sets are cached, refetched on a timer, and a failing provider leaves the
+ * words as text plus one notice. See docs/emotes.md.
+ */
+export class EmoteService {
+  private readonly sets: ExpiringSets;
+  private readonly rooms = new Set<string>();
+  private readonly merged = new Map<string, ReadonlyMap<string, ThirdPartyEmote>>();
+  private readonly loading = new Map<string, Promise<void>>();
+  private readonly failing = new Set<EmoteProvider>();
+  private timer: TimerHandle | null = null;
+  private stopped = false;
+  /** Entries dropped as malformed, and failed fetches (for tests and the log). */
+  readonly counters = { dropped: 0, failures: 0, fetches: 0 };
+
+  constructor(private readonly deps: EmoteServiceDeps) {
+    this.sets = new ExpiringSets(() => this.refreshMs());
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.loadMissing();
+    this.arm();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Toggles or endpoints changed: refetch what is now enabled, rebuild the lookups. */
+  settingsChanged(): void {
+    for (const key of this.sets.keys()) this.sets.delete(key);
+    this.merged.clear();
+    this.loadMissing();
+  }
+
+  /** Every set fetched, loading or not (tests wait on this). */
+  async settled(): Promise<void> {
+    while (this.loading.size > 0) await Promise.all(this.loading.values());
+  }
+
+  /** Twitch chat with its emote words as emote parts; ROOMSTATE makes the channel's sets load. */
+  enrich(event: OnAirEvent): OnAirEvent {
+    if (event.kind === 'modes') {
+      const roomId = event.extras?.twitch?.roomId;
+      if (roomId) this.noteRoom(roomId);
+      return event;
+    }
+    if (event.kind !== 'chat' || event.source.provider !== 'twitch') return event;
+    const roomId = event.extras?.twitch?.roomId ?? '';
+    if (roomId) this.noteRoom(roomId);
+    const parts = applyEmotes(event.parts, this.lookup(roomId));
+    return parts === event.parts ? event : { ...event, parts: [...parts] };
+  }
+
+  noteRoom(roomId: string): void {
+    if (this.stopped || this.rooms.has(roomId) || !TWITCH_ID.test(roomId)) return;
+    this.rooms.add(roomId);
+    this.loadMissing();
+  }
+
+  private enabled(): EmoteApi[] {
+    const toggles = this.deps.settings().emotes;
+    const on: Record<EmoteProvider, boolean> = {
+      bttv: toggles.bttv,
+      ffz: toggles.ffz,
+      '7tv': toggles.seventv,
+    };
+    return APIS.filter((api) => on[api.provider]);
+  }
+
+  private refreshMs(): number {
+    return this.deps.settings().emotes.refreshMinutes * 60_000;
+  }
+
+  /** The merged name → emote map of a room (global only for ''), built once per change. */
+  private lookup(roomId: string): ReadonlyMap<string, ThirdPartyEmote> {
+    const cached = this.merged.get(roomId);
+    if (cached) return cached;
+    const merged = new Map<string, ThirdPartyEmote>();
+    const apis = this.enabled();
+    const keys = [
+      ...apis.map((api) => globalKey(api)),
+      ...(roomId ? apis.map((api) => channelKey(api, roomId)) : []),
+    ];
+    for (const key of keys)
+      for (const [code, emote] of this.sets.get(key)?.emotes ?? []) merged.set(code, emote);
+    this.merged.set(roomId, merged);
+    return merged;
+  }
+
+  /** Fetches every enabled set that is missing or expired (every one when `all`) and not already loading. */
+  private loadMissing(all = false): void {
+    if (this.stopped) return;
+    const now = all ? Infinity : this.deps.clock.now();
+    for (const api of this.enabled()) {
+      this.load(api, globalKey(api), 'global', now);
+      for (const roomId of this.rooms) this.load(api, channelKey(api, roomId), 'channel', now, roomId);
+    }
+  }
+
+  private load(api: EmoteApi, key: string, scope: 'global' | 'channel', now: number, roomId = ''): void {
+    if (this.loading.has(key) || this.sets.fresh(key, now)) return;
+    const endpoints = this.deps.settings().endpoints;
+    const base = { bttv: endpoints.bttvApi, ffz: endpoints.ffzApi, '7tv': endpoints.seventvApi }[
+      api.provider
+    ];
+    const url = scope === 'global' ? api.globalUrl(base) : api.channelUrl(base, roomId);
+    this.counters.fetches += 1;
+    const task = fetchSet(this.deps.fetch ?? fetch, api, url, scope).then((outcome) => {
+      this.loading.delete(key);
+      if (this.stopped) return;
+      if (!outcome.ok) return this.failed(api, scope, outcome.error);
+      this.counters.dropped += outcome.set.dropped;
+      if (outcome.set.dropped > 0)
+        this.deps.log.warn(`${api.label}: dropped ${outcome.set.dropped} malformed emote(s)`);
+      this.sets.set(key, outcome.set.emotes, this.deps.clock.now());
+      this.merged.clear();
+      this.recovered(api);
+    });
+    this.loading.set(key, task);
+  }
+
+  private failed(api: EmoteApi, scope: string, error: string): void {
+    this.counters.failures += 1;
+    this.deps.log.warn(`${api.label} ${scope} emotes failed: ${error}`);
+    if (this.failing.has(api.provider)) return;
+    this.failing.add(api.provider);
+    const minutes = this.deps.settings().emotes.refreshMinutes;
+    this.deps.notify(
+      `${api.label} emotes could not be loaded (${error}); their names show as text. Retrying in ${minutes} min.`,
+      'warning',
+    );
+  }
+
+  private recovered(api: EmoteApi): void {
+    if (!this.failing.delete(api.provider)) return;
+    this.deps.notify(`${api.label} emotes are loaded again.`, 'info');
+  }
+
+  private arm(): void {
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.loadMissing(true);
+      this.arm();
+    }, this.refreshMs());
+  }
+}
+
+const globalKey = (api: EmoteApi): string => `${api.provider}:global`;
+const channelKey = (api: EmoteApi, roomId: string): string => `${api.provider}:${roomId}`;
