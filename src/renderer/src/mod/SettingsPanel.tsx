@@ -6,6 +6,7 @@ import { useModBridge, useModStore } from '../store/store-context';
 import { SourcesEditor } from './SourcesEditor';
 import { AlertsSection, EndpointsSection, OverlaySection, TwitchSection } from './SettingsSections';
 import { useSettingsDraft, type SettingsDraft } from './use-settings-draft';
+import { HighlightsSection } from './search/HighlightRulesEditor';
 
 const list = (text: string): string[] =>
   text
@@ -81,6 +82,7 @@ export function SettingsPanel() {
       <TwitchSection draft={draft} setDraft={setDraft} presetsText={form.presetsText} setText={setText} />
       <OverlaySection draft={draft} setDraft={setDraft} hiddenText={form.hiddenText} setText={setText} />
       <AlertsSection draft={draft} setDraft={setDraft} />
+      <HighlightsSection draft={draft} setDraft={setDraft} />
       <EndpointsSection draft={draft} setDraft={setDraft} />
       {error ? (
         <p className="error" data-testid="settings-error">

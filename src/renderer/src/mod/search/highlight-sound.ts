@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import type { ChatMessage } from '../../../../shared/events';
+import { messageKey } from '../../../../shared/removal';
+import { useModStore } from '../../store/store-context';
+import type { Highlighter } from './highlighter';
+
+/** At most one beep per second, however many highlighted lines a burst brings. */
+export const BEEP_GAP_MS = 1000;
+/** Lines looked at per update: a flush after a stall does not scan the whole history. */
+const SCAN_LIMIT = 500;
+
+/**
+ * Whether a line that arrived after `lastKey` (newest first, up to SCAN_LIMIT) matches a rule with a sound.
+ * A null `lastKey` is the first look at the list: what was already there never rings.
+ */
+export function newSoundHit(
+  messages: readonly ChatMessage[],
+  lastKey: string | null,
+  highlighter: Highlighter,
+): boolean {
+  if (lastKey === null) return false;
+  const stop = Math.max(0, messages.length - SCAN_LIMIT);
+  for (let i = messages.length - 1; i >= stop; i--) {
+    if (messageKey(messages[i]) === lastKey) return false;
+    if (highlighter.hit(messages[i])?.sound) return true;
+  }
+  return false;
+}
+
+let audio: AudioContext | null = null;
+
+/** A short generated beep (no sound file to ship); silent where the page may not play audio yet. */
+function beep(): void {
+  try {
+    audio ??= new AudioContext();
+    if (audio.state === 'suspended') void audio.resume().catch(() => {});
+    const oscillator = audio.createOscillator();
+    const gain = audio.createGain();
+    oscillator.frequency.value = 880;
+    gain.gain.setValueAtTime(0.08, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.15);
+    oscillator.connect(gain).connect(audio.destination);
+    oscillator.start();
+    oscillator.stop(audio.currentTime + 0.15);
+  } catch {
+    // No audio device or no AudioContext: the colour and the panel still show the highlight.
+  }
+}
+
+/** Plays the beep when a newly arrived line matches a rule with sound on, unless sounds are muted. */
+export function useHighlightSound(messages: readonly ChatMessage[], highlighter: Highlighter): void {
+  const muted = useModStore((state) => state.highlights.muted);
+  const lastKey = useRef<string | null>(null);
+  const lastBeepAt = useRef(-Infinity);
+  const synced = useModStore((state) => state.synced);
+  useEffect(() => {
+    if (!synced) return;
+    const ring = newSoundHit(messages, lastKey.current, highlighter);
+    lastKey.current = messages.length > 0 ? messageKey(messages[messages.length - 1]) : '';
+    const now = performance.now();
+    if (!ring || muted || now - lastBeepAt.current < BEEP_GAP_MS) return;
+    lastBeepAt.current = now;
+    beep();
+  }, [messages, highlighter, muted, synced]);
+}
