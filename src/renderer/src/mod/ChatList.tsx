@@ -1,12 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type FocusEvent,
-} from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
 import type { ChatMessage } from '../../../shared/events';
 import { messageKey } from '../../../shared/removal';
 import { ItemBoundary } from '../common/ItemBoundary';
@@ -26,6 +18,7 @@ import { useHighlightSound } from './search/highlight-sound';
 import { SearchBar } from './search/SearchBar';
 import { useChatSearch } from './search/use-chat-search';
 import { useHighlighter } from './search/use-highlighter';
+import { useRevealLine } from './search/use-reveal-line';
 
 const OLDER_STEP = 50;
 const NO_CAPABILITIES: readonly never[] = [];
@@ -118,7 +111,7 @@ export function ChatList() {
     const target = shown[Math.min(shown.length - 1, Math.max(0, shown.length - 1 - OLDER_STEP))];
     if (target) setHolds((current) => ({ ...current, scroll: messageKey(target) }));
   };
-  useRevealLine({ lines, search, setHolds, select });
+  useRevealLine({ lines, shown, search, setHolds, select });
 
   const tabStop =
     selectedKey !== null && shown.some((m) => messageKey(m) === selectedKey) ? selectedKey : lastShownKey;
@@ -209,23 +202,4 @@ export function ChatList() {
       ) : null}
     </div>
   );
-}
-
-/** A line asked for from elsewhere (the Highlights panel): stop there, select it, clear a search that hides it. */
-function useRevealLine(options: {
-  lines: ChatMessage[];
-  search: { filtering: boolean; close(): void };
-  setHolds(holds: typeof NO_HOLDS): void;
-  select(key: string): void;
-}): void {
-  const revealKey = useModStore((state) => state.revealKey);
-  const revealLine = useModStore((state) => state.revealLine);
-  const { lines, search, setHolds, select } = options;
-  useEffect(() => {
-    if (revealKey === null) return;
-    revealLine(null);
-    if (search.filtering && !lines.some((line) => messageKey(line) === revealKey)) search.close();
-    setHolds({ ...NO_HOLDS, scroll: revealKey });
-    requestAnimationFrame(() => select(revealKey));
-  }, [revealKey, revealLine, lines, search, setHolds, select]);
 }

@@ -6,7 +6,7 @@ import {
   type HighlightRule,
 } from '../../../../shared/highlights';
 import type { Settings } from '../../../../shared/settings';
-import { CheckField } from '../fields';
+import { CheckField, Hint } from '../fields';
 
 interface SectionProps {
   draft: Settings;
@@ -17,6 +17,11 @@ const PATTERN_LABEL: Record<HighlightKind, string> = {
   mention: 'Also these names (comma-separated)',
   keyword: 'Word or phrase',
   user: 'Logins (comma-separated)',
+};
+const PATTERN_HINT: Record<HighlightKind, string> = {
+  mention: 'Your Twitch login counts once you are logged in; add nicknames here.',
+  keyword: 'Plain text, no regular expressions; “Whole word” and “Case-sensitive” below.',
+  user: 'Every line these users send.',
 };
 const KIND_TITLE: Record<HighlightKind, string> = {
   mention: 'Mentions of you',
@@ -56,7 +61,8 @@ function RuleEditor(props: {
 }) {
   const { rule, index, onChange, onRemove } = props;
   const patternId = useId();
-  const problemId = useId();
+  const hintId = useId();
+  const colorHintId = useId();
   const problem = ruleProblem(rule);
   const set = (change: Partial<HighlightRule>): void => onChange({ ...rule, ...change });
   const title = `Rule ${index + 1}: ${KIND_TITLE[rule.kind]}`;
@@ -70,24 +76,26 @@ function RuleEditor(props: {
           value={rule.pattern}
           maxLength={HIGHLIGHT_PATTERN_MAX}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? problemId : undefined}
+          aria-describedby={hintId}
           onChange={(event) => set({ pattern: event.target.value })}
         />
-        {problem ? (
-          <span className="hint warn-text" id={problemId}>
-            {problem}
-          </span>
-        ) : null}
+        <Hint id={hintId}>
+          {problem ? <span className="warn-text">{problem}</span> : PATTERN_HINT[rule.kind]}
+        </Hint>
       </div>
       <div className="options">
-        <label className="option-label">
-          <input
-            type="color"
-            value={rule.color}
-            onChange={(event) => set({ color: event.target.value.toLowerCase() })}
-          />{' '}
-          Colour
-        </label>
+        <div className="option">
+          <label className="option-label">
+            <input
+              type="color"
+              value={rule.color}
+              aria-describedby={colorHintId}
+              onChange={(event) => set({ color: event.target.value.toLowerCase() })}
+            />{' '}
+            Colour
+          </label>
+          <Hint id={colorHintId}>Line background (kept dark enough to read) and left bar.</Hint>
+        </div>
         <CheckField
           label="On"
           hint="Off keeps the rule without using it."
