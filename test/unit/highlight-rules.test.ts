@@ -3,6 +3,10 @@ import type { ChatMessage } from '../../src/shared/events';
 import { DEFAULT_MENTION_RULE, type HighlightRule } from '../../src/shared/highlights';
 import { compileRules, containsWord, matchRules } from '../../src/renderer/src/mod/search/highlight-rules';
 import { Highlighter } from '../../src/renderer/src/mod/search/highlighter';
+import { highlightBackground } from '../../src/renderer/src/mod/search/highlight-colors';
+import { newSoundHit } from '../../src/renderer/src/mod/search/highlight-sound';
+import { luminance } from '../../src/renderer/src/mod/readable-color';
+import { messageKey } from '../../src/shared/removal';
 
 let serial = 0;
 function line(login: string, text: string): ChatMessage {
@@ -120,5 +124,33 @@ describe('Highlighter', () => {
     } as ChatMessage;
     expect(highlighter.hit(removed)).toBe(first);
     expect(new Highlighter([], 's').hit(message)).toBeNull();
+  });
+});
+
+describe('highlight background', () => {
+  const lum = (color: string) => luminance([1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)));
+  it('never gets lighter than the line background name colours are checked against', () => {
+    for (const color of ['#ffffff', '#ffff00', '#00ff00', '#e0455e', '#2f80ed', '#000000']) {
+      const background = highlightBackground(color);
+      expect(background).toMatch(/^#[0-9a-f]{6}$/);
+      expect(lum(background)).toBeLessThanOrEqual(lum('#2a203b'));
+    }
+    // A dark rule colour keeps its full 35 % share; a bright one gets less.
+    expect(highlightBackground('#e0455e')).not.toBe('#0e0e10');
+  });
+});
+
+describe('newSoundHit', () => {
+  const highlighter = new Highlighter(
+    [rule({ kind: 'keyword', id: 'kw', pattern: 'ding', sound: true })],
+    null,
+  );
+  const quiet = line('a', 'nothing');
+  const ding = line('b', 'ding');
+  it('rings only for lines after the last one seen, never on the first look', () => {
+    expect(newSoundHit([ding, quiet], null, highlighter)).toBe(false);
+    expect(newSoundHit([ding, quiet], messageKey(quiet), highlighter)).toBe(false);
+    expect(newSoundHit([quiet, ding], messageKey(quiet), highlighter)).toBe(true);
+    expect(newSoundHit([ding], '', highlighter)).toBe(true);
   });
 });

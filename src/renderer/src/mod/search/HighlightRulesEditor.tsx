@@ -53,6 +53,72 @@ function ruleProblem(rule: HighlightRule): string | null {
     : 'Type at least one login.';
 }
 
+type Toggle = 'enabled' | 'sound' | 'showInPanel' | 'wholeWord' | 'caseSensitive';
+const TOGGLES: ReadonlyArray<{ key: Toggle; label: string; hint: string; keywordOnly?: true }> = [
+  { key: 'enabled', label: 'On', hint: 'Off keeps the rule without using it.' },
+  { key: 'sound', label: 'Sound', hint: 'A short beep (at most one per second).' },
+  {
+    key: 'showInPanel',
+    label: 'Show in Highlights panel',
+    hint: 'Lists matched lines in the Highlights tab.',
+  },
+  { key: 'wholeWord', label: 'Whole word', hint: '“cat” does not match “concat”.', keywordOnly: true },
+  { key: 'caseSensitive', label: 'Case-sensitive', hint: '“Cat” does not match “cat”.', keywordOnly: true },
+];
+
+type RuleSetter = (change: Partial<HighlightRule>) => void;
+
+function PatternField({ rule, set }: { rule: HighlightRule; set: RuleSetter }) {
+  const patternId = useId();
+  const hintId = useId();
+  const problem = ruleProblem(rule);
+  return (
+    <div className="field">
+      <label htmlFor={patternId}>{PATTERN_LABEL[rule.kind]}</label>
+      <input
+        id={patternId}
+        value={rule.pattern}
+        maxLength={HIGHLIGHT_PATTERN_MAX}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={hintId}
+        onChange={(event) => set({ pattern: event.target.value })}
+      />
+      <Hint id={hintId}>
+        {problem ? <span className="warn-text">{problem}</span> : PATTERN_HINT[rule.kind]}
+      </Hint>
+    </div>
+  );
+}
+
+function RuleOptions({ rule, set }: { rule: HighlightRule; set: RuleSetter }) {
+  const colorHintId = useId();
+  return (
+    <div className="options">
+      <div className="option">
+        <label className="option-label">
+          <input
+            type="color"
+            value={rule.color}
+            aria-describedby={colorHintId}
+            onChange={(event) => set({ color: event.target.value.toLowerCase() })}
+          />{' '}
+          Colour
+        </label>
+        <Hint id={colorHintId}>Line background (kept dark enough to read) and left bar.</Hint>
+      </div>
+      {TOGGLES.filter((toggle) => !toggle.keywordOnly || rule.kind === 'keyword').map((toggle) => (
+        <CheckField
+          key={toggle.key}
+          label={toggle.label}
+          hint={toggle.hint}
+          checked={rule[toggle.key]}
+          onChange={(checked) => set({ [toggle.key]: checked })}
+        />
+      ))}
+    </div>
+  );
+}
+
 function RuleEditor(props: {
   rule: HighlightRule;
   index: number;
@@ -60,77 +126,13 @@ function RuleEditor(props: {
   onRemove(): void;
 }) {
   const { rule, index, onChange, onRemove } = props;
-  const patternId = useId();
-  const hintId = useId();
-  const colorHintId = useId();
-  const problem = ruleProblem(rule);
-  const set = (change: Partial<HighlightRule>): void => onChange({ ...rule, ...change });
+  const set: RuleSetter = (change) => onChange({ ...rule, ...change });
   const title = `Rule ${index + 1}: ${KIND_TITLE[rule.kind]}`;
   return (
     <fieldset className="highlight-rule" data-testid="highlight-rule" data-kind={rule.kind}>
       <legend>{title}</legend>
-      <div className="field">
-        <label htmlFor={patternId}>{PATTERN_LABEL[rule.kind]}</label>
-        <input
-          id={patternId}
-          value={rule.pattern}
-          maxLength={HIGHLIGHT_PATTERN_MAX}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={hintId}
-          onChange={(event) => set({ pattern: event.target.value })}
-        />
-        <Hint id={hintId}>
-          {problem ? <span className="warn-text">{problem}</span> : PATTERN_HINT[rule.kind]}
-        </Hint>
-      </div>
-      <div className="options">
-        <div className="option">
-          <label className="option-label">
-            <input
-              type="color"
-              value={rule.color}
-              aria-describedby={colorHintId}
-              onChange={(event) => set({ color: event.target.value.toLowerCase() })}
-            />{' '}
-            Colour
-          </label>
-          <Hint id={colorHintId}>Line background (kept dark enough to read) and left bar.</Hint>
-        </div>
-        <CheckField
-          label="On"
-          hint="Off keeps the rule without using it."
-          checked={rule.enabled}
-          onChange={(enabled) => set({ enabled })}
-        />
-        <CheckField
-          label="Sound"
-          hint="A short beep (at most one per second)."
-          checked={rule.sound}
-          onChange={(sound) => set({ sound })}
-        />
-        <CheckField
-          label="Show in Highlights panel"
-          hint="Lists matched lines in the Highlights tab."
-          checked={rule.showInPanel}
-          onChange={(showInPanel) => set({ showInPanel })}
-        />
-        {rule.kind === 'keyword' ? (
-          <>
-            <CheckField
-              label="Whole word"
-              hint="“cat” does not match “concat”."
-              checked={rule.wholeWord}
-              onChange={(wholeWord) => set({ wholeWord })}
-            />
-            <CheckField
-              label="Case-sensitive"
-              hint="“Cat” does not match “cat”."
-              checked={rule.caseSensitive}
-              onChange={(caseSensitive) => set({ caseSensitive })}
-            />
-          </>
-        ) : null}
-      </div>
+      <PatternField rule={rule} set={set} />
+      <RuleOptions rule={rule} set={set} />
       <button
         type="button"
         data-action="remove-highlight-rule"
