@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { settingsSchema, sourceConfigSchema, type Settings, type SourceConfig } from './settings';
 
 /** The settings sections that are objects: a patch names the fields it changes, the rest stay as they are. */
-export const SETTINGS_SECTIONS = ['endpoints', 'twitch', 'overlay', 'alerts', 'server', 'storage', 'highlights'] as const;
+export const SETTINGS_SECTIONS = [
+  'endpoints',
+  'twitch',
+  'overlay',
+  'alerts',
+  'server',
+  'storage',
+  'highlights',
+] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /**

@@ -71,10 +71,10 @@ describe.skipIf(!rendererBuilt())('highlights for the logged-in user (scripted c
     expect(await line(mention.id).getAttribute('aria-label')).toMatch(/^Highlighted: mentions you\. /);
     expect(await line(own.id).getAttribute('data-highlight')).toBeNull();
     expect(await line(near.id).getAttribute('data-highlight')).toBeNull();
-    const style = await line(mention.id).evaluate((el) => {
-      const css = getComputedStyle(el);
+    const style = await page.evaluate<{ background: string; bar: string }>(`(() => {
+      const css = getComputedStyle(document.querySelector('[data-message-id="${mention.id}"]'));
       return { background: css.backgroundColor, bar: css.borderLeftColor };
-    });
+    })()`);
     expect(style.bar).toBe('rgb(224, 69, 94)'); // #e0455e
     // Darker than the lightest line background name colours are made readable against (#2a203b).
     const [r, g, b] = style.background.match(/\d+/g)!.map(Number);

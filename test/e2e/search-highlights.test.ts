@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
-import { focusedTab } from './page-probes';
+import { focusedMessageId, focusedTab } from './page-probes';
 import { rendererBuilt, startStackWith, watchPage, type Stack } from './harness';
 
 const CORPUS = resolve(
@@ -167,9 +167,7 @@ describe.skipIf(!rendererBuilt())(
       // The oldest match is far above the 70 lines shown: "Show in chat" brings the chat to it and selects it.
       const oldest = wanted[0];
       await items.last().locator('[data-action="reveal-line"]').click();
-      await expect
-        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-message-id')))
-        .toBe(oldest.id);
+      await expect.poll(() => page.evaluate(focusedMessageId)).toBe(oldest.id);
       const line = page.locator(`[data-testid="mod-line"][data-message-id="${oldest.id}"]`);
       expect(await line.getAttribute('data-highlight')).toBe('keyword');
       expect(await line.getAttribute('aria-label')).toContain('Highlighted: keyword');

@@ -4,7 +4,7 @@ import { DEFAULT_MENTION_RULE, type HighlightRule } from '../../src/shared/highl
 import { compileRules, containsWord, matchRules } from '../../src/renderer/src/mod/search/highlight-rules';
 import { Highlighter } from '../../src/renderer/src/mod/search/highlighter';
 import { highlightBackground } from '../../src/renderer/src/mod/search/highlight-colors';
-import { newSoundHit } from '../../src/renderer/src/mod/search/highlight-sound';
+import { newSoundHit } from '../../src/renderer/src/mod/search/sound-scan';
 import { luminance } from '../../src/renderer/src/mod/readable-color';
 import { messageKey } from '../../src/shared/removal';
 
@@ -117,11 +117,11 @@ describe('Highlighter', () => {
     const message = line('a', 'hi');
     const first = highlighter.hit(message);
     expect(first?.ruleId).toBe('kw');
-    const removed = {
+    const removed: ChatMessage = {
       ...message,
       text: 'changed',
-      removed: { reason: 'deleted', confirmed: true, at: 1 },
-    } as ChatMessage;
+      removed: { reason: 'delete', confirmed: true, at: 1 },
+    };
     expect(highlighter.hit(removed)).toBe(first);
     expect(new Highlighter([], 's').hit(message)).toBeNull();
   });
