@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       auth: { provider: 'twitch', status: 'logged-out' },
       overlay: settings.overlay,
       timeoutPresets: settings.twitch.timeoutPresets,
+      highlights: settings.highlights,
     }),
     onAccepted: history ? (event) => recordEvent(history, event) : undefined,
   });

@@ -181,6 +181,7 @@ export interface ModSnapshot {
   auth: AuthState;
   overlay: Settings['overlay'];
   timeoutPresets: number[];
+  highlights: Settings['highlights'];
 }
 
 /** Pushes from the core to the mod console. */
@@ -190,7 +191,12 @@ export type ModPush =
   | { type: 'alerts'; alerts: AlertQueueState }
   /** Mod console only: alerts held for approval, and the latest decisions. */
   | { type: 'alertApprovals'; approvals: AlertApprovalItem[] }
-  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] };
+  | {
+      type: 'overlay';
+      overlay: Settings['overlay'];
+      timeoutPresets: number[];
+      highlights: Settings['highlights'];
+    };
 
 /**
  * The overlay renders the alert on screen and nothing else of the queue (what waits, what was shown and

@@ -10,6 +10,7 @@ export const SETTINGS_SECTIONS = [
   'server',
   'storage',
   'emotes',
+  'highlights',
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 

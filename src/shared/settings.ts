@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from './settings-defaults';
 import { alertBoxSettingsFields } from './alert-box/settings';
+import { highlightSettingsSchema } from './highlights';
 
 /** Settings persisted as JSON. Every field has a default so a partial or old file still loads. */
 
@@ -158,6 +159,8 @@ export const settingsSchema = z.object({
         .default(2 * 1024 ** 3),
     })
     .prefault({}),
+  /** Mod console highlight rules and their sound mute (shared/highlights.ts). */
+  highlights: highlightSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

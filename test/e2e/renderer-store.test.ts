@@ -39,6 +39,7 @@ const snapshot = (messages: ChatMessage[] = []): ModSnapshot => ({
   auth: { provider: 'twitch', status: 'logged-out' },
   overlay: defaultSettings().overlay,
   timeoutPresets: [60],
+  highlights: defaultSettings().highlights,
 });
 const overlaySnapshot = (messages: ChatMessage[] = []): OverlaySnapshot => ({
   messages,

@@ -33,6 +33,7 @@ export function modSnapshot(fields: Partial<ModSnapshot> = {}): ModSnapshot {
     auth: { provider: 'twitch', status: 'logged-out' },
     overlay: defaultSettings().overlay,
     timeoutPresets: [1, 60],
+    highlights: defaultSettings().highlights,
     ...fields,
   };
 }

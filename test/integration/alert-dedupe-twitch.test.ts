@@ -109,6 +109,7 @@ function startHub(): { hub: Hub; shown: Alert[] } {
       auth: { provider: 'twitch', status: 'logged-out' },
       overlay: defaultSettings().overlay,
       timeoutPresets: [60],
+      highlights: defaultSettings().highlights,
     }),
     onAlert: (alert) => shown.push(alert),
   });

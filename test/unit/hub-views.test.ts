@@ -16,6 +16,7 @@ function makeHub() {
       auth: { provider: 'twitch', status: 'logged-in', login: 'streamer' },
       overlay: defaultSettings().overlay,
       timeoutPresets: [60],
+      highlights: defaultSettings().highlights,
     }),
   });
   const overlay: OverlayPush[] = [];
@@ -91,7 +92,12 @@ describe('Hub: a snapshot and pushes per view kind', () => {
       type: 'alerts',
       alerts: state({ status: 'paused', active: playing, activeUntil: null }),
     });
-    hub.broadcast({ type: 'overlay', overlay: defaultSettings().overlay, timeoutPresets: [1, 2] });
+    hub.broadcast({
+      type: 'overlay',
+      overlay: defaultSettings().overlay,
+      timeoutPresets: [1, 2],
+      highlights: defaultSettings().highlights,
+    });
     expect(overlay.slice(1)).toEqual([
       { type: 'alerts', alerts: { active: playing, activeUntil: 5, presentation: null, exiting: false } },
       { type: 'alerts', alerts: { active: playing, activeUntil: null, presentation: null, exiting: false } },

@@ -17,6 +17,7 @@ function makeHub(limits = {}) {
       auth: { provider: 'twitch', status: 'logged-out' },
       overlay: defaultSettings().overlay,
       timeoutPresets: [60],
+      highlights: defaultSettings().highlights,
     }),
     onAlert: (a) => alerts.push(a.id),
   });

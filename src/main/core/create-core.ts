@@ -89,6 +89,7 @@ export async function createCore(
       auth: twitch.state(),
       overlay: store.get().overlay,
       timeoutPresets: store.get().twitch.timeoutPresets,
+      highlights: store.get().highlights,
     }),
     onAlert: (alert) => alerts.admit(alert),
     onAccepted: (event) => {
@@ -169,7 +170,8 @@ export async function createCore(
       emotes.settingsChanged();
     await sources.sync(sourcesToRun(next), next.endpoints, endpointsChanged);
     await twitch.channelsChanged();
-    hub.broadcast({ type: 'overlay', overlay: next.overlay, timeoutPresets: next.twitch.timeoutPresets });
+    const { overlay, highlights } = next;
+    hub.broadcast({ type: 'overlay', overlay, timeoutPresets: next.twitch.timeoutPresets, highlights });
   };
   const updateSettings = (patch: SettingsPatch) => {
     if (patch.sources !== undefined) demoBlocked = false;

@@ -14,6 +14,11 @@ import { useChatKeys } from './use-chat-keys';
 import { useLineCommands } from './use-line-commands';
 import { NO_HOLDS, useChatWindow, useLineMenuState } from './use-chat-window';
 import { useLiveFollow } from './use-live-follow';
+import { useHighlightSound } from './search/highlight-sound';
+import { SearchBar } from './search/SearchBar';
+import { useChatSearch } from './search/use-chat-search';
+import { useHighlighter } from './search/use-highlighter';
+import { useRevealLine } from './search/use-reveal-line';
 
 const OLDER_STEP = 50;
 const NO_CAPABILITIES: readonly never[] = [];
@@ -44,7 +49,12 @@ export function ChatList() {
   const listRef = useRef<HTMLDivElement>(null);
   const drops = useSyncExternalStore(subscribeRenderDrops, renderDrops);
   const contentRef = useRef<HTMLDivElement>(null);
-  const { holds, setHolds, hold, shown, start, end, live, lastShownKey } = useChatWindow(messages);
+  // Search (Ctrl/Cmd+F) narrows the lines; highlights are matched once per line (search/highlighter.ts).
+  const search = useChatSearch(messages);
+  const lines = search.lines;
+  const highlighter = useHighlighter();
+  useHighlightSound(messages, highlighter);
+  const { holds, setHolds, hold, shown, start, end, live, lastShownKey } = useChatWindow(lines);
   const { menu, openMenu, closeMenu } = useLineMenuState(hold);
 
   const { onScroll } = useLiveFollow({
@@ -70,7 +80,7 @@ export function ChatList() {
     select,
     command: onCommand,
     revealNext: () => {
-      const next = messages[end];
+      const next = lines[end];
       if (!next) return;
       setHolds((current) => ({ ...current, keyboard: messageKey(next), hover: null, scroll: null }));
       setSelectedKey(messageKey(next));
@@ -101,12 +111,24 @@ export function ChatList() {
     const target = shown[Math.min(shown.length - 1, Math.max(0, shown.length - 1 - OLDER_STEP))];
     if (target) setHolds((current) => ({ ...current, scroll: messageKey(target) }));
   };
+  useRevealLine({ lines, shown, search, setHolds, select });
+
   const tabStop =
     selectedKey !== null && shown.some((m) => messageKey(m) === selectedKey) ? selectedKey : lastShownKey;
   const menuStatus = menu ? statuses[menu.message.source.sourceId] : undefined;
 
   return (
     <div className="chat-pane">
+      {search.open ? (
+        <SearchBar
+          text={search.text}
+          onText={search.setText}
+          inputRef={search.inputRef}
+          matches={search.filtering ? lines.length : null}
+          total={messages.length}
+          onClose={search.close}
+        />
+      ) : null}
       <div
         className="chat-list"
         ref={listRef}
@@ -115,6 +137,7 @@ export function ChatList() {
         onMouseEnter={() => pauseOnHover && hold('hover', true)}
         onMouseLeave={() => hold('hover', false)}
       >
+        {search.open ? <div className="chat-search-spacer" aria-hidden="true" /> : null}
         {start > 0 ? (
           <button type="button" tabIndex={-1} className="chat-older" onClick={showOlder}>
             Show older ({start} more in this session)
@@ -142,6 +165,7 @@ export function ChatList() {
                   menuOpen={menu?.message === message}
                   note={lineNotes.get(key)}
                   demo={status?.demo ?? message.source.provider === 'demo'}
+                  highlight={highlighter.hit(message)}
                   onCommand={command}
                   onMenu={openMenu}
                 />
@@ -163,7 +187,7 @@ export function ChatList() {
       <ChatStateBar
         live={live}
         reason={holds.scroll ? 'scroll' : holds.hover ? 'hover' : holds.keyboard ? 'keyboard' : 'menu'}
-        waiting={messages.length - end}
+        waiting={lines.length - end}
         onJumpToLive={() => setHolds(NO_HOLDS)}
         pauseOnHover={pauseOnHover}
         onPauseOnHover={(on) => {

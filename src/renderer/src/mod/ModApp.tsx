@@ -8,6 +8,7 @@ import { ChatList } from './ChatList';
 import { ConnectionLines } from './ConnectionLines';
 import { FirstRunGuide } from './FirstRunGuide';
 import { HealthPanel } from './HealthPanel';
+import { HighlightsPanel } from './search/HighlightsPanel';
 import { ModLogPanel, NoticesPanel } from './LogPanels';
 import { ModesBar } from './ModesBar';
 import { SendBox } from './SendBox';
@@ -25,6 +26,7 @@ const NARROW = '(max-width: 899px)';
 const TABS: Array<{ id: SideTab; label: string }> = [
   { id: 'automod', label: 'AutoMod' },
   { id: 'alerts', label: 'Alerts' },
+  { id: 'highlights', label: 'Highlights' },
   { id: 'health', label: 'Health' },
   { id: 'log', label: 'Mod log' },
   { id: 'notices', label: 'Notices' },
@@ -35,6 +37,7 @@ const TABS: Array<{ id: SideTab; label: string }> = [
 const PANELS: Record<SideTab, () => ReactNode> = {
   automod: () => <AutoModPanel />,
   alerts: () => <AlertsPanel />,
+  highlights: () => <HighlightsPanel />,
   health: () => <HealthPanel />,
   log: () => <ModLogPanel />,
   notices: () => <NoticesPanel />,

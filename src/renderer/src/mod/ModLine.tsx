@@ -11,6 +11,8 @@ import { authorName, LineActions } from './LineActions';
 import { readableNameColor } from './readable-color';
 import { removedLabel } from './removed-label';
 import type { LineCommand } from './line-command';
+import { ChatterMark, highlightLabel, highlightStyle } from './search/line-marks';
+import type { HighlightHit } from './search/highlight-rules';
 
 export type { LineCommand } from './line-command';
 
@@ -24,6 +26,8 @@ interface ModLineProps {
   /** The newest result of an action on this line, if any. */
   note: ActionNote | undefined;
   demo: boolean;
+  /** The highlight rule this line matched (search/highlighter.ts), if any. */
+  highlight?: HighlightHit | null;
   onCommand(message: ChatMessage, command: LineCommand): void;
   onMenu(message: ChatMessage, opener: HTMLElement): void;
 }
@@ -34,9 +38,10 @@ export function quickTimeout(presets: readonly number[]): number | undefined {
 }
 
 /** What a screen reader says when the line gets focus: who, what, and whether it was removed. */
-function lineLabel(message: ChatMessage, removed: string | null): string {
+function lineLabel(message: ChatMessage, removed: string | null, highlight: HighlightHit | null): string {
   const text = message.text.length > 300 ? `${message.text.slice(0, 300)}…` : message.text;
-  return `${displayText(authorName(message))}: ${text}${removed ? ` (${removed})` : ''}`;
+  const marks = highlightLabel(message, highlight);
+  return `${marks}${displayText(authorName(message))}: ${text}${removed ? ` (${removed})` : ''}`;
 }
 
 export const ModLine = memo(function ModLine({
@@ -47,6 +52,7 @@ export const ModLine = memo(function ModLine({
   menuOpen,
   note,
   demo,
+  highlight = null,
   onCommand,
   onMenu,
 }: ModLineProps) {
@@ -59,12 +65,15 @@ export const ModLine = memo(function ModLine({
   if (message.flags.highlighted) classes.push('mod-line--highlighted');
   // Demo lines get a hatched margin (see the DEMO label in the header), not an extra element per line.
   if (demo) classes.push('mod-line--demo');
+  if (highlight) classes.push('mod-line--rule');
   return (
     <div
       className={classes.join(' ')}
       role="article"
       tabIndex={selected ? 0 : -1}
-      aria-label={lineLabel(message, removed)}
+      aria-label={lineLabel(message, removed, highlight)}
+      style={highlightStyle(highlight)}
+      data-highlight={highlight?.kind}
       data-testid="mod-line"
       data-message-id={message.id}
       data-source-id={message.source.sourceId}
@@ -81,6 +90,7 @@ export const ModLine = memo(function ModLine({
       />
       <span className="mod-line-body">
         <span className="mod-time">{formatClock(message.receivedAt)}</span>
+        <ChatterMark flags={message.flags} />
         <Badges badges={message.author.badges} />
         {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
         <button

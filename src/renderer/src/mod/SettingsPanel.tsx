@@ -12,6 +12,7 @@ import {
   TwitchSection,
 } from './SettingsSections';
 import { useSettingsDraft, type SettingsDraft } from './use-settings-draft';
+import { HighlightsSection } from './search/HighlightRulesEditor';
 
 const list = (text: string): string[] =>
   text
@@ -88,6 +89,7 @@ export function SettingsPanel() {
       <OverlaySection draft={draft} setDraft={setDraft} hiddenText={form.hiddenText} setText={setText} />
       <AlertsSection draft={draft} setDraft={setDraft} />
       <EmotesSection draft={draft} setDraft={setDraft} />
+      <HighlightsSection draft={draft} setDraft={setDraft} />
       <EndpointsSection draft={draft} setDraft={setDraft} />
       {error ? (
         <p className="error" data-testid="settings-error">

@@ -13,6 +13,7 @@ export const LINE_HOTKEYS: ReadonlyArray<[keys: string, what: string]> = [
 
 export const GLOBAL_HOTKEYS: ReadonlyArray<[keys: string, what: string]> = [
   ['?', 'this help'],
+  ['Ctrl+F (⌘F) or /', 'search the chat: words, from:user, is:first, is:mod, has:link… (Esc closes)'],
   ['Tab', 'tabs, chat list (one stop), send box; ← / → move between the side panel tabs'],
 ];
 

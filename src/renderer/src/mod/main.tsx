@@ -11,6 +11,7 @@ import '../common/badge-colors.css';
 import './mod.css';
 import './layout.css';
 import './chat-column.css';
+import './search/search.css';
 
 const store = createModStore();
 const resolved = resolveModBridge();

@@ -7,7 +7,7 @@ const LINE_BACKGROUND: readonly [number, number, number] = [0x2a, 0x20, 0x3b];
 const MIN_CONTRAST = 4.5;
 const cache = new Map<string, string>();
 
-function luminance([r, g, b]: readonly number[]): number {
+export function luminance([r, g, b]: readonly number[]): number {
   const [lr, lg, lb] = [r, g, b].map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -20,7 +20,7 @@ function contrast(a: readonly number[], b: readonly number[]): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-const hex = (rgb: number[]): string =>
+export const hex = (rgb: number[]): string =>
   `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
 /** `#rrggbb` (already checked by safeNameColor) → the same colour, or a lighter one that is readable. */

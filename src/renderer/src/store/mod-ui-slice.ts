@@ -14,7 +14,8 @@ export interface ReplyTarget {
   text: string;
 }
 
-export type SideTab = 'automod' | 'alerts' | 'health' | 'log' | 'notices' | 'settings' | 'account';
+export type SideTab =
+  'automod' | 'alerts' | 'highlights' | 'health' | 'log' | 'notices' | 'settings' | 'account';
 
 /** Mod-console-only UI state: the open user card, the chosen source and side panel. */
 export interface ModUiSlice {
@@ -27,6 +28,9 @@ export interface ModUiSlice {
   setActiveSource(sourceId: string): void;
   setSideTab(tab: SideTab): void;
   setReplyTo(target: ReplyTarget | null): void;
+  /** Search and highlights: a line (by key) the chat list should scroll to and select, once. */
+  revealKey: string | null;
+  revealLine(key: string | null): void;
 }
 
 export const createModUiSlice =
@@ -41,4 +45,6 @@ export const createModUiSlice =
     setSideTab: (tab) => set({ sideTab: tab } as Partial<S>),
     setReplyTo: (target) =>
       set((target ? { replyTo: target, activeSourceId: target.sourceId } : { replyTo: null }) as Partial<S>),
+    revealKey: null,
+    revealLine: (key) => set({ revealKey: key } as Partial<S>),
   });

@@ -13,6 +13,7 @@ import { ChatWorkingCopy } from './chat-slice';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
 import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
+import { defaultHighlights } from '../../../shared/highlights';
 
 /**
  * What a window knows about the core: a replica built from the snapshot of its view kind and the pushes after
@@ -40,6 +41,7 @@ export interface ModReplica extends OverlayReplica {
   /** Mod console only: alerts held for approval (pushed right after the snapshot, then on each change). */
   alertApprovals: AlertApprovalItem[];
   timeoutPresets: number[];
+  highlights: Settings['highlights'];
 }
 
 /** How much the mod console keeps: a session's worth. */
@@ -76,6 +78,7 @@ export function emptyModReplica(): ModReplica {
     alerts: emptyAlertQueueState,
     alertApprovals: [],
     timeoutPresets: [...DEFAULT_TIMEOUT_PRESETS],
+    highlights: defaultHighlights(),
   };
 }
 
@@ -110,6 +113,7 @@ export function modReplicaFromSnapshot(snapshot: ModSnapshot, limits: ReplicaLim
     alertApprovals: [],
     overlay: snapshot.overlay,
     timeoutPresets: snapshot.timeoutPresets,
+    highlights: snapshot.highlights,
   };
 }
 

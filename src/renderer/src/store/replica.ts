@@ -61,7 +61,8 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
     } else if (push.type === 'alertApprovals') {
       next = { ...next, alertApprovals: push.approvals };
     } else if (push.type === 'overlay') {
-      next = { ...next, overlay: push.overlay, timeoutPresets: push.timeoutPresets };
+      const { overlay, timeoutPresets, highlights } = push;
+      next = { ...next, overlay, timeoutPresets, highlights };
     }
   }
   return events.length === 0 ? next : applyModEvents(next, events, limits);
