@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-server';
 import { rendererBuilt, SCREENSHOT_DIR, startStackWith, watchPage, type Stack } from './harness';
-import { BUSY_BACKGROUND, contrastOf, setBackground, textEffectOf } from './look-probes';
+import { BUSY_BACKGROUND, contrastOf, previewLineCounts, setBackground, textEffectOf } from './look-probes';
 
 const CORPUS = resolve(
   __dirname,
@@ -191,5 +191,51 @@ describe.skipIf(!rendererBuilt())('overlay readability and URLs (fake Twitch IRC
     expect(await chatOnly.locator('[data-testid="chat-line"]').count()).toBeGreaterThan(5);
     await stack.core.handlers.alertControl({ command: 'skip' });
     for (const page of [chatOnly, alertsOnly, alertBox]) await page.close();
+  });
+
+  it("the console's theme gallery previews every theme live, and its Copy gives a working URL", async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const mod = await context.newPage();
+    const watch = watchPage(mod);
+    await mod.goto(stack.server.modUrl);
+    await mod.click('[data-tab="settings"]');
+    const gallery = mod.getByRole('radiogroup', { name: 'Overlay theme' });
+    await gallery.waitFor();
+    const radios = gallery.getByRole('radio');
+    expect(await radios.count()).toBeGreaterThanOrEqual(4);
+    // Each preview draws the sample lines with the overlay's own component and stylesheet.
+    const counts = await mod.evaluate<Array<[string, number]>>(previewLineCounts);
+    expect(counts.map(([theme]) => theme)).toEqual(['default', 'boxed', 'light', 'compact', 'large']);
+    for (const [theme, count] of counts) expect(count, theme).toBe(4);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await mod.getByTestId('theme-gallery').screenshot({ path: join(SCREENSHOT_DIR, 'theme-gallery.png') });
+    // Keyboard: arrows move the choice, as in any radio group.
+    await mod.getByRole('radio', { name: 'Default' }).focus();
+    await mod.keyboard.press('ArrowRight');
+    expect(await mod.getByRole('radio', { name: 'Boxed' }).isChecked()).toBe(true);
+    const field = mod.getByTestId('theme-url');
+    await expect.poll(() => field.inputValue()).toBe(`${stack.server.overlayUrl}?theme=boxed`);
+    const copy = mod.locator('[data-action="copy-theme-url"]');
+    expect(await copy.textContent()).toBe('Copy');
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toContain('Copied');
+    const copied = await mod.evaluate<string>('navigator.clipboard.readText()');
+    expect(copied).toBe(`${stack.server.overlayUrl}?theme=boxed`);
+    // The copied URL works: the overlay, boxed, with the chat.
+    const overlay = await stack.browser.newPage();
+    await overlay.goto(copied);
+    await overlay.waitForSelector(line(blue.id));
+    expect(await overlay.getAttribute('.onair-overlay', 'data-theme')).toBe('boxed');
+    // The chat-only and alerts-only URLs are offered too.
+    expect(await mod.getByTestId('overlay-url-chat').inputValue()).toBe(
+      `${stack.server.overlayUrl}?alerts=0`,
+    );
+    expect(await mod.getByTestId('overlay-url-alerts').inputValue()).toBe(
+      `http://127.0.0.1:${stack.server.port}/alerts`,
+    );
+    expect(watch.errors).toEqual([]);
+    await overlay.close();
+    await context.close();
   });
 });
