@@ -28,18 +28,21 @@ interface CopyUrlProps {
 export function CopyUrlField({ label, url, hint, testId, id }: CopyUrlProps): ReactElement {
   const generatedId = useId();
   const inputId = id ?? generatedId;
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  // Which URL the last copy was of: a new URL (another theme) is not the one copied.
+  const [last, setLast] = useState<{ url: string; result: 'yes' | 'failed' } | null>(null);
+  const copied = last?.url === url ? last.result : null;
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (copied === null) return;
-    const timer = setTimeout(() => setCopied(null), 2500);
+    if (last === null) return;
+    const timer = setTimeout(() => setLast(null), 2500);
     return () => clearTimeout(timer);
-  }, [copied]);
-  // A new URL (another theme) is not the one copied.
-  useEffect(() => setCopied(null), [url]);
+  }, [last]);
 
-  const copy = async (): Promise<void> => setCopied((await copyText(url, input.current)) ? 'yes' : 'failed');
+  const copy = async (): Promise<void> => {
+    const ok = await copyText(url, input.current);
+    setLast({ url, result: ok ? 'yes' : 'failed' });
+  };
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
@@ -55,7 +58,7 @@ export function CopyUrlField({ label, url, hint, testId, id }: CopyUrlProps): Re
         <button
           type="button"
           data-action={`copy-${testId}`}
-          aria-label={`Copy ${label}`}
+          aria-label={`${copied === 'yes' ? 'Copied' : 'Copy'} ${label}`}
           onClick={() => void copy()}
         >
           {copied === 'yes' ? 'Copied ✓' : 'Copy'}
