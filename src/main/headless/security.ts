@@ -1,33 +1,32 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { SECRET_PROTOCOL_PREFIX } from '../../shared/bridge-protocol';
 
+/** Same policy as the CSP meta tags in src/renderer/*.html; sent as a header too. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https://static-cdn.jtvnw.net https://d3aqoihi2n8ty8.cloudfront.net",
+  "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /**
  * Web-font hosts that OBS custom CSS may load from on the OBS pages (/overlay, /alerts): Google Fonts
  * (stylesheets from fonts.googleapis.com, files from fonts.gstatic.com) and Bunny Fonts (both from
- * fonts.bunny.net). Documented in README "Put the overlay in OBS"; nothing else is loaded from the web.
+ * fonts.bunny.net). Documented in docs/overlay-css.md "Web fonts in OBS custom CSS"; nothing else is loaded.
  */
 export const WEB_FONT_STYLESHEET_HOSTS = ['https://fonts.googleapis.com', 'https://fonts.bunny.net'];
 export const WEB_FONT_FILE_HOSTS = ['https://fonts.gstatic.com', 'https://fonts.bunny.net'];
 
-function policy(webFonts: boolean): string {
-  const styleHosts = webFonts ? ` ${WEB_FONT_STYLESHEET_HOSTS.join(' ')}` : '';
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `style-src 'self' 'unsafe-inline'${styleHosts}`,
-    ...(webFonts ? [`font-src 'self' data: ${WEB_FONT_FILE_HOSTS.join(' ')}`] : []),
-    "img-src 'self' data: https://static-cdn.jtvnw.net https://d3aqoihi2n8ty8.cloudfront.net",
-    "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/** Same policy as the CSP meta tags in src/renderer/*.html; sent as a header too. */
-export const CONTENT_SECURITY_POLICY = policy(false);
-/** The OBS pages' policy: the same, plus web fonts from the hosts above (overlay.html, alerts.html). */
-export const OBS_PAGE_CONTENT_SECURITY_POLICY = policy(true);
+/** The OBS pages' policy: the same, plus web fonts from the hosts above (as in overlay.html, alerts.html). */
+export const OBS_PAGE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "style-src 'self' 'unsafe-inline'",
+  `style-src 'self' 'unsafe-inline' ${WEB_FONT_STYLESHEET_HOSTS.join(' ')}; ` +
+    `font-src 'self' data: ${WEB_FONT_FILE_HOSTS.join(' ')}`,
+);
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
