@@ -11,4 +11,19 @@ export const DEFAULT_OVERLAY = {
   hiddenUsers: ['nightbot', 'streamelements', 'moobot'] as readonly string[],
   showAlerts: true,
   clickThrough: true,
+  // Look and readability (docs/overlay-css.md "Themes and readability").
+  theme: 'default',
+  textEffect: 'outline',
+  links: 'show',
+  maxMessageChars: 500,
 } as const;
+
+/** Overlay themes (`?theme=`), each with a live preview in the console's gallery. */
+export const OVERLAY_THEMES = ['default', 'boxed', 'light', 'compact', 'large'] as const;
+/** How chat text stands out from the scene: a crisp outline (default), a soft shadow, or nothing. */
+export const TEXT_EFFECTS = ['outline', 'shadow', 'none'] as const;
+/** Links in chat: as sent, shortened to their host, or replaced by "[link]". */
+export const LINK_MODES = ['show', 'shorten', 'hide'] as const;
+/** Bounds of the overlay's message length cap (Twitch's own limit is 500 characters). */
+export const MESSAGE_CHARS_MIN = 20;
+export const MESSAGE_CHARS_MAX = 500;

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from './settings-defaults';
+import {
+  DEFAULT_OVERLAY,
+  DEFAULT_TIMEOUT_PRESETS,
+  LINK_MODES,
+  MESSAGE_CHARS_MAX,
+  MESSAGE_CHARS_MIN,
+  OVERLAY_THEMES,
+  TEXT_EFFECTS,
+} from './settings-defaults';
 import { alertBoxSettingsFields } from './alert-box/settings';
 import { highlightSettingsSchema } from './highlights';
 
@@ -97,6 +105,16 @@ export const overlaySettingsSchema = z.object({
   showAlerts: z.boolean().default(DEFAULT_OVERLAY.showAlerts),
   bounds: boundsSchema.optional(),
   clickThrough: z.boolean().default(DEFAULT_OVERLAY.clickThrough),
+  // Look and readability; each can be overridden in the URL (docs/overlay-css.md "Themes and readability").
+  theme: z.enum(OVERLAY_THEMES).default(DEFAULT_OVERLAY.theme),
+  textEffect: z.enum(TEXT_EFFECTS).default(DEFAULT_OVERLAY.textEffect),
+  links: z.enum(LINK_MODES).default(DEFAULT_OVERLAY.links),
+  maxMessageChars: z
+    .number()
+    .int()
+    .min(MESSAGE_CHARS_MIN)
+    .max(MESSAGE_CHARS_MAX)
+    .default(DEFAULT_OVERLAY.maxMessageChars),
 });
 
 export const settingsSchema = z.object({

@@ -122,4 +122,49 @@ describe.skipIf(!rendererBuilt())('security in Chromium (real core)', () => {
     await overlay.close();
     await mod.close();
   });
+
+  it('OBS custom CSS may load web fonts from the listed hosts on /overlay and /alerts, and nothing else', async () => {
+    const base = `http://127.0.0.1:${stack.server.port}`;
+    for (const path of ['/overlay', '/alerts']) {
+      const csp = (await fetch(`${base}${path}`)).headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/style-src 'self' 'unsafe-inline' https:\/\/fonts\.googleapis\.com/);
+      expect(csp, path).toMatch(/font-src 'self' data: https:\/\/fonts\.gstatic\.com/);
+      expect(csp, path).toContain("script-src 'self';");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+    }
+    const modCsp = (await fetch(`${base}/mod`)).headers.get('content-security-policy') ?? '';
+    expect(modCsp).not.toContain('fonts.');
+    expect(modCsp).not.toContain('font-src');
+
+    // What OBS does with custom CSS: a <style> in the page, here importing a web font and a foreign sheet.
+    const page = await stack.browser.newPage();
+    const fetched: string[] = [];
+    await page.route(/^https:\/\//, async (route) => {
+      const url = route.request().url();
+      fetched.push(new URL(url).host);
+      if (url.startsWith('https://fonts.googleapis.com/')) {
+        await route.fulfill({
+          contentType: 'text/css',
+          body: "@font-face { font-family: 'Bangers'; src: url(https://fonts.gstatic.com/s/bangers/v1/b.woff2); }",
+        });
+      } else await route.fulfill({ contentType: 'font/woff2', body: 'not really a font' });
+    });
+    await page.addInitScript(recordCspViolations);
+    await page.goto(stack.server.overlayUrl);
+    await page.waitForSelector('[data-testid="chat-line"]');
+    await page.evaluate(`(() => {
+      const style = document.createElement('style');
+      style.textContent = '@import url("https://fonts.googleapis.com/css2?family=Bangers");' +
+        '@import url("https://evil.example/steal.css");' +
+        '.onair-overlay { font-family: Bangers, sans-serif; }';
+      document.head.appendChild(style);
+    })()`);
+    await expect.poll(() => fetched.includes('fonts.gstatic.com'), { timeout: 5000 }).toBe(true);
+    expect(fetched).toContain('fonts.googleapis.com');
+    expect(fetched).not.toContain('evil.example');
+    const violations = await page.evaluate<string[]>('window.__csp');
+    // Once per policy (the meta tag's and the header's), and only for the foreign sheet.
+    expect([...new Set(violations)]).toEqual(['style-src-elem https://evil.example/steal.css']);
+    await page.close();
+  });
 });

@@ -6,8 +6,11 @@ import ts from 'typescript';
 export type ImportGraph = Map<string, string[]>;
 
 const SCRIPT = /\.(ts|tsx)$/;
-/** Relative imports of anything else (CSS, images) are assets, not modules. */
-const ASSET = /\.(css|svg|png|json|html|wasm)$/;
+/**
+ * Relative imports of anything else (CSS, images) are assets, not modules; also with a Vite query
+ * (`overlay.css?inline` is the stylesheet as a string).
+ */
+const ASSET = /\.(css|svg|png|json|html|wasm)(\?[a-z]+)?$/;
 
 function listScripts(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -5,7 +5,7 @@ import { compileRules, containsWord, matchRules } from '../../src/renderer/src/m
 import { Highlighter } from '../../src/renderer/src/mod/search/highlighter';
 import { highlightBackground } from '../../src/renderer/src/mod/search/highlight-colors';
 import { newSoundHit } from '../../src/renderer/src/mod/search/sound-scan';
-import { luminance } from '../../src/renderer/src/mod/readable-color';
+import { luminance, parseHex } from '../../src/renderer/src/common/readable-color';
 import { messageKey } from '../../src/shared/removal';
 
 let serial = 0;
@@ -128,7 +128,7 @@ describe('Highlighter', () => {
 });
 
 describe('highlight background', () => {
-  const lum = (color: string) => luminance([1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)));
+  const lum = (color: string) => luminance(parseHex(color));
   it('never gets lighter than the line background name colours are checked against', () => {
     for (const color of ['#ffffff', '#ffff00', '#00ff00', '#e0455e', '#2f80ed', '#000000']) {
       const background = highlightBackground(color);

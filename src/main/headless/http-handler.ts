@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECURITY_HEADERS, isOwnHost } from './security';
+import { OBS_PAGE_HEADERS, SECURITY_HEADERS, isOwnHost } from './security';
 import { createStaticFiles, etagMatches } from './static-files';
 
 const PAGES: ReadonlyMap<string, string> = new Map([
@@ -7,6 +7,8 @@ const PAGES: ReadonlyMap<string, string> = new Map([
   ['/mod', 'mod.html'],
   ['/alerts', 'alerts.html'],
 ]);
+/** The pages OBS loads as browser sources: their custom CSS may use web fonts (security.ts). */
+const OBS_PAGES: ReadonlySet<string> = new Set(['/overlay', '/alerts']);
 
 /** Routes served before the pages (the alert box's media and TTS engine); true when it answered. */
 export type ExtraRoutes = (
@@ -51,7 +53,8 @@ export function createHttpHandler(
         : ({ ok: false, status: 404 } as const);
     if (!lookup.ok) return plain(res, lookup.status, lookup.status === 403 ? 'Forbidden' : 'Not found');
     const { body, contentType, etag } = lookup.file;
-    const headers = { ...SECURITY_HEADERS, ETag: etag, 'Cache-Control': page ? 'no-store' : 'no-cache' };
+    const base = OBS_PAGES.has(path) ? OBS_PAGE_HEADERS : SECURITY_HEADERS;
+    const headers = { ...base, ETag: etag, 'Cache-Control': page ? 'no-store' : 'no-cache' };
     if (etagMatches(req.headers['if-none-match'], etag)) {
       res.writeHead(304, headers);
       return void res.end();

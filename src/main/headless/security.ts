@@ -13,6 +13,21 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Web-font hosts that OBS custom CSS may load from on the OBS pages (/overlay, /alerts): Google Fonts
+ * (stylesheets from fonts.googleapis.com, files from fonts.gstatic.com) and Bunny Fonts (both from
+ * fonts.bunny.net). Documented in docs/overlay-css.md "Web fonts in OBS custom CSS"; nothing else is loaded.
+ */
+export const WEB_FONT_STYLESHEET_HOSTS = ['https://fonts.googleapis.com', 'https://fonts.bunny.net'];
+export const WEB_FONT_FILE_HOSTS = ['https://fonts.gstatic.com', 'https://fonts.bunny.net'];
+
+/** The OBS pages' policy: the same, plus web fonts from the hosts above (as in overlay.html, alerts.html). */
+export const OBS_PAGE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "style-src 'self' 'unsafe-inline'",
+  `style-src 'self' 'unsafe-inline' ${WEB_FONT_STYLESHEET_HOSTS.join(' ')}; ` +
+    `font-src 'self' data: ${WEB_FONT_FILE_HOSTS.join(' ')}`,
+);
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -20,6 +35,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Headers of the pages OBS shows, whose custom CSS may bring web fonts. */
+export const OBS_PAGE_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': OBS_PAGE_CONTENT_SECURITY_POLICY,
 };
 
 export function createSecret(): string {

@@ -8,7 +8,7 @@ import { safeNameColor } from '../common/safe';
 import type { ActionNote } from '../store/action-notes-slice';
 import { NoteView } from './ActionNotes';
 import { authorName, LineActions } from './LineActions';
-import { readableNameColor } from './readable-color';
+import { readableNameColor } from '../common/readable-color';
 import { removedLabel } from './removed-label';
 import type { LineCommand } from './line-command';
 import { ChatterMark, highlightLabel, highlightStyle } from './search/line-marks';

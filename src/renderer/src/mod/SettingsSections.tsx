@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/settings';
-import { BrowserSourceUrl } from './BrowserSourceUrl';
+import { OverlayUrlList } from './BrowserSourceUrl';
 import { CheckField, NumberField, TextField } from './fields';
+import { OverlayLookSection } from './OverlayLookSection';
 import type { SettingsDraft } from './use-settings-draft';
 
 interface SectionProps {
@@ -43,7 +44,8 @@ export function OverlaySection(
   return (
     <>
       <h3>Overlay</h3>
-      <BrowserSourceUrl />
+      <OverlayUrlList />
+      <OverlayLookSection overlay={overlay} setOverlay={setOverlay} />
       <div className="options">
         <NumberField
           label="Max lines"

@@ -5,7 +5,7 @@ import { safeNameColor } from '../common/safe';
 import { useModStore } from '../store/store-context';
 import { ConfirmButton } from './ConfirmButton';
 import { ScopeNotes } from './ActionNotes';
-import { readableNameColor } from './readable-color';
+import { readableNameColor } from '../common/readable-color';
 import { timeoutButtonName } from './spoken-duration';
 import { can, NoteScopeContext, useAct } from './use-actions';
 import { CardActions } from './card/CardActions';

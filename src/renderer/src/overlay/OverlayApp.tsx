@@ -4,7 +4,8 @@ import { messageKey } from '../../../shared/removal';
 import { useOverlayStore } from '../store/store-context';
 import { AlertCard } from './AlertCard';
 import { OverlayLine } from './OverlayLine';
-import { effectiveOptions, visibleLines, type OverlayQuery } from './overlay-options';
+import { lineLook } from './line-look';
+import { effectiveOptions, overlayRootClass, visibleLines, type OverlayQuery } from './overlay-options';
 
 /**
  * The on-stream overlay: transparent, chat lines at the bottom, one alert at a time on top. Settings come
@@ -15,6 +16,7 @@ export function OverlayApp({ query }: { query: OverlayQuery }) {
   const settings = useOverlayStore((state) => state.overlay);
   const activeAlert = useOverlayStore((state) => state.alerts.active);
   const options = useMemo(() => effectiveOptions(settings, query), [settings, query]);
+  const look = useMemo(() => lineLook(options), [options]);
   const [now, setNow] = useState(() => Date.now());
 
   // New lines are judged against their own arrival so fresh ones are never taken for expired.
@@ -36,8 +38,8 @@ export function OverlayApp({ query }: { query: OverlayQuery }) {
 
   return (
     <div
-      className="onair-overlay"
-      data-theme={query.theme}
+      className={overlayRootClass(options)}
+      data-theme={options.theme}
       style={query.fontSize ? { fontSize: `${query.fontSize}px` } : undefined}
     >
       {options.showAlerts && activeAlert ? (
@@ -45,16 +47,19 @@ export function OverlayApp({ query }: { query: OverlayQuery }) {
           <AlertCard alert={activeAlert} />
         </ItemBoundary>
       ) : null}
-      <div className="onair-chat" data-testid="chat">
-        {lines.map((message) => {
-          const key = messageKey(message);
-          return (
-            <ItemBoundary key={key} kind="chat-line" itemKey={key}>
-              <OverlayLine message={message} expiresAt={fadeMs > 0 ? message.receivedAt + fadeMs : null} />
-            </ItemBoundary>
-          );
-        })}
-      </div>
+      {options.showChat ? (
+        <div className="onair-chat" data-testid="chat">
+          {lines.map((message) => {
+            const key = messageKey(message);
+            const expiresAt = fadeMs > 0 ? message.receivedAt + fadeMs : null;
+            return (
+              <ItemBoundary key={key} kind="chat-line" itemKey={key}>
+                <OverlayLine message={message} expiresAt={expiresAt} look={look} />
+              </ItemBoundary>
+            );
+          })}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,22 +1,25 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { ChatMessage } from '../../../shared/events';
 import { Badges, MessageParts } from '../common/MessageParts';
-import { displayText, OVERLAY_TEXT_CHARS } from '../common/display-text';
-import { safeNameColor } from '../common/safe';
+import { displayText } from '../common/display-text';
+import { applyLinkMode, lineNameColor, type LineLook } from './line-look';
 
 interface LineProps {
   message: ChatMessage;
   /** When the line expires (ms since epoch), or null when lines never fade. */
   expiresAt: number | null;
+  /** Theme backing, link mode and length cap, shared by every line (line-look.ts). */
+  look: LineLook;
 }
 
 /** Fade-out takes the last second of a line's life; a finite animation, so an idle overlay paints nothing. */
 const FADE_MS = 1000;
 
-export const OverlayLine = memo(function OverlayLine({ message, expiresAt }: LineProps) {
+export const OverlayLine = memo(function OverlayLine({ message, expiresAt, look }: LineProps) {
   // Fixed at mount: the animation's delay must not move when the overlay re-renders.
   const [fadeInMs] = useState(() => (expiresAt === null ? null : expiresAt - Date.now()));
-  const color = safeNameColor(message.author.color, message.author.login);
+  const color = lineNameColor(message.author.color, message.author.login, look);
+  const parts = useMemo(() => applyLinkMode(message.parts, look.links), [message.parts, look.links]);
   const action = message.flags.action;
   const classes = ['onair-line'];
   if (action) classes.push('onair-line--action');
@@ -48,7 +51,7 @@ export const OverlayLine = memo(function OverlayLine({ message, expiresAt }: Lin
       </span>
       {action ? ' ' : ': '}
       <span className="onair-text" dir="auto" style={action ? { color } : undefined}>
-        <MessageParts parts={message.parts} clickableLinks={false} maxChars={OVERLAY_TEXT_CHARS} />
+        <MessageParts parts={parts} clickableLinks={false} maxChars={look.maxChars} />
       </span>
     </div>
   );

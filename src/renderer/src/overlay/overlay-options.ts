@@ -1,20 +1,33 @@
 import type { ChatMessage } from '../../../shared/events';
 import type { Settings } from '../../../shared/settings';
+import {
+  LINK_MODES,
+  MESSAGE_CHARS_MAX,
+  MESSAGE_CHARS_MIN,
+  OVERLAY_THEMES,
+  TEXT_EFFECTS,
+} from '../../../shared/settings-defaults';
 
-export type OverlayTheme = 'default' | 'boxed' | 'light' | 'compact';
-const THEMES: OverlayTheme[] = ['default', 'boxed', 'light', 'compact'];
+export type OverlayTheme = (typeof OVERLAY_THEMES)[number];
+export type TextEffect = (typeof TEXT_EFFECTS)[number];
+export type LinkMode = (typeof LINK_MODES)[number];
 
 /** What the OBS user may put in the browser-source URL; each field overrides the app's setting. */
 export interface OverlayQuery {
   fadeSeconds?: number;
   maxLines?: number;
   showAlerts?: boolean;
+  /** `chat=0`: alerts only. */
+  showChat?: boolean;
   hideCommands?: boolean;
   /** Added to the app's hidden users. */
   hiddenUsers: string[];
-  theme: OverlayTheme;
+  theme?: OverlayTheme;
   /** Font size in px. */
   fontSize?: number;
+  textEffect?: TextEffect;
+  links?: LinkMode;
+  maxMessageChars?: number;
 }
 
 function numberParam(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
@@ -30,22 +43,38 @@ function boolParam(params: URLSearchParams, name: string): boolean | undefined {
   return !['0', 'false', 'no', 'off'].includes(raw.toLowerCase());
 }
 
-/** `?fade=30&max=20&theme=boxed&alerts=0&commands=0&hide=bot1,bot2&size=22` */
+/** The value when it is one of `allowed`, else undefined (the setting applies). */
+function oneOf<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
+  const raw = params.get(name);
+  return allowed.find((value) => value === raw);
+}
+
+/**
+ * `?fade=30&max=20&theme=boxed&alerts=0&chat=1&commands=0&hide=bot1,bot2&size=22&effect=outline&links=shorten
+ * &chars=200`
+ */
 export function parseOverlayQuery(search: string): OverlayQuery {
   const params = new URLSearchParams(search);
-  const theme = params.get('theme') as OverlayTheme | null;
   const commands = boolParam(params, 'commands');
   return {
     fadeSeconds: numberParam(params, 'fade', 0, 3600),
     maxLines: numberParam(params, 'max', 1, 200),
     showAlerts: boolParam(params, 'alerts'),
+    showChat: boolParam(params, 'chat'),
     hideCommands: commands === undefined ? undefined : !commands,
     hiddenUsers: (params.get('hide') ?? '')
       .split(',')
       .map((name) => name.trim().toLowerCase())
       .filter((name) => name.length > 0 && name.length <= 64),
-    theme: theme && THEMES.includes(theme) ? theme : 'default',
+    theme: oneOf(params, 'theme', OVERLAY_THEMES),
     fontSize: numberParam(params, 'size', 8, 96),
+    textEffect: oneOf(params, 'effect', TEXT_EFFECTS),
+    links: oneOf(params, 'links', LINK_MODES),
+    maxMessageChars: numberParam(params, 'chars', MESSAGE_CHARS_MIN, MESSAGE_CHARS_MAX),
   };
 }
 
@@ -53,8 +82,13 @@ export interface EffectiveOverlayOptions {
   fadeSeconds: number;
   maxLines: number;
   showAlerts: boolean;
+  showChat: boolean;
   hideCommands: boolean;
   hiddenUsers: Set<string>;
+  theme: OverlayTheme;
+  textEffect: TextEffect;
+  links: LinkMode;
+  maxMessageChars: number;
 }
 
 export function effectiveOptions(
@@ -65,9 +99,20 @@ export function effectiveOptions(
     fadeSeconds: query.fadeSeconds ?? settings.fadeSeconds,
     maxLines: Math.round(query.maxLines ?? settings.maxLines),
     showAlerts: query.showAlerts ?? settings.showAlerts,
+    showChat: query.showChat ?? true,
     hideCommands: query.hideCommands ?? settings.hideCommands,
     hiddenUsers: new Set([...settings.hiddenUsers.map((name) => name.toLowerCase()), ...query.hiddenUsers]),
+    // A snapshot from an older core may lack these: fall back to the defaults rather than undefined.
+    theme: query.theme ?? settings.theme ?? 'default',
+    textEffect: query.textEffect ?? settings.textEffect ?? 'outline',
+    links: query.links ?? settings.links ?? 'show',
+    maxMessageChars: Math.round(query.maxMessageChars ?? settings.maxMessageChars ?? MESSAGE_CHARS_MAX),
   };
+}
+
+/** The overlay root's classes: the text effect is one class on the root, so it costs nothing per line. */
+export function overlayRootClass(options: Pick<EffectiveOverlayOptions, 'textEffect'>): string {
+  return `onair-overlay onair-effect--${options.textEffect}`;
 }
 
 /**
