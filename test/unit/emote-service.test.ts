@@ -124,12 +124,18 @@ describe('EmoteService against the fake APIs', () => {
     extras: { twitch: { roomId } },
   });
 
-  it('loads global sets at start and the channel sets once ROOMSTATE names the room', async () => {
+  it('calls no emote API before a Twitch room is joined (demo or ChatKC only, offline)', async () => {
     service.start();
     await service.settled();
-    expect(emotesOf(service.enrich(chat('EZ PagMan')))).toEqual(['7tv:EZ']);
+    expect(fake.apiRequests).toEqual([]);
+    expect(notices).toEqual([]);
+  });
+
+  it('loads global and channel sets once ROOMSTATE names the room', async () => {
+    service.start();
     service.enrich(roomstate('12345678'));
     await service.settled();
+    expect(emotesOf(service.enrich(chat('EZ', '')))).toEqual(['7tv:EZ']);
     expect(emotesOf(service.enrich(chat('EZ PagMan FeelsDennyMan Tagmas LilZ SupporterOnly')))).toEqual([
       '7tv:EZ',
       '7tv:PagMan',

@@ -119,7 +119,8 @@ export class EmoteService {
 
   /** Fetches every enabled set that is missing or expired (every one when `all`) and not already loading. */
   private loadMissing(all = false): void {
-    if (this.stopped) return;
+    // Nothing to enrich before a Twitch room is joined: a demo- or ChatKC-only app never calls the emote APIs.
+    if (this.stopped || this.rooms.size === 0) return;
     const now = all ? Infinity : this.deps.clock.now();
     for (const api of this.enabled()) {
       this.load(api, globalKey(api), 'global', now);
