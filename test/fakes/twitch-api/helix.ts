@@ -4,6 +4,7 @@ import type { FailureQueue } from './failure-queue';
 import { chatRoutes } from './helix-chat';
 import type { HelixHandler } from './helix-context';
 import { moderationRoutes } from './helix-moderation';
+import { FakeViewerFacts, viewerRoutes } from './helix-viewers';
 import { sendError } from './http-util';
 import type { FakeModerationState } from './moderation-record';
 
@@ -27,6 +28,8 @@ export class FakeHelix {
   rateLimit: FakeRateLimit;
   /** Broadcaster ids that count as offline (shoutouts need a live channel). */
   readonly offline = new Set<string>();
+  /** Follows and subscriptions (the user card's facts). */
+  readonly viewers = new FakeViewerFacts();
   private readonly buckets = new Map<string, Bucket>();
   private readonly routes: Record<string, HelixHandler>;
 
@@ -37,7 +40,7 @@ export class FakeHelix {
     rateLimit: FakeRateLimit,
   ) {
     this.rateLimit = rateLimit;
-    this.routes = { ...chatRoutes, ...moderationRoutes(this.offline) };
+    this.routes = { ...chatRoutes, ...moderationRoutes(this.offline), ...viewerRoutes(this.viewers) };
   }
 
   /** Drains the bucket of the user with this id (tests use it to force a 429). */
