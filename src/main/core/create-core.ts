@@ -23,6 +23,7 @@ import { createFileSecretStore, type SecretStore } from './providers/twitch/auth
 import { TwitchAccount } from './providers/twitch/twitch-account';
 import { createCardHandlers } from './user-card/card-handlers';
 import { ModLogArchive } from './user-card/mod-log-archive';
+import { ServiceModLog } from './user-card/service-mod-log';
 
 export interface CreateCoreOptions {
   settingsPath: string;
@@ -92,9 +93,16 @@ export async function createCore(
       if (recording) recordEvent(history, event);
     },
   });
+  // Moderation the services report is logged once, after our own actions had the chance to claim it.
+  const serviceModLog = new ServiceModLog(
+    clock,
+    (entry) => void recordModLog(entry),
+    (sourceId, messageId) => hub.state.chat.find(sourceId, messageId),
+  );
   const emit = (event: OnAirEvent): void => {
-    if (event.kind === 'modlog') void recordModLog(event.entry);
-    else hub.publish(event);
+    if (event.kind === 'modlog') return serviceModLog.serviceEntry(event.entry);
+    if (event.kind === 'removal') serviceModLog.removal(event);
+    hub.publish(event);
   };
   // The console shows an entry as logged only once it is on disk: "logged" then survives a crash or a kill.
   let modLogFailing = false;
@@ -180,7 +188,10 @@ export async function createCore(
         detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.',
       };
     },
-    recordModeration: recordModLog,
+    recordModeration: (entry) => {
+      serviceModLog.own(entry);
+      return recordModLog(entry);
+    },
     findMessage: (sourceId, messageId) => hub.state.chat.find(sourceId, messageId),
     card: createCardHandlers({
       history,
