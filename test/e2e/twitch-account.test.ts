@@ -136,6 +136,30 @@ describe.skipIf(!rendererBuilt())('Twitch account end to end (fake Twitch)', () 
       .waitFor({ timeout: 10_000 });
   });
 
+  it('the user card shows account age, follow age and (to the broadcaster) the subscription from Helix', async () => {
+    const viewer = world.api.store.usersByLogin.get('viewer1')!;
+    viewer.createdAt = '2018-06-01T12:00:00Z';
+    world.api.helix.viewers.follow(world.userId('streamer'), viewer.id, '2021-02-03T12:00:00Z');
+    world.api.helix.viewers.subscribe(world.userId('streamer'), viewer.id, { tier: '3000' });
+    const id = randomUUID();
+    world.irc.inject('streamer', privmsg(world, 'viewer1', 'what a card', id));
+    const line = mod.locator(`[data-testid="mod-line"][data-message-id="${id}"]`);
+    await line.locator('.mod-name').click({ timeout: 10_000 });
+    const facts = mod.locator('[data-testid="user-card"] [data-testid="card-facts"]');
+    const year = (iso: string) => new Date(iso).getFullYear();
+    await expect
+      .poll(() => facts.textContent(), { timeout: 10_000 })
+      .toMatch(new RegExp(`Accountcreated .*${year('2018-06-01T12:00:00Z')} \\(\\d+ years\\)`));
+    const text = (await facts.textContent()) ?? '';
+    expect(text).toMatch(new RegExp(`Followssince .*${year('2021-02-03T12:00:00Z')} \\(\\d+ years\\)`));
+    // Logged in as the broadcaster: Twitch itself tells the subscription.
+    expect(text).toContain('SubscriptionTier 3');
+    expect(world.api.requests.some((r) => r.path === '/helix/channels/followers' && r.status === 200)).toBe(
+      true,
+    );
+    await mod.keyboard.press('Escape');
+  });
+
   it('never shows a token in any log line or browser console output', () => {
     const secrets = world.api.mintedSecrets();
     expect(secrets.length).toBeGreaterThan(0);

@@ -24,6 +24,7 @@ import { createFileSecretStore, type SecretStore } from './providers/twitch/auth
 import { TwitchAccount } from './providers/twitch/twitch-account';
 import { createCardHandlers } from './user-card/card-handlers';
 import { ModLogArchive } from './user-card/mod-log-archive';
+import { ServiceModLog } from './user-card/service-mod-log';
 
 export interface CreateCoreOptions {
   settingsPath: string;
@@ -104,9 +105,16 @@ export async function createCore(
     fetch: options.fetch,
     notify: (text, level) => hub.publish(coreNotice(text, level, clock.now())),
   });
+  // Moderation the services report is logged once, after our own actions had the chance to claim it.
+  const serviceModLog = new ServiceModLog(
+    clock,
+    (entry) => void recordModLog(entry),
+    (sourceId, messageId) => hub.state.chat.find(sourceId, messageId),
+  );
   const emit = (event: OnAirEvent): void => {
-    if (event.kind === 'modlog') void recordModLog(event.entry);
-    else hub.publish(emotes.enrich(event));
+    if (event.kind === 'modlog') return serviceModLog.serviceEntry(event.entry);
+    if (event.kind === 'removal') serviceModLog.removal(event);
+    hub.publish(emotes.enrich(event));
   };
   // The console shows an entry as logged only once it is on disk: "logged" then survives a crash or a kill.
   let modLogFailing = false;
@@ -196,7 +204,10 @@ export async function createCore(
         detail: token ? 'Token saved; reconnecting.' : 'Token removed; reading only.',
       };
     },
-    recordModeration: recordModLog,
+    recordModeration: (entry) => {
+      serviceModLog.own(entry);
+      return recordModLog(entry);
+    },
     findMessage: (sourceId, messageId) => hub.state.chat.find(sourceId, messageId),
     card: createCardHandlers({
       history,

@@ -4,7 +4,7 @@ import { sendJson } from './http-util';
 import { fail, type HelixContext, type HelixHandler } from './helix-context';
 
 /**
- * Helix chat badges (docs/protocol-twitch.md §3.5), served from real bodies: a subset of a real
+ * Helix chat badges (docs/protocol-twitch.md §3.4), served from real bodies: a subset of a real
  * `GET /helix/chat/badges/global` answer (Chatterino's February 2024 capture) and Twitch's documented channel
  * example. Any token will do; without one the fake answers 401 before reaching these routes.
  */

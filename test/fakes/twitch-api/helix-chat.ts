@@ -9,6 +9,25 @@ import {
   type HelixHandler,
 } from './helix-context';
 import type { FakeChatSettings } from './moderation-record';
+import type { FakeUser } from './state';
+
+/** A `GET /users` row: every field Twitch documents except `email` (needs `user:read:email`). */
+function userRow(u: FakeUser): Record<string, unknown> {
+  return {
+    id: u.id,
+    login: u.login,
+    display_name: u.displayName,
+    type: u.type ?? '',
+    broadcaster_type: u.broadcasterType ?? '',
+    description: u.description ?? '',
+    profile_image_url:
+      u.profileImageUrl ??
+      `https://static-cdn.jtvnw.net/jtv_user_pictures/${u.login}-profile_image-300x300.png`,
+    offline_image_url: '',
+    view_count: 0,
+    created_at: u.createdAt ?? '2016-05-20T12:00:00Z',
+  };
+}
 
 function getUsers(ctx: HelixContext): void {
   const ids = ctx.query.getAll('id');
@@ -26,16 +45,7 @@ function getUsers(ctx: HelixContext): void {
   const data = wanted.flatMap((u) => {
     if (!u || seen.has(u.id)) return [];
     seen.add(u.id);
-    return [
-      {
-        id: u.id,
-        login: u.login,
-        display_name: u.displayName,
-        type: '',
-        broadcaster_type: '',
-        description: '',
-      },
-    ];
+    return [userRow(u)];
   });
   sendJson(ctx.res, 200, { data });
 }

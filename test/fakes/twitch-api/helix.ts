@@ -5,6 +5,7 @@ import { badgeRoutes, FakeBadgeState } from './helix-badges';
 import { chatRoutes } from './helix-chat';
 import type { HelixHandler } from './helix-context';
 import { moderationRoutes } from './helix-moderation';
+import { FakeViewerFacts, viewerRoutes } from './helix-viewers';
 import { sendError } from './http-util';
 import type { FakeModerationState } from './moderation-record';
 
@@ -30,6 +31,8 @@ export class FakeHelix {
   readonly offline = new Set<string>();
   /** What `chat/badges` and `chat/badges/global` answer. */
   readonly badges = new FakeBadgeState();
+  /** Follows and subscriptions (the user card's facts). */
+  readonly viewers = new FakeViewerFacts();
   private readonly buckets = new Map<string, Bucket>();
   private readonly routes: Record<string, HelixHandler>;
 
@@ -40,7 +43,12 @@ export class FakeHelix {
     rateLimit: FakeRateLimit,
   ) {
     this.rateLimit = rateLimit;
-    this.routes = { ...chatRoutes, ...moderationRoutes(this.offline), ...badgeRoutes(this.badges) };
+    this.routes = {
+      ...chatRoutes,
+      ...moderationRoutes(this.offline),
+      ...badgeRoutes(this.badges),
+      ...viewerRoutes(this.viewers),
+    };
   }
 
   /** Drains the bucket of the user with this id (tests use it to force a 429). */

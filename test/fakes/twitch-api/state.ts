@@ -9,6 +9,12 @@ export interface FakeUser {
   id: string;
   login: string;
   displayName: string;
+  /** GET /users profile fields (docs/protocol-twitch.md §3.2); defaults stand in when absent. */
+  createdAt?: string;
+  profileImageUrl?: string;
+  description?: string;
+  type?: '' | 'admin' | 'global_mod' | 'staff';
+  broadcasterType?: '' | 'affiliate' | 'partner';
 }
 
 export interface FakeTokenInfo {

@@ -42,7 +42,7 @@ const MONTH_SETS = new Set(['subscriber', 'founder']);
 /**
  * Twitch's global and channel badge images (Helix `chat/badges/global`, `chat/badges?broadcaster_id=`), kept in
  * Maps, cached on disk and loaded at start, so a logout keeps the images. Channel badges win over global ones
- * (custom subscriber and bits badges), as on Twitch (docs/protocol-twitch.md §3.5).
+ * (custom subscriber and bits badges), as on Twitch (docs/protocol-twitch.md §3.4).
  */
 export class TwitchBadgeCatalogue implements TwitchBadgeImages {
   readonly counters = { fetches: 0, failures: 0, dropped: 0 };

@@ -1,5 +1,5 @@
 /**
- * Helix `chat/badges` and `chat/badges/global` bodies (docs/protocol-twitch.md §3.5):
+ * Helix `chat/badges` and `chat/badges/global` bodies (docs/protocol-twitch.md §3.4):
  * `{ data: [{ set_id, versions: [{ id, image_url_1x, image_url_2x, image_url_4x, title, … }] }] }`.
  * Set ids and version ids are service data, so the table is Maps all the way down (`__proto__` is just a key).
  */
