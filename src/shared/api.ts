@@ -188,7 +188,14 @@ export type ModPush =
   | { type: 'alerts'; alerts: AlertQueueState }
   /** Mod console only: alerts held for approval, and the latest decisions. */
   | { type: 'alertApprovals'; approvals: AlertApprovalItem[] }
-  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] };
+  | { type: 'overlay'; overlay: Settings['overlay']; timeoutPresets: number[] }
+  | DropLinesPush;
+
+/** A source's lines leave the view (and the core's history): the demo's, once a real source runs. */
+export interface DropLinesPush {
+  type: 'dropLines';
+  sourceId: string;
+}
 
 /**
  * The overlay renders the alert on screen and nothing else of the queue (what waits, what was shown and
@@ -219,6 +226,7 @@ export type OverlayPush =
   | { type: 'events'; events: OverlayEvent[] }
   | { type: 'alerts'; alerts: OverlayAlertState }
   | { type: 'overlay'; overlay: Settings['overlay'] }
+  | DropLinesPush
   /** Desktop overlay window only: true while it takes the mouse (show the "interactive" hint). */
   | { type: 'interactive'; interactive: boolean };
 

@@ -100,6 +100,11 @@ export interface ChatMessage {
   targetable: boolean;
   /** Set by the hub once the message is removed. */
   removed?: Removed;
+  /**
+   * Set by the hub when the source has a moderation gate: the overlay gets the line at this time (ms since the
+   * epoch, core clock) unless it is removed before.
+   */
+  gatedUntil?: number;
   extras?: ProviderExtras;
 }
 

@@ -89,6 +89,7 @@ export async function createCore(
     onAccepted: (event) => {
       if (recording) recordEvent(history, event);
     },
+    gateSeconds: (sourceId) => sources.gateSeconds(sourceId),
   });
   const emit = (event: OnAirEvent): void => {
     if (event.kind === 'modlog') void recordModLog(event.entry);
@@ -135,7 +136,11 @@ export async function createCore(
     emit,
     clock,
     log,
-    onRemoved: (id) => hub.state.forgetSource(id),
+    onRemoved: (id, config) => {
+      hub.state.forgetSource(id);
+      // The demo's lines leave the history and both views when it stops (a real source took over).
+      if (config.type === 'demo') hub.dropLines(id);
+    },
   });
 
   // A user's file that failed to load must not be replaced by the demo; naming sources in a patch ends that.
