@@ -64,6 +64,11 @@ export interface ChatFlags {
   sharedFrom?: string;
   /** Sent by this app's own account. */
   own?: boolean;
+  /**
+   * The viewer's words that came with a service notice (a Twitch watch streak, ritual, mod anniversary …):
+   * the notice's id and the service's own description, shown with the line.
+   */
+  notice?: { msgId: string; systemText: string };
 }
 
 export interface ReplyRef {
@@ -133,6 +138,9 @@ export interface AlertUser {
   id: string | null;
   login: string | null;
   displayName: string;
+  /** Name colour and badges as on the user's chat lines, when the service gives them (absent: unknown). */
+  color?: string | null;
+  badges?: Badge[];
 }
 
 export interface Alert {

@@ -150,7 +150,13 @@ export function cheerAlert(chat: ChatMessage): Alert {
     alertType: 'cheer',
     user: anonymous
       ? { id: null, login: null, displayName: 'Anonymous' }
-      : { id: chat.author.id || null, login: chat.author.login, displayName: chat.author.displayName },
+      : {
+          id: chat.author.id || null,
+          login: chat.author.login,
+          displayName: chat.author.displayName,
+          color: chat.author.color,
+          badges: chat.author.badges,
+        },
     bits: chat.flags.bits,
     message: chat.parts,
     serverTime: chat.serverTime,
