@@ -253,6 +253,8 @@ export const modRequests = {
   setClickThrough: z.object({ enabled: z.boolean() }),
   /** Where OBS can load the overlay as a browser source (null when no local server is running). */
   getOverlayUrl: z.undefined(),
+  /** Takes a line off the overlay (kept in the gate, or taken down) in OnAir only: no service action. */
+  keepOffStream: z.object({ sourceId, messageId: id }),
 } as const;
 
 export type ModMethod = keyof typeof modRequests;
@@ -266,6 +268,7 @@ export const modRequestSchemas: { readonly [M in ModMethod]: z.ZodType<ModParams
 
 export interface ModResults {
   act: ActionResult;
+  keepOffStream: ActionResult;
   send: ActionResult;
   getSettings: Settings;
   updateSettings: ActionResult & { settings?: Settings };

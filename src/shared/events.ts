@@ -176,7 +176,8 @@ export interface AlertOrigin {
   eventId: string;
 }
 
-export type RemovalReason = 'delete' | 'timeout' | 'ban' | 'clear';
+/** `offStream`: kept off the overlay by a moderator in OnAir (moderation gate); the service still shows it. */
+export type RemovalReason = 'delete' | 'timeout' | 'ban' | 'clear' | 'offStream';
 
 export type RemovalTarget =
   | { type: 'message'; messageId: string }

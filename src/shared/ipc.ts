@@ -21,6 +21,7 @@ export const MOD_METHODS = [
   'setSourceToken',
   'setClickThrough',
   'getOverlayUrl',
+  'keepOffStream',
 ] as const satisfies readonly ModMethod[];
 
 // Compile-time check that the list names every method of the contract.

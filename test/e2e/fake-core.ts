@@ -58,6 +58,7 @@ export function createFakeCore(snapshot: Partial<ModSnapshot> = {}): FakeCore {
     setSourceToken: record('setSourceToken'),
     setClickThrough: record('setClickThrough'),
     getOverlayUrl: async () => ({ url: 'http://127.0.0.1:7480/overlay' }),
+    keepOffStream: record('keepOffStream'),
   };
   fake.core = {
     handlers,

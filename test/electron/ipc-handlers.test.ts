@@ -27,6 +27,7 @@ const VALID: Record<(typeof MOD_METHODS)[number], unknown> = {
   setSourceToken: { sourceId: 'demo', token: null },
   setClickThrough: { enabled: false },
   getOverlayUrl: undefined,
+  keepOffStream: { sourceId: 'demo', messageId: 'm1' },
 };
 
 /**

@@ -38,6 +38,7 @@ export function fakeCore() {
       return { ok: false, code: 'unsupported', message: 'Only for the desktop overlay window.' };
     },
     getOverlayUrl: async () => ({ url: browserSourceUrl }),
+    keepOffStream: (p) => ok(p, 'keepOffStream'),
   } satisfies ModHandlers;
   const snapshot: ModSnapshot = modSnapshot();
   const core: OnAirCore = {

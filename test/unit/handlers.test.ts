@@ -53,6 +53,10 @@ async function setup() {
     recordModeration: async (entry) => {
       entries.push(entry);
     },
+    keepOffStream: (sourceId) =>
+      sourceId === 'src'
+        ? { ok: true, local: true, detail: 'kept off stream' }
+        : { ok: false, code: 'not-found', message: 'no' },
     twitch: {
       login: async () => ({ ok: true, local: true }),
       cancel: async () => ({ ok: true, local: true }),

@@ -182,6 +182,20 @@ export async function createCore(
       };
     },
     recordModeration: recordModLog,
+    keepOffStream: (sourceId, messageId) => {
+      const source = sources.get(sourceId);
+      if (!source) return { ok: false, code: 'not-found', message: `No running source "${sourceId}".` };
+      const target = { type: 'message', messageId } as const;
+      hub.publish({
+        kind: 'removal',
+        source: source.ref,
+        target,
+        reason: 'offStream',
+        confirmed: false,
+        at: clock.now(),
+      });
+      return { ok: true, local: true, detail: 'kept off stream' };
+    },
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
   });
 

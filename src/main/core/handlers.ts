@@ -27,6 +27,8 @@ export interface HandlerDeps {
   setSourceToken: (sourceId: string, token: string | null) => Promise<ActionResult>;
   /** Resolves once the entry is durable (or its failure reported): only then is the action answered. */
   recordModeration: (entry: ModLogEntry) => Promise<void>;
+  /** Publishes an OnAir-only removal that keeps a line off the overlay (moderation gate). */
+  keepOffStream: (sourceId: string, messageId: string) => ActionResult;
   twitch: {
     login: () => Promise<ActionResult>;
     cancel: () => Promise<ActionResult>;
@@ -122,5 +124,19 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
       message: 'Click-through exists only for the desktop overlay window.',
     }),
     getOverlayUrl: async () => ({ url: deps.browserSourceUrl() }),
+    keepOffStream: async ({ sourceId, messageId }) => {
+      const result = deps.keepOffStream(sourceId, messageId);
+      await deps.recordModeration({
+        id: randomUUID(),
+        at: deps.now(),
+        sourceId,
+        actor: deps.sources.get(sourceId)?.status().identity?.login ?? 'you',
+        action: 'keepOffStream',
+        target: messageId,
+        result: result.ok ? 'local' : 'error',
+        error: result.ok ? undefined : result.message,
+      });
+      return result;
+    },
   };
 }

@@ -14,6 +14,8 @@ import { useChatKeys } from './use-chat-keys';
 import { useLineCommands } from './use-line-commands';
 import { NO_HOLDS, useChatWindow, useLineMenuState } from './use-chat-window';
 import { useLiveFollow } from './use-live-follow';
+import { anyGated } from './GateCountdown';
+import { useNow } from './use-now';
 
 const OLDER_STEP = 50;
 const NO_CAPABILITIES: readonly never[] = [];
@@ -46,6 +48,12 @@ export function ChatList() {
   const contentRef = useRef<HTMLDivElement>(null);
   const { holds, setHolds, hold, shown, start, end, live, lastShownKey } = useChatWindow(messages);
   const { menu, openMenu, closeMenu } = useLineMenuState(hold);
+  // Ticks once a second only while a shown line waits in a moderation gate (its countdown). Judged against the
+  // last tick: a new gated line is later than it, so the clock starts, and stops once the last gate passed.
+  const [gating, setGating] = useState(false);
+  const now = useNow(gating);
+  const gatedNow = anyGated(shown, now);
+  if (gatedNow !== gating) setGating(gatedNow);
 
   const { onScroll } = useLiveFollow({
     listRef,
@@ -142,6 +150,7 @@ export function ChatList() {
                   menuOpen={menu?.message === message}
                   note={lineNotes.get(key)}
                   demo={status?.demo ?? message.source.provider === 'demo'}
+                  now={message.gatedUntil !== undefined ? now : undefined}
                   onCommand={command}
                   onMenu={openMenu}
                 />

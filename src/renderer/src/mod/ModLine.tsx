@@ -7,6 +7,7 @@ import { Badges, MessageParts } from '../common/MessageParts';
 import { safeNameColor } from '../common/safe';
 import type { ActionNote } from '../store/action-notes-slice';
 import { NoteView } from './ActionNotes';
+import { GateCountdown } from './GateCountdown';
 import { authorName, LineActions } from './LineActions';
 import { readableNameColor } from './readable-color';
 import { removedLabel } from './removed-label';
@@ -24,6 +25,8 @@ interface ModLineProps {
   /** The newest result of an action on this line, if any. */
   note: ActionNote | undefined;
   demo: boolean;
+  /** The ticking clock, for lines waiting in the moderation gate only (others keep their memo). */
+  now?: number;
   onCommand(message: ChatMessage, command: LineCommand): void;
   onMenu(message: ChatMessage, opener: HTMLElement): void;
 }
@@ -47,6 +50,7 @@ export const ModLine = memo(function ModLine({
   menuOpen,
   note,
   demo,
+  now,
   onCommand,
   onMenu,
 }: ModLineProps) {
@@ -81,6 +85,11 @@ export const ModLine = memo(function ModLine({
       />
       <span className="mod-line-body">
         <span className="mod-time">{formatClock(message.receivedAt)}</span>
+        {message.flags.notice?.systemText ? (
+          <span className="mod-notice-text">
+            {displayText(message.flags.notice.systemText, MOD_TEXT_CHARS)}{' '}
+          </span>
+        ) : null}
         <Badges badges={message.author.badges} />
         {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
         <button
@@ -105,6 +114,7 @@ export const ModLine = memo(function ModLine({
         </span>
         {removed ? <span className="mod-removed-note">({removed})</span> : null}
         {note ? <NoteView note={note} inLine /> : null}
+        <GateCountdown message={message} now={now} onCommand={onCommand} />
       </span>
     </div>
   );
