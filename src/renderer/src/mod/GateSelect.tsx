@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import type { SourceConfig } from '../../../shared/settings';
+import { Hint } from './fields';
 
 const GATE_CHOICES = [0, 3, 5, 10, 15, 20, 30];
 
@@ -16,15 +18,17 @@ export function GateSelect(props: {
   onGate(seconds: number): void;
 }) {
   const { source, disabled, onGate } = props;
+  const hint = useId();
   const current = source.gateSeconds ?? 0;
   const choices = GATE_CHOICES.includes(current)
     ? GATE_CHOICES
     : [...GATE_CHOICES, current].sort((a, b) => a - b);
   return (
-    <label className="row">
+    <label className="row wrap">
       <span>Delay before the overlay</span>
       <select
         aria-label={`Moderation gate for ${source.id}: seconds before its chat reaches the overlay`}
+        aria-describedby={hint}
         value={current}
         disabled={disabled}
         onChange={(event) => onGate(Number(event.target.value))}
@@ -35,6 +39,10 @@ export function GateSelect(props: {
           </option>
         ))}
       </select>
+      <Hint id={hint}>
+        Chat waits this long before the overlay shows it, so a moderator can keep a line off stream (the
+        console shows it at once, with a countdown).
+      </Hint>
     </label>
   );
 }
