@@ -104,3 +104,17 @@ describe('console handlers', () => {
     });
   });
 });
+
+describe('keepOffStream', () => {
+  it('answers what the core did and logs it as an OnAir-only action', async () => {
+    const { handlers, entries } = await setup();
+    expect(await handlers.keepOffStream({ sourceId: 'src', messageId: 'm9' })).toEqual({
+      ok: true,
+      local: true,
+      detail: 'kept off stream',
+    });
+    expect(entries.at(-1)).toMatchObject({ action: 'keepOffStream', target: 'm9', result: 'local' });
+    expect((await handlers.keepOffStream({ sourceId: 'nope', messageId: 'm9' })).ok).toBe(false);
+    expect(entries.at(-1)).toMatchObject({ action: 'keepOffStream', result: 'error' });
+  });
+});
