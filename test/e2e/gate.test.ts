@@ -35,7 +35,8 @@ describe.skipIf(!rendererBuilt())('Moderation gate, no demo on stream, viewersâ€
   let mod: Page;
   const twitch = {
     id: 'tw',
-    type: 'twitch',
+    type: 'twitch' as const,
+    enabled: true,
     channel: 'streamer',
     anonymous: true,
     gateSeconds: GATE_SECONDS,

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModPush, OverlayPush } from '../../src/shared/api';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
 import { defaultSettings, settingsSchema, type SourceConfig } from '../../src/shared/settings';
-import { Hub } from '../../src/main/core/hub/hub';
 import { SourceManager, effectiveSources, firstRunDemo } from '../../src/main/core/source-manager';
 import type { ChatSource } from '../../src/main/core/providers/source';
 import { createLogger } from '../../src/main/core/log/logger';
@@ -10,6 +7,7 @@ import { applyModPushes, applyOverlayPushes } from '../../src/renderer/src/store
 import { emptyModReplica, emptyOverlayReplica, modLimits } from '../../src/renderer/src/store/replica-types';
 import { FakeClock } from '../helpers/fake-clock';
 import { chat, ref } from '../helpers/events';
+import { hubWithViews } from '../helpers/hub-views';
 
 /** Issue 13.5: the demo never runs beside a real source, and its lines leave the history and both views. */
 const twitch = { id: 'twitch:me', type: 'twitch', channel: 'me' } as const;
@@ -41,27 +39,9 @@ describe('effectiveSources: no demo on stream', () => {
   });
 });
 
-function makeHub() {
-  const clock = new FakeClock();
-  const hub = new Hub({
-    clock,
-    snapshotExtras: () => ({
-      alerts: emptyAlertQueueState,
-      auth: { provider: 'twitch', status: 'logged-out' },
-      overlay: defaultSettings().overlay,
-      timeoutPresets: [60],
-    }),
-  });
-  const overlay: OverlayPush[] = [];
-  const mod: ModPush[] = [];
-  hub.attach('overlay', (push) => overlay.push(push)).ready();
-  hub.attach('mod', (push) => mod.push(push)).ready();
-  return { hub, clock, overlay, mod };
-}
-
 describe('Hub.dropLines: the demo leaves both views', () => {
   it('drops the demo lines from the history, both snapshots and both replicas; other lines stay', () => {
-    const { hub, overlay, mod } = makeHub();
+    const { hub, overlay, mod } = hubWithViews();
     const real = { sourceId: 'twitch:me', provider: 'twitch', channel: 'me' } as const;
     hub.publish(chat({ id: 'fake-1' }));
     hub.publish(chat({ id: 'real-1', source: real }));

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ModPush, OverlayPush } from '../../src/shared/api';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
-import { defaultSettings } from '../../src/shared/settings';
-import { Hub } from '../../src/main/core/hub/hub';
-import { FakeClock } from '../helpers/fake-clock';
+import { hubWithViews } from '../helpers/hub-views';
 import { chat, ref, removal } from '../helpers/events';
 
 /** Issue 13.7: the moderation gate holds chat back from the overlay (only) for the source's gate seconds. */
-function makeHub(gates: Record<string, number>) {
-  const clock = new FakeClock();
-  const hub = new Hub({
-    clock,
-    snapshotExtras: () => ({
-      alerts: emptyAlertQueueState,
-      auth: { provider: 'twitch', status: 'logged-out' },
-      overlay: defaultSettings().overlay,
-      timeoutPresets: [60],
-    }),
-    gateSeconds: (sourceId) => gates[sourceId] ?? 0,
-  });
-  const overlay: OverlayPush[] = [];
-  const mod: ModPush[] = [];
-  hub.attach('overlay', (push) => overlay.push(push)).ready();
-  hub.attach('mod', (push) => mod.push(push)).ready();
-  overlay.length = 0;
-  mod.length = 0;
-  return { hub, clock, overlay, mod };
-}
+const makeHub = (gates: Record<string, number>) =>
+  hubWithViews({ gateSeconds: (sourceId) => gates[sourceId] ?? 0 });
 
 const chatIds = (pushes: Array<OverlayPush | ModPush>): string[] =>
   pushes.flatMap((push) =>

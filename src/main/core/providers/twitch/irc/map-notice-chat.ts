@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../../../../shared/events';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
-import { authorOf, serverTimeOf, type MapContext } from './map-chat';
+import { chatLine, type MapContext } from './map-chat';
 import { buildParts } from './message-parts';
 
 /** The viewer's own words at the end of a USERNOTICE (`:tmi.twitch.tv USERNOTICE #chan :words`), or ''. */
@@ -18,16 +18,10 @@ export function mapNoticeChat(message: IrcMessage, msgId: string, ctx: MapContex
   const text = userNoticeText(message);
   const login = (message.tag(TAG.login) ?? '').toLowerCase();
   if (!text || !login) return null;
-  const id = message.tag(TAG.id);
-  const roomId = message.tag(TAG['room-id']);
-  const sourceRoom = message.tag(TAG['source-room-id']);
-  const chat: ChatMessage = {
-    kind: 'chat',
-    id: id || ctx.localId(),
-    source: ctx.ref,
-    author: authorOf(message, login),
-    parts: buildParts(text, message.emotes),
+  return chatLine(message, ctx, {
+    login,
     text,
+    parts: buildParts(text, message.emotes),
     flags: {
       action: false,
       firstMessage: false,
@@ -36,11 +30,5 @@ export function mapNoticeChat(message: IrcMessage, msgId: string, ctx: MapContex
       notice: { msgId, systemText: message.tag(TAG['system-msg']) ?? '' },
     },
     reply: null,
-    serverTime: serverTimeOf(message, ctx.now),
-    receivedAt: ctx.now,
-    targetable: Boolean(id),
-    extras: { twitch: { roomId, userType: message.tag(TAG['user-type']), msgId } },
-  };
-  if (sourceRoom && sourceRoom !== roomId) chat.flags.sharedFrom = sourceRoom;
-  return chat;
+  });
 }
