@@ -124,4 +124,20 @@ describe.skipIf(!rendererBuilt())('Moderation gate, no demo on stream, viewers�
     expect(await line.locator('.onair-text').textContent()).toBe('ネメちゃんこんばんわ');
     expect(await line.locator('[data-testid="notice-text"]').textContent()).toContain('watch streak');
   }, 60_000);
+
+  it('shows a resub alert with the viewer’s name colour, badges and words on /overlay', async () => {
+    const resub = readLines(FIXTURE_FILE).find(
+      (line) => line.includes('msg-id=resub;') && line.includes('login=karl_kons;'),
+    );
+    expect(resub).toBeDefined();
+    irc.inject('streamer', resub!.replace(/ USERNOTICE #\w+ /, ' USERNOTICE #streamer '));
+    const card = overlay.locator('[data-testid="alert"][data-alert-type="resub"]');
+    await card.waitFor({ timeout: 10_000 });
+    const name = card.locator('.onair-alert-user');
+    expect(await name.textContent()).toBe('Karl_Kons');
+    expect(await name.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(31, 210, 255)'); // #1FD2FF
+    expect(await card.locator('.onair-badge').count()).toBe(2); // moderator, subscriber
+    // Its words: an emote, then text.
+    expect(await card.locator('.onair-alert-message .onair-emote').count()).toBeGreaterThan(0);
+  }, 60_000);
 });
