@@ -135,7 +135,8 @@ describe.skipIf(!rendererBuilt())('Moderation gate, no demo on stream, viewersâ€
     await card.waitFor({ timeout: 10_000 });
     const name = card.locator('.onair-alert-user');
     expect(await name.textContent()).toBe('Karl_Kons');
-    expect(await name.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(31, 210, 255)'); // #1FD2FF
+    const colour = `getComputedStyle(document.querySelector('[data-testid="alert"] .onair-alert-user')).color`;
+    expect(await overlay.evaluate<string>(colour)).toBe('rgb(31, 210, 255)'); // #1FD2FF
     expect(await card.locator('.onair-badge').count()).toBe(2); // moderator, subscriber
     // Its words: an emote, then text.
     expect(await card.locator('.onair-alert-message .onair-emote').count()).toBeGreaterThan(0);
