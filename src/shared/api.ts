@@ -196,7 +196,14 @@ export type ModPush =
       overlay: Settings['overlay'];
       timeoutPresets: number[];
       highlights: Settings['highlights'];
-    };
+    }
+  | DropLinesPush;
+
+/** A source's lines leave the view (and the core's history): the demo's, once a real source runs. */
+export interface DropLinesPush {
+  type: 'dropLines';
+  sourceId: string;
+}
 
 /**
  * The overlay renders the alert on screen and nothing else of the queue (what waits, what was shown and
@@ -227,6 +234,7 @@ export type OverlayPush =
   | { type: 'events'; events: OverlayEvent[] }
   | { type: 'alerts'; alerts: OverlayAlertState }
   | { type: 'overlay'; overlay: Settings['overlay'] }
+  | DropLinesPush
   /** Desktop overlay window only: true while it takes the mouse (show the "interactive" hint). */
   | { type: 'interactive'; interactive: boolean };
 
@@ -255,6 +263,8 @@ export const modRequests = {
   getOverlayUrl: z.undefined(),
   // User card and moderation log (user-card-types.ts).
   ...cardRequests,
+  /** Takes a line off the overlay (kept in the gate, or taken down) in OnAir only: no service action. */
+  keepOffStream: z.object({ sourceId, messageId: id }),
 } as const;
 
 export type ModMethod = keyof typeof modRequests;
@@ -268,6 +278,7 @@ export const modRequestSchemas: { readonly [M in ModMethod]: z.ZodType<ModParams
 
 export interface ModResults {
   act: ActionResult;
+  keepOffStream: ActionResult;
   send: ActionResult;
   getSettings: Settings;
   updateSettings: ActionResult & { settings?: Settings };

@@ -93,6 +93,11 @@ export interface ChatFlags {
   sharedFrom?: string;
   /** Sent by this app's own account. */
   own?: boolean;
+  /**
+   * The viewer's words that came with a service notice (a Twitch watch streak, ritual, mod anniversary …):
+   * the notice's id and the service's own description, shown with the line.
+   */
+  notice?: { msgId: string; systemText: string };
 }
 
 export interface ReplyRef {
@@ -129,6 +134,11 @@ export interface ChatMessage {
   targetable: boolean;
   /** Set by the hub once the message is removed. */
   removed?: Removed;
+  /**
+   * Set by the hub when the source has a moderation gate: the overlay gets the line at this time (ms since the
+   * epoch, core clock) unless it is removed before.
+   */
+  gatedUntil?: number;
   extras?: ProviderExtras;
 }
 
@@ -157,6 +167,9 @@ export interface AlertUser {
   id: string | null;
   login: string | null;
   displayName: string;
+  /** Name colour and badges as on the user's chat lines, when the service gives them (absent: unknown). */
+  color?: string | null;
+  badges?: Badge[];
 }
 
 export interface Alert {
@@ -192,7 +205,8 @@ export interface AlertOrigin {
   eventId: string;
 }
 
-export type RemovalReason = 'delete' | 'timeout' | 'ban' | 'clear';
+/** `offStream`: kept off the overlay by a moderator in OnAir (moderation gate); the service still shows it. */
+export type RemovalReason = 'delete' | 'timeout' | 'ban' | 'clear' | 'offStream';
 
 export type RemovalTarget =
   | { type: 'message'; messageId: string }

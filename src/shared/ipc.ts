@@ -27,6 +27,7 @@ export const MOD_METHODS = [
   'setUserNote',
   'modLog',
   'exportModLog',
+  'keepOffStream',
 ] as const satisfies readonly ModMethod[];
 
 // Compile-time check that the list names every method of the contract.

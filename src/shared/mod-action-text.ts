@@ -69,7 +69,10 @@ export function describeModAction(entry: ModLogEntry): ModActionText {
   const action = entry.action;
   const fixed = FIXED.get(action);
   if (fixed) return { summary: fixed, reason: null };
-  if (action === 'delete') return { summary: deleteText(entry, subject.messageText, detail), reason: null };
+  if (action === 'delete')
+    return { summary: `deleted ${messageText(entry, subject.messageText, detail)}`, reason: null };
+  if (action === 'keepOffStream')
+    return { summary: `kept ${messageText(entry, subject.messageText, undefined)} off stream`, reason: null };
   if (action === 'timeout') {
     const spoken = shortDuration(subject.seconds ?? legacy.seconds ?? 0);
     return { summary: spoken ? `timed out ${who} for ${spoken}` : `timed out ${who}`, reason };
@@ -89,14 +92,15 @@ export function describeModAction(entry: ModLogEntry): ModActionText {
   return { summary: entry.target ? `${words} ${who}` : words, reason: detail ?? null };
 }
 
-function deleteText(entry: ModLogEntry, known: string | undefined, detail: string | undefined): string {
+/** "'that boss fight was insane' from PixelPirate", or "a message" when neither is known. */
+function messageText(entry: ModLogEntry, known: string | undefined, detail: string | undefined): string {
   const fromLogin = entry.subject?.displayName ?? entry.subject?.login;
   const byId = entry.target.startsWith('message ');
   // Service entries (EventSub) name the author in `target` and carry the message body in `detail`.
   const text = known ?? (byId ? undefined : detail);
   const from = fromLogin ?? (byId ? undefined : entry.target);
   const what = text === undefined ? 'a message' : `'${inlineText(text)}'`;
-  return from ? `deleted ${what} from ${inlineText(from, 40)}` : `deleted ${what}`;
+  return from ? `${what} from ${inlineText(from, 40)}` : what;
 }
 
 /** `emoteonly` → "turned emote-only on", `slowoff` → "turned slow mode off", with "(30 s)" when known. */

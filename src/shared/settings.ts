@@ -13,7 +13,14 @@ import { highlightSettingsSchema } from './highlights';
 
 /** Settings persisted as JSON. Every field has a default so a partial or old file still loads. */
 
-const sourceBase = { id: z.string().min(1).max(64), enabled: z.boolean().default(true) };
+const sourceBase = {
+  id: z.string().min(1).max(64),
+  enabled: z.boolean().default(true),
+  // Moderation gate (docs/events.md "Moderation gate"): seconds a chat line waits before the overlay shows it,
+  // so a moderator can keep it off stream. Absent or 0 = at once (optional, not `.default(0)`, so configs written
+  // in code and older files need not name it).
+  gateSeconds: z.number().min(0).max(30).optional(),
+};
 
 export const demoSourceSchema = z.object({
   ...sourceBase,

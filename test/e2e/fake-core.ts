@@ -60,6 +60,7 @@ export function createFakeCore(snapshot: Partial<ModSnapshot> = {}): FakeCore {
     setClickThrough: record('setClickThrough'),
     getOverlayUrl: async () => ({ url: 'http://127.0.0.1:7480/overlay' }),
     ...emptyCardHandlers(),
+    keepOffStream: record('keepOffStream'),
   };
   fake.core = {
     handlers,

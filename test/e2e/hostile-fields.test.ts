@@ -54,6 +54,7 @@ function coreDouble(): OnAirCore {
   return {
     handlers: {
       act: refuse,
+      keepOffStream: refuse,
       send: refuse,
       getSettings: async () => defaultSettings(),
       updateSettings: refuse,

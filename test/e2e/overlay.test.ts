@@ -39,7 +39,7 @@ describe.skipIf(!rendererBuilt())('overlay and mod console in Chromium (real cor
     // trips, other test files on the same two cores) does not count against the overlay.
     const shownAfterMs = await overlay.evaluate(() => performance.now());
     expect(shownAfterMs).toBeLessThan(2000);
-    // The mod console labels the demo; the on-stream overlay shows the lines like any chat.
+    // The mod console labels the demo; the overlay has no such label, only a small mark per demo line.
     expect(await overlay.textContent('body')).not.toMatch(/not a real chat|DEMO/);
     expect(await overlay.locator('[data-testid="demo-label"]').count()).toBe(0);
     const background = await overlay.evaluate<string>(bodyBackground);

@@ -32,6 +32,7 @@ const VALID: Record<(typeof MOD_METHODS)[number], unknown> = {
   setUserNote: { sourceId: 'demo', userId: 'u1', note: 'kind' },
   modLog: {},
   exportModLog: {},
+  keepOffStream: { sourceId: 'demo', messageId: 'm1' },
 };
 
 /**

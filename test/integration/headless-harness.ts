@@ -40,6 +40,7 @@ export function fakeCore() {
     },
     getOverlayUrl: async () => ({ url: browserSourceUrl }),
     ...emptyCardHandlers(),
+    keepOffStream: (p) => ok(p, 'keepOffStream'),
   } satisfies ModHandlers;
   const snapshot: ModSnapshot = modSnapshot();
   const core: OnAirCore = {

@@ -53,6 +53,10 @@ async function setup() {
     recordModeration: async (entry) => {
       entries.push(entry);
     },
+    keepOffStream: (sourceId) =>
+      sourceId === 'src'
+        ? { ok: true, local: true, detail: 'kept off stream' }
+        : { ok: false, code: 'not-found', message: 'no' },
     twitch: {
       login: async () => ({ ok: true, local: true }),
       cancel: async () => ({ ok: true, local: true }),
@@ -98,5 +102,19 @@ describe('console handlers', () => {
       ok: false,
       code: 'not-found',
     });
+  });
+});
+
+describe('keepOffStream', () => {
+  it('answers what the core did and logs it as an OnAir-only action', async () => {
+    const { handlers, entries } = await setup();
+    expect(await handlers.keepOffStream({ sourceId: 'src', messageId: 'm9' })).toEqual({
+      ok: true,
+      local: true,
+      detail: 'kept off stream',
+    });
+    expect(entries.at(-1)).toMatchObject({ action: 'keepOffStream', target: 'message m9', result: 'local' });
+    expect((await handlers.keepOffStream({ sourceId: 'nope', messageId: 'm9' })).ok).toBe(false);
+    expect(entries.at(-1)).toMatchObject({ action: 'keepOffStream', result: 'error' });
   });
 });

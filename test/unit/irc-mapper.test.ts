@@ -37,7 +37,7 @@ const EXPECTED_KIND: Record<string, OnAirEvent['kind'][]> = {
   CLEARMSG: ['removal'],
   ROOMSTATE: ['modes'],
   NOTICE: ['notice'],
-  USERNOTICE: ['alert', 'notice'],
+  USERNOTICE: ['alert', 'notice', 'chat'],
   JOIN: ['presence'],
   PART: ['presence'],
 };

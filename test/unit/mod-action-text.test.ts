@@ -30,6 +30,10 @@ describe('human text for every mod action kind', () => {
       "ModMia deleted 'that boss fight was insane' from PixelPirate",
     ],
     [{ action: 'delete', target: 'message demo-85' }, 'ModMia deleted a message'],
+    [
+      { action: 'keepOffStream', target: 'message m9', subject: { login: 'ada', messageText: 'spoiler!' } },
+      "ModMia kept 'spoiler!' from ada off stream",
+    ],
     // EventSub channel.moderate: author in target, body in detail.
     [{ action: 'delete', target: 'pixelpirate', detail: 'gg' }, "ModMia deleted 'gg' from pixelpirate"],
     [{ action: 'timeout', detail: '1800s' }, 'ModMia timed out pixelpirate for 30 min'],

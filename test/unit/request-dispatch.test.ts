@@ -32,6 +32,7 @@ function recordingHandlers() {
     },
     setSourceToken: (p) => ok('setSourceToken', p),
     setClickThrough: (p) => ok('setClickThrough', p),
+    keepOffStream: (p) => ok('keepOffStream', p),
     // A handler that throws before returning a promise.
     getOverlayUrl: () => {
       throw new TypeError('sync core bug');

@@ -96,6 +96,7 @@ export async function createCore(
     onAccepted: (event) => {
       if (recording) recordEvent(history, event);
     },
+    gateSeconds: (sourceId) => sources.gateSeconds(sourceId),
   });
   // Third-party emotes join Twitch chat here, before the hub: a service beside the providers, not one of them.
   const emotes = new EmoteService({
@@ -160,7 +161,11 @@ export async function createCore(
     emit,
     clock,
     log,
-    onRemoved: (id) => hub.state.forgetSource(id),
+    onRemoved: (id, config) => {
+      hub.state.forgetSource(id);
+      // The demo's lines leave the history and both views when it stops (a real source took over).
+      if (config.type === 'demo') hub.dropLines(id);
+    },
   });
 
   // A user's file that failed to load must not be replaced by the demo; naming sources in a patch ends that.
@@ -216,6 +221,20 @@ export async function createCore(
       sourceRef: (sourceId) => sources.get(sourceId)?.ref ?? null,
       twitchFacts: (channel, userId) => twitch.chatterFacts(channel, userId),
     }),
+    keepOffStream: (sourceId, messageId) => {
+      const source = sources.get(sourceId);
+      if (!source) return { ok: false, code: 'not-found', message: `No running source "${sourceId}".` };
+      const target = { type: 'message', messageId } as const;
+      hub.publish({
+        kind: 'removal',
+        source: source.ref,
+        target,
+        reason: 'offStream',
+        confirmed: false,
+        at: clock.now(),
+      });
+      return { ok: true, local: true, detail: 'kept off stream' };
+    },
     twitch: { login: () => twitch.login(), cancel: () => twitch.cancel(), logout: () => twitch.logout() },
   });
 

@@ -32,6 +32,8 @@ export interface HandlerDeps {
   card?: CardHandlers;
   /** Resolves once the entry is durable (or its failure reported): only then is the action answered. */
   recordModeration: (entry: ModLogEntry) => Promise<void>;
+  /** Publishes an OnAir-only removal that keeps a line off the overlay (moderation gate). */
+  keepOffStream: (sourceId: string, messageId: string) => ActionResult;
   twitch: {
     login: () => Promise<ActionResult>;
     cancel: () => Promise<ActionResult>;
@@ -85,15 +87,23 @@ const noCard: CardHandlers = {
   exportModLog: () => Promise.reject(new Error(cardMissing.message)),
 };
 
+/** The author and text of a message the core still holds. */
+function messageSubject(
+  sourceId: string,
+  messageId: string,
+  find: HandlerDeps['findMessage'],
+): ModSubject | undefined {
+  const message = find?.(sourceId, messageId);
+  if (!message) return undefined;
+  const { id: userId, login, displayName } = message.author;
+  return { userId, login, displayName, messageText: message.text.slice(0, 500) };
+}
+
 /** Who and what the action concerned, for the human text of the log and the user card. */
 function subjectOf(action: ModAction, find: HandlerDeps['findMessage']): ModSubject | undefined {
   switch (action.type) {
-    case 'delete': {
-      const message = find?.(action.sourceId, action.messageId);
-      if (!message) return undefined;
-      const { id: userId, login, displayName } = message.author;
-      return { userId, login, displayName, messageText: message.text.slice(0, 500) };
-    }
+    case 'delete':
+      return messageSubject(action.sourceId, action.messageId, find);
     case 'timeout':
       return { userId: action.userId, login: action.login, seconds: action.seconds, reason: action.reason };
     case 'ban':
@@ -163,5 +173,20 @@ export function createHandlers(deps: HandlerDeps): ModHandlers {
     }),
     getOverlayUrl: async () => ({ url: deps.browserSourceUrl() }),
     ...(deps.card ?? noCard),
+    keepOffStream: async ({ sourceId, messageId }) => {
+      const result = deps.keepOffStream(sourceId, messageId);
+      await deps.recordModeration({
+        id: randomUUID(),
+        at: deps.now(),
+        sourceId,
+        actor: deps.sources.get(sourceId)?.status().identity?.login ?? 'you',
+        action: 'keepOffStream',
+        target: `message ${messageId}`,
+        subject: messageSubject(sourceId, messageId, deps.findMessage),
+        result: result.ok ? 'local' : 'error',
+        error: result.ok ? undefined : result.message,
+      });
+      return result;
+    },
   };
 }

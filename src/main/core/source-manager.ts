@@ -9,10 +9,13 @@ export interface SourceManagerOptions {
   emit: (event: OnAirEvent) => void;
   clock: Clock;
   log: Logger;
-  onRemoved?: (sourceId: string) => void;
+  onRemoved?: (sourceId: string, config: SourceConfig) => void;
 }
 
-const sameConfig = (a: SourceConfig, b: SourceConfig): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Fields read while the source runs (the hub reads the gate per line): changing them restarts nothing. */
+const withoutLiveFields = ({ gateSeconds: _gate, ...rest }: SourceConfig): object => rest;
+const sameConfig = (a: SourceConfig, b: SourceConfig): boolean =>
+  JSON.stringify(withoutLiveFields(a)) === JSON.stringify(withoutLiveFields(b));
 
 /** The demo source a new user sees when nothing is configured. */
 export const firstRunDemo: SourceConfig = {
@@ -24,10 +27,16 @@ export const firstRunDemo: SourceConfig = {
   alertEverySeconds: 20,
 };
 
-/** Which configs should run: the enabled ones, or the demo when none is configured at all. */
+/**
+ * Which configs should run: the enabled ones, except that a demo never runs beside a real (non-demo) source,
+ * so fake chat never reaches a stream. The first-run demo runs only while no source is configured at all; a
+ * configured demo comes back when every real source is disabled, unless it is disabled itself.
+ */
 export function effectiveSources(settings: Settings): SourceConfig[] {
   if (settings.sources.length === 0) return [firstRunDemo];
-  return settings.sources.filter((source) => source.enabled);
+  const enabled = settings.sources.filter((source) => source.enabled);
+  const real = enabled.filter((source) => source.type !== 'demo');
+  return real.length > 0 ? real : enabled;
 }
 
 /** Starts, stops and restarts sources so the running set always matches the settings. */
@@ -44,6 +53,11 @@ export class SourceManager {
     return [...this.running.values()].map((entry) => entry.source);
   }
 
+  /** The moderation gate of a running source, in seconds (0: none). */
+  gateSeconds(sourceId: string): number {
+    return this.running.get(sourceId)?.config.gateSeconds ?? 0;
+  }
+
   configs(): SourceConfig[] {
     return [...this.running.values()].map((entry) => entry.config);
   }
@@ -54,6 +68,7 @@ export class SourceManager {
     for (const [id, entry] of this.running) {
       const next = wanted.get(id);
       if (!next || force || !sameConfig(next, entry.config)) await this.stopOne(id, !next);
+      else entry.config = next; // only live fields changed
     }
     for (const config of configs) {
       if (!this.running.has(config.id)) await this.startOne(config, endpoints);
@@ -97,6 +112,6 @@ export class SourceManager {
     } catch (error) {
       this.options.log.warn(`source ${id} did not stop cleanly`, error);
     }
-    if (removed) this.options.onRemoved?.(id);
+    if (removed) this.options.onRemoved?.(id, entry.config);
   }
 }

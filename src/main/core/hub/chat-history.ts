@@ -47,6 +47,18 @@ export class ChatHistory {
     return at === undefined ? undefined : this.messages[at - this.offset];
   }
 
+  /** Forgets every line of a source (the demo once a real source runs); returns how many went. */
+  dropSource(sourceId: string): number {
+    const kept = this.messages.filter((message) => message.source.sourceId !== sourceId);
+    const dropped = this.messages.length - kept.length;
+    if (dropped === 0) return 0;
+    this.messages = kept;
+    this.offset = 0;
+    this.index.clear();
+    kept.forEach((message, position) => this.index.set(messageKey(message), position));
+    return dropped;
+  }
+
   list(): ChatMessage[] {
     return this.messages.slice(-this.limit);
   }

@@ -10,8 +10,9 @@ import type {
 } from '../../../shared/api';
 import type { Clock, TimerHandle } from '../clock';
 import { AlertDeduper } from './alert-dedupe';
+import { ChatGate } from './chat-gate';
 import { HubState, defaultHubLimits, type HubLimits } from './hub-state';
-import { overlayEvents, overlayPush, overlaySnapshot } from './overlay-projection';
+import { overlayEvents, overlayPush, overlaySnapshot, releasedLines } from './overlay-projection';
 
 /**
  * Push pacing (performance). A view that got no push for IDLE_GAP_MS is idle: the next event goes out at once
@@ -46,6 +47,8 @@ export interface HubOptions {
   onAlert?: (alert: Extract<OnAirEvent, { kind: 'alert' }>) => void;
   /** Called for every event the hub accepted (after de-duplication), e.g. to record it; must only enqueue. */
   onAccepted?: (event: OnAirEvent) => void;
+  /** A source's moderation gate in seconds (0 or absent: none); see hub/chat-gate.ts. */
+  gateSeconds?: (sourceId: string) => number;
 }
 
 export interface HubCounters {
@@ -73,6 +76,7 @@ export class Hub {
   };
   private readonly views = new Set<View>();
   private readonly deduper = new AlertDeduper();
+  readonly gate: ChatGate;
   private pending: OnAirEvent[] = [];
   private timer: TimerHandle | null = null;
   private lastFlushAt = 0;
@@ -85,10 +89,16 @@ export class Hub {
     this.state = new HubState(limits);
     // A burst larger than the history is pointless to forward whole: views keep only `messages` lines.
     this.maxPending = limits.messages * 4;
+    this.gate = new ChatGate(
+      options.clock,
+      (lines) => this.sendToOverlays(releasedLines(lines)),
+      this.maxPending,
+    );
   }
 
-  publish(event: OnAirEvent): void {
+  publish(received: OnAirEvent): void {
     this.counters.published += 1;
+    const event = this.withGate(received);
     if (event.kind === 'alert') {
       if (!this.deduper.admit(event, this.options.clock.now())) {
         this.counters.alertDuplicates += 1;
@@ -100,8 +110,30 @@ export class Hub {
       this.counters.duplicates += 1;
       return;
     }
+    if (event.kind === 'chat') this.gate.hold(event);
+    else if (event.kind === 'removal') this.gate.applyRemoval(event);
     this.enqueue(event);
     this.options.onAccepted?.(event);
+  }
+
+  /** Stamps `gatedUntil` on a chat line whose source has a moderation gate; everything else passes as is. */
+  private withGate(event: OnAirEvent): OnAirEvent {
+    if (event.kind !== 'chat' || !this.options.gateSeconds) return event;
+    const seconds = this.options.gateSeconds(event.source.sourceId);
+    if (!(seconds > 0)) return event;
+    return { ...event, gatedUntil: this.options.clock.now() + seconds * 1000 };
+  }
+
+  /** Forgets a source's chat lines in the history, the gate and every view (the demo once a real source runs). */
+  dropLines(sourceId: string): void {
+    this.flush();
+    this.state.chat.dropSource(sourceId);
+    this.gate.dropSource(sourceId);
+    for (const view of this.views) if (view.ready) view.send({ type: 'dropLines', sourceId });
+  }
+
+  private sendToOverlays(push: OverlayPush): void {
+    for (const view of this.views) if (view.ready && view.kind === 'overlay') view.send(push);
   }
 
   /**
@@ -140,7 +172,9 @@ export class Hub {
 
   /** The overlay's snapshot: chat lines not removed, the alert on screen, its settings. */
   overlaySnapshot(): OverlaySnapshot {
-    return overlaySnapshot(this.state.chat.list(), this.options.snapshotExtras());
+    const lines = this.state.chat.list();
+    const aired = this.gate.size > 0 ? lines.filter((line) => !this.gate.isHeld(line)) : lines;
+    return overlaySnapshot(aired, this.options.snapshotExtras());
   }
 
   /** The mod console's snapshot: everything the hub keeps. */
@@ -180,6 +214,7 @@ export class Hub {
 
   stop(): void {
     this.flush();
+    this.gate.stop();
     this.views.clear();
   }
 

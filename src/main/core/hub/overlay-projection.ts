@@ -29,15 +29,26 @@ function overlayRemoval(removal: Removal): LineRemoval {
   return { kind, source, target, reason, confirmed, at };
 }
 
-/** The events of one batch the overlay needs: chat lines and removals (stripped), nothing else. */
+/**
+ * The events of one batch the overlay needs: chat lines and removals (stripped), nothing else. A line with a
+ * moderation gate (`gatedUntil`) is not among them: it reaches the overlay only when the gate releases it
+ * (hub/chat-gate.ts).
+ */
 export function overlayEvents(batch: OnAirEvent[]): OverlayEvent[] {
   const events: OverlayEvent[] = [];
   for (const event of batch) {
-    if (event.kind === 'chat') events.push(overlayChat(event));
-    else if (event.kind === 'removal') events.push(overlayRemoval(event));
+    if (event.kind === 'chat') {
+      if (event.gatedUntil === undefined) events.push(overlayChat(event));
+    } else if (event.kind === 'removal') events.push(overlayRemoval(event));
   }
   return events;
 }
+
+/** The overlay's push of lines the gate released. */
+export const releasedLines = (lines: ChatMessage[]): OverlayPush => ({
+  type: 'events',
+  events: lines.map(overlayChat),
+});
 
 export const overlayAlerts = (state: AlertQueueState): OverlayAlertState => ({
   active: state.active,
@@ -74,5 +85,7 @@ export function overlayPush(push: ModPush): OverlayPush | null {
     case 'alertApprovals':
       // Viewer text nobody approved yet: the mod console's alone.
       return null;
+    case 'dropLines':
+      return push;
   }
 }

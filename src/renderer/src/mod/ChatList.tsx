@@ -19,6 +19,8 @@ import { SearchBar } from './search/SearchBar';
 import { useChatSearch } from './search/use-chat-search';
 import { useHighlighter } from './search/use-highlighter';
 import { useRevealLine } from './search/use-reveal-line';
+import { anyGated } from './GateCountdown';
+import { useNow } from './use-now';
 
 const OLDER_STEP = 50;
 const NO_CAPABILITIES: readonly never[] = [];
@@ -56,6 +58,12 @@ export function ChatList() {
   useHighlightSound(messages, highlighter);
   const { holds, setHolds, hold, shown, start, end, live, lastShownKey } = useChatWindow(lines);
   const { menu, openMenu, closeMenu } = useLineMenuState(hold);
+  // Ticks once a second only while a shown line waits in a moderation gate (its countdown). Judged against the
+  // last tick: a new gated line is later than it, so the clock starts, and stops once the last gate passed.
+  const [gating, setGating] = useState(false);
+  const now = useNow(gating);
+  const gatedNow = anyGated(shown, now);
+  if (gatedNow !== gating) setGating(gatedNow);
 
   const { onScroll } = useLiveFollow({
     listRef,
@@ -166,6 +174,7 @@ export function ChatList() {
                   note={lineNotes.get(key)}
                   demo={status?.demo ?? message.source.provider === 'demo'}
                   highlight={highlighter.hit(message)}
+                  now={message.gatedUntil !== undefined ? now : undefined}
                   onCommand={command}
                   onMenu={openMenu}
                 />

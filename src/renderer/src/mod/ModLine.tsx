@@ -7,6 +7,7 @@ import { Badges, MessageParts } from '../common/MessageParts';
 import { safeNameColor } from '../common/safe';
 import type { ActionNote } from '../store/action-notes-slice';
 import { NoteView } from './ActionNotes';
+import { GateCountdown } from './GateCountdown';
 import { authorName, LineActions } from './LineActions';
 import { readableNameColor } from '../common/readable-color';
 import { removedLabel } from './removed-label';
@@ -28,6 +29,8 @@ interface ModLineProps {
   demo: boolean;
   /** The highlight rule this line matched (search/highlighter.ts), if any. */
   highlight?: HighlightHit | null;
+  /** The ticking clock, for lines waiting in the moderation gate only (others keep their memo). */
+  now?: number;
   onCommand(message: ChatMessage, command: LineCommand): void;
   onMenu(message: ChatMessage, opener: HTMLElement): void;
 }
@@ -53,6 +56,7 @@ export const ModLine = memo(function ModLine({
   note,
   demo,
   highlight = null,
+  now,
   onCommand,
   onMenu,
 }: ModLineProps) {
@@ -91,6 +95,11 @@ export const ModLine = memo(function ModLine({
       <span className="mod-line-body">
         <span className="mod-time">{formatClock(message.receivedAt)}</span>
         <ChatterMark flags={message.flags} />
+        {message.flags.notice?.systemText ? (
+          <span className="mod-notice-text">
+            {displayText(message.flags.notice.systemText, MOD_TEXT_CHARS)}{' '}
+          </span>
+        ) : null}
         <Badges badges={message.author.badges} />
         {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
         <button
@@ -115,6 +124,7 @@ export const ModLine = memo(function ModLine({
         </span>
         {removed ? <span className="mod-removed-note">({removed})</span> : null}
         {note ? <NoteView note={note} inLine /> : null}
+        <GateCountdown message={message} now={now} onCommand={onCommand} />
       </span>
     </div>
   );

@@ -3,6 +3,7 @@ import type { SourceConfig } from '../../../shared/settings';
 import { SOURCE_SECRETS } from '../../../shared/source-secrets';
 import { useModBridge, useModStore } from '../store/store-context';
 import { Hint } from './fields';
+import { GateSelect, hasChat } from './GateSelect';
 import { NewSourceForm } from './NewSourceForm';
 import { saveSources, type NewKind } from './source-candidates';
 import { SourceSecretForm } from './SourceSecretForm';
@@ -69,6 +70,12 @@ export function SourcesEditor({ sources, onSaved }: SourcesEditorProps) {
                 `${describe(source)} ${enabled ? 'enabled' : 'disabled'} and saved`,
               )
             }
+            onGate={(gateSeconds) =>
+              void commit(
+                sources.map((s, i) => (i === index ? { ...s, gateSeconds } : s)),
+                `${describe(source)}: ${gateSeconds ? `chat waits ${gateSeconds} s before the overlay` : 'no delay'}, saved`,
+              )
+            }
             onRemove={() =>
               void commit(
                 sources.filter((_, i) => i !== index),
@@ -105,9 +112,10 @@ function SourceRow(props: {
   disabled: boolean;
   describedBy: string;
   onEnable(enabled: boolean): void;
+  onGate(seconds: number): void;
   onRemove(): void;
 }) {
-  const { source, disabled, describedBy, onEnable, onRemove } = props;
+  const { source, disabled, describedBy, onEnable, onGate, onRemove } = props;
   const spec = SOURCE_SECRETS[source.type];
   return (
     <li data-source-id={source.id}>
@@ -131,6 +139,7 @@ function SourceRow(props: {
           Remove
         </button>
       </div>
+      {hasChat(source) ? <GateSelect source={source} disabled={disabled} onGate={onGate} /> : null}
       {spec ? (
         <>
           <SourceSecretForm sourceId={source.id} spec={spec} />

@@ -7,6 +7,7 @@ export const LINE_HOTKEYS: ReadonlyArray<[keys: string, what: string]> = [
   ['r', 'reply: fills the reply and moves to the send box'],
   ['u or Enter', 'user card (Esc closes it and comes back here)'],
   ['c', 'copy the message text'],
+  ['k', 'keep off stream: a line waiting in the moderation gate never reaches the overlay'],
   ['m or Shift+F10', 'more: every timeout, unban, reply, user card, copy'],
   ['Esc', 'leave the list: back to live, cursor in the send box'],
 ];

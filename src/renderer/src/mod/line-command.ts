@@ -6,4 +6,6 @@ export type LineCommand =
   | { type: 'unban' }
   | { type: 'reply' }
   | { type: 'user' }
-  | { type: 'copy' };
+  | { type: 'copy' }
+  /** Moderation gate: the line never reaches the overlay; OnAir only, the service is not told. */
+  | { type: 'keepOffStream' };

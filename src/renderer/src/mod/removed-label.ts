@@ -7,6 +7,7 @@ const REMOVED_WORDS = lookupTable({
   timeout: 'timed out',
   ban: 'banned',
   clear: 'cleared',
+  offStream: 'kept off stream',
 });
 
 export function removedLabel(message: ChatMessage): string | null {
@@ -17,6 +18,7 @@ export function removedLabel(message: ChatMessage): string | null {
     return removed.confirmed ? `${lifted} · message stays removed on ${serviceName(message)}` : lifted;
   }
   const what = REMOVED_WORDS.get(removed.reason) ?? 'removed';
+  if (removed.reason === 'offStream') return `${what} · still in chat on ${serviceName(message)}`;
   return removed.confirmed
     ? `${what} · removed on ${serviceName(message)}`
     : `${what} · hidden in OnAir only`;

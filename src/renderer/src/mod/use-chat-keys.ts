@@ -68,6 +68,12 @@ function runLineKey(
     case 'c':
       o.command(message, { type: 'copy' });
       return true;
+    case 'k': {
+      // Only while the line waits in the moderation gate (its button is drawn then).
+      const keep = line.querySelector<HTMLButtonElement>('[data-action="keep-off-stream"]');
+      keep?.click();
+      return !!keep;
+    }
     case 'Escape':
       o.leave();
       return true;

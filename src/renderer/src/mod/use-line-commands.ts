@@ -4,7 +4,7 @@ import { formatDuration } from '../common/format';
 import { messageKey } from '../../../shared/removal';
 import { useModStore } from '../store/store-context';
 import type { LineCommand } from './ModLine';
-import { useAct } from './use-actions';
+import { useAct, useRunAction } from './use-actions';
 
 /** Copies text; the Clipboard API first, the old selection command where it is unavailable. */
 async function copyText(text: string): Promise<boolean> {
@@ -28,6 +28,7 @@ async function copyText(text: string): Promise<boolean> {
 /** What a chat line's button, menu item or hotkey does. Results appear on that line. */
 export function useLineCommands(): (message: ChatMessage, command: LineCommand) => void {
   const act = useAct();
+  const run = useRunAction(true);
   const openUser = useModStore((state) => state.openUser);
   const setReplyTo = useModStore((state) => state.setReplyTo);
   const putNote = useModStore((state) => state.putNote);
@@ -67,6 +68,13 @@ export function useLineCommands(): (message: ChatMessage, command: LineCommand) 
         case 'user':
           openUser({ sourceId, userId, login, displayName });
           break;
+        case 'keepOffStream':
+          void run(
+            `Keep ${displayName}'s line off stream`,
+            (bridge) => bridge.request('keepOffStream', { sourceId, messageId: message.id }),
+            scope,
+          );
+          break;
         case 'copy':
           void copyText(message.text).then((copied) =>
             putNote(
@@ -78,6 +86,6 @@ export function useLineCommands(): (message: ChatMessage, command: LineCommand) 
           break;
       }
     },
-    [act, openUser, setReplyTo, putNote],
+    [act, run, openUser, setReplyTo, putNote],
   );
 }

@@ -1,7 +1,23 @@
+import { Fragment } from 'react';
 import type { Alert } from '../../../shared/events';
 import { alertHeadlineParts } from '../common/alert-text';
 import { OVERLAY_TEXT_CHARS } from '../common/display-text';
-import { MessageParts } from '../common/MessageParts';
+import { Badges, MessageParts } from '../common/MessageParts';
+import { safeNameColor } from '../common/safe';
+
+/** The alert's user as a chat line shows them: badges, then the name in their colour (when the service said). */
+function AlertUserName({ alert, name }: { alert: Alert; name: string }) {
+  const { color, login, badges } = alert.user;
+  const style = color !== undefined && login ? { color: safeNameColor(color, login) } : undefined;
+  return (
+    <>
+      {badges && badges.length > 0 ? <Badges badges={badges} /> : null}
+      <bdi className="onair-alert-user" style={style}>
+        {name}
+      </bdi>
+    </>
+  );
+}
 
 /** The alert on screen now; keyed by id so each alert plays its (finite) entrance once. */
 export function AlertCard({ alert }: { alert: Alert }) {
@@ -15,7 +31,13 @@ export function AlertCard({ alert }: { alert: Alert }) {
     >
       <div className="onair-alert-headline">
         {alertHeadlineParts(alert).map((piece, index) =>
-          index % 2 === 1 ? <bdi key={index}>{piece}</bdi> : piece,
+          index === 1 ? (
+            <AlertUserName key={index} alert={alert} name={piece} />
+          ) : index % 2 === 1 ? (
+            <bdi key={index}>{piece}</bdi>
+          ) : (
+            <Fragment key={index}>{piece}</Fragment>
+          ),
         )}
       </div>
       {alert.message && alert.message.length > 0 ? (

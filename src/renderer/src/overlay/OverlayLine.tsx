@@ -26,6 +26,10 @@ export const OverlayLine = memo(function OverlayLine({ message, expiresAt, look 
   if (message.flags.firstMessage) classes.push('onair-line--first');
   if (message.flags.highlighted) classes.push('onair-line--highlighted');
   if (message.flags.donation || message.flags.bits) classes.push('onair-line--paid');
+  // Issue 13.5–6: demo lines are marked; a notice's words come with the service's description above them.
+  const demo = message.source.provider === 'demo';
+  const notice = message.flags.notice;
+  if (notice) classes.push('onair-line--notice');
   const style =
     fadeInMs === null
       ? undefined
@@ -42,8 +46,19 @@ export const OverlayLine = memo(function OverlayLine({ message, expiresAt, look 
       data-testid="chat-line"
       data-message-id={message.id}
       data-source-id={message.source.sourceId}
+      data-demo={demo ? 'true' : undefined}
       style={style}
     >
+      {notice?.systemText ? (
+        <div className="onair-notice-text" dir="auto" data-testid="notice-text">
+          {displayText(notice.systemText, look.maxChars)}
+        </div>
+      ) : null}
+      {demo ? (
+        <span className="onair-demo-mark" title="Demo chat: not a real viewer">
+          demo
+        </span>
+      ) : null}
       <Badges badges={message.author.badges} />
       {/* Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them. */}
       <span className="onair-name" dir="auto" style={{ color }}>

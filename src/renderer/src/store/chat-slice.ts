@@ -42,6 +42,13 @@ export class ChatWorkingCopy {
     }
   }
 
+  /** Drops every line of a source (the core forgot them: the demo's, once a real source runs). */
+  dropSource(sourceId: string): void {
+    if (!this.messages.some((message) => message.source.sourceId === sourceId)) return;
+    this.messages = this.messages.filter((message) => message.source.sourceId !== sourceId);
+    this.copied = true;
+  }
+
   /** Drops the oldest lines beyond `limit`. */
   trim(limit: number): void {
     if (this.messages.length <= limit) return;

@@ -1,4 +1,4 @@
-import type { ModPush, OverlayPush, ViewPush } from '../../../shared/api';
+import type { DropLinesPush, ModPush, OverlayPush, ViewPush } from '../../../shared/api';
 import type { AutoModHold, OnAirEvent } from '../../../shared/events';
 import { ChatWorkingCopy } from './chat-slice';
 import {
@@ -40,6 +40,8 @@ export function applyOverlayPushes(data: OverlayReplica, pushes: OverlayPush[]):
       next = { ...next, alerts: push.alerts };
     } else if (push.type === 'overlay') {
       next = { ...next, overlay: push.overlay };
+    } else if (push.type === 'dropLines') {
+      chat.dropSource(push.sourceId);
     }
   }
   chat.trim(OVERLAY_MESSAGE_LIMIT);
@@ -51,11 +53,13 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
   const start = lastSnapshotAt(pushes);
   const first = pushes[start];
   if (first?.type === 'snapshot') next = modReplicaFromSnapshot(first.snapshot, limits);
-  const events: OnAirEvent[] = [];
+  const events: Array<OnAirEvent | DropLinesPush> = [];
   for (let i = start + 1; i < pushes.length; i++) {
     const push = pushes[i];
     if (push.type === 'events') {
       for (const event of push.events) events.push(event);
+    } else if (push.type === 'dropLines') {
+      events.push(push); // in order with the events around it
     } else if (push.type === 'alerts') {
       next = { ...next, alerts: push.alerts };
     } else if (push.type === 'alertApprovals') {
@@ -68,11 +72,19 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
   return events.length === 0 ? next : applyModEvents(next, events, limits);
 }
 
-function applyModEvents(data: ModReplica, events: OnAirEvent[], limits: ReplicaLimits): ModReplica {
+function applyModEvents(
+  data: ModReplica,
+  events: Array<OnAirEvent | DropLinesPush>,
+  limits: ReplicaLimits,
+): ModReplica {
   const chat = new ChatWorkingCopy(data.messages);
   const next: ModReplica = { ...data };
   let automod: AutoModHold[] | null = null;
   for (const event of events) {
+    if ('type' in event) {
+      chat.dropSource(event.sourceId);
+      continue;
+    }
     switch (event.kind) {
       case 'chat':
         chat.append(event);

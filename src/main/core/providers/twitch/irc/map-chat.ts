@@ -97,6 +97,40 @@ function replyOf(message: IrcMessage): ChatMessage['reply'] {
   };
 }
 
+/** What differs between a PRIVMSG and the other lines that carry a viewer's words (map-notice-chat.ts). */
+export interface ChatLineFields {
+  login: string;
+  text: string;
+  parts: ChatMessage['parts'];
+  flags: ChatMessage['flags'];
+  reply: ChatMessage['reply'];
+}
+
+/** A chat line from a tagged IRC line: id, author, times, shared-chat origin and Twitch extras from the tags. */
+export function chatLine(message: IrcMessage, ctx: MapContext, fields: ChatLineFields): ChatMessage {
+  const id = message.tag(TAG.id);
+  const roomId = message.tag(TAG['room-id']);
+  const sourceRoom = message.tag(TAG['source-room-id']);
+  const chat: ChatMessage = {
+    kind: 'chat',
+    id: id || ctx.localId(),
+    source: ctx.ref,
+    author: authorOf(message, fields.login),
+    parts: fields.parts,
+    text: fields.text,
+    flags: fields.flags,
+    reply: fields.reply,
+    serverTime: serverTimeOf(message, ctx.now),
+    receivedAt: ctx.now,
+    targetable: Boolean(id),
+    extras: {
+      twitch: { roomId, userType: message.tag(TAG['user-type']), msgId: message.tag(TAG['msg-id']) },
+    },
+  };
+  if (sourceRoom && sourceRoom !== roomId) chat.flags.sharedFrom = sourceRoom;
+  return chat;
+}
+
 /** PRIVMSG → ChatMessage. Null when the line has no text parameter. */
 export function mapPrivmsg(message: IrcMessage, ctx: MapContext): ChatMessage | null {
   if (message.params.length < 2) return null;
@@ -105,17 +139,11 @@ export function mapPrivmsg(message: IrcMessage, ctx: MapContext): ChatMessage | 
   const text = actionText ?? raw;
   const bits = Number(message.tag(TAG.bits) ?? 0);
   const cheered = Number.isInteger(bits) && bits > 0 ? bits : 0;
-  const id = message.tag(TAG.id);
-  const roomId = message.tag(TAG['room-id']);
-  const sourceRoom = message.tag(TAG['source-room-id']);
-  const chat: ChatMessage = {
-    kind: 'chat',
-    id: id || ctx.localId(),
-    source: ctx.ref,
-    author: authorOf(message, message.nick.toLowerCase()),
+  const chat = chatLine(message, ctx, {
+    login: message.nick.toLowerCase(),
+    text,
     // An action's emote ranges index the text without the `\x01ACTION ` wrapper (as Twitch sends them).
     parts: buildParts(text, message.emotes, cheered),
-    text,
     flags: {
       action: actionText !== null,
       firstMessage: message.tag(TAG['first-msg']) === '1',
@@ -123,15 +151,8 @@ export function mapPrivmsg(message: IrcMessage, ctx: MapContext): ChatMessage | 
       highlighted: message.tag(TAG['msg-id']) === 'highlighted-message',
     },
     reply: replyOf(message),
-    serverTime: serverTimeOf(message, ctx.now),
-    receivedAt: ctx.now,
-    targetable: Boolean(id),
-    extras: {
-      twitch: { roomId, userType: message.tag(TAG['user-type']), msgId: message.tag(TAG['msg-id']) },
-    },
-  };
+  });
   if (cheered) chat.flags.bits = cheered;
-  if (sourceRoom && sourceRoom !== roomId) chat.flags.sharedFrom = sourceRoom;
   const nonce = message.tag(TAG['client-nonce']);
   if (nonce && chat.extras?.twitch) chat.extras.twitch.clientNonce = nonce;
   return chat;
@@ -150,7 +171,13 @@ export function cheerAlert(chat: ChatMessage): Alert {
     alertType: 'cheer',
     user: anonymous
       ? { id: null, login: null, displayName: 'Anonymous' }
-      : { id: chat.author.id || null, login: chat.author.login, displayName: chat.author.displayName },
+      : {
+          id: chat.author.id || null,
+          login: chat.author.login,
+          displayName: chat.author.displayName,
+          color: chat.author.color,
+          badges: chat.author.badges,
+        },
     bits: chat.flags.bits,
     message: chat.parts,
     serverTime: chat.serverTime,

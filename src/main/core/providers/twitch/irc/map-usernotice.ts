@@ -1,8 +1,9 @@
 import type { Alert, AlertType, AlertUser, Notice, OnAirEvent } from '../../../../../shared/events';
 import type { IrcMessage } from './irc-parser';
 import { TAG } from './irc-tags';
-import { serverTimeOf, type MapContext } from './map-chat';
+import { authorOf, serverTimeOf, type MapContext } from './map-chat';
 import { buildParts } from './message-parts';
+import { mapNoticeChat, userNoticeText } from './map-notice-chat';
 
 /** Community gift ids remembered so the N `subgift` notices after a `submysterygift` add no alerts. */
 const MAX_GIFT_BUNDLES = 256;
@@ -36,7 +37,7 @@ export class UserNoticeMapper {
       if (this.isBundled(message)) return;
     }
     const alert = this.alertFor(msgId, message, ctx);
-    emit(alert ?? noticeFor(message, msgId, ctx));
+    emit(alert ?? mapNoticeChat(message, msgId, ctx) ?? noticeFor(message, msgId, ctx));
   }
 
   private isBundled(message: IrcMessage): boolean {
@@ -90,8 +91,9 @@ export class UserNoticeMapper {
         });
       case 'announcement':
         return makeAlert('announcement', message, ctx, {});
-      // bitsbadgetier, viewermilestone, sharedchatnotice, unknown ids …: informational → a notice with
-      // Twitch's own system-msg (not an alert: nobody paid, and a streak per viewer would flood the screen).
+      // bitsbadgetier, viewermilestone, ritual, sharedchatnotice, unknown ids …: informational, not an alert
+      // (nobody paid, and a streak per viewer would flood the screen): the viewer's words become a chat line
+      // with Twitch's system-msg (map-notice-chat.ts); without words, a notice with the system-msg.
       default:
         return null;
     }
@@ -103,16 +105,20 @@ type AlertFields = Pick<Alert, 'months' | 'tier' | 'count' | 'title' | 'bits'>;
 function alertUser(message: IrcMessage, login: string): AlertUser {
   if (login === ANONYMOUS_GIFTER || ANONYMOUS_GIFTS.has(message.tag(TAG['msg-id']) ?? ''))
     return { ...ANONYMOUS };
+  // Name colour and badges as a chat line of this user has them.
+  const { color, badges } = authorOf(message, login);
   return {
     id: message.tag(TAG['user-id']) ?? null,
     login: login || null,
     displayName: message.tag(TAG['display-name']) || login || 'Anonymous',
+    color,
+    badges,
   };
 }
 
 function makeAlert(type: AlertType, message: IrcMessage, ctx: MapContext, fields: AlertFields): Alert {
   const login = (message.tag(TAG.login) ?? '').toLowerCase();
-  const text = message.params.length >= 2 ? message.params[message.params.length - 1] : '';
+  const text = userNoticeText(message);
   const alert: Alert = {
     kind: 'alert',
     id: message.tag(TAG.id) || ctx.localId(),
@@ -133,7 +139,7 @@ function makeAlert(type: AlertType, message: IrcMessage, ctx: MapContext, fields
 
 /** Unknown (or purely informational) USERNOTICE → a notice with Twitch's own `system-msg`. */
 function noticeFor(message: IrcMessage, msgId: string, ctx: MapContext): Notice {
-  const text = message.params.length >= 2 ? message.params[message.params.length - 1] : '';
+  const text = userNoticeText(message);
   const system = message.tag(TAG['system-msg']) ?? '';
   return {
     kind: 'notice',
