@@ -100,10 +100,9 @@ describe('the overlay socket carries only what the overlay renders', () => {
     const settings = {
       version: 1,
       ...world.settings,
-      sources: [
-        { id: 'demo', type: 'demo', rate: 40, seed: 11, alertEverySeconds: 1 },
-        { id: 'tw', type: 'twitch', channel: 'streamer', anonymous: false },
-      ],
+      // Twitch only: the demo never runs beside a real source (docs/events.md), so every line, removal,
+      // chatter and alert below comes through the fake Twitch.
+      sources: [{ id: 'tw', type: 'twitch', channel: 'streamer', anonymous: false }],
       alerts: { durationSeconds: 1 },
     };
     await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
@@ -132,24 +131,59 @@ describe('the overlay socket carries only what the overlay renders', () => {
     const mod = await openView(server, 'mod');
     sockets.push(overlay.ws, mod.ws);
     debug = () => JSON.stringify([...new Set(mod.events().map((e) => e.kind))]);
-    await until('demo chat on the overlay', () => overlay.events().some((e) => e.kind === 'chat'));
+    await until('the Twitch JOIN', () =>
+      world.irc.received.some((line) => line.startsWith('JOIN #streamer')),
+    );
 
-    // Moderation in the demo chat: a delete, a timeout and a ban (local, with who acted and for how long).
-    const demoLines = () => mod.events().filter((e): e is ChatMessage => e.kind === 'chat');
-    await until('three demo chatters', () => new Set(demoLines().map((m) => m.author.id)).size >= 3);
-    const [first, ...rest] = demoLines();
-    const others = rest.filter((m) => m.author.id !== first!.author.id);
-    const third = others.find((m) => m.author.id !== others[0]!.author.id)!;
-    await core.handlers.act({ type: 'delete', sourceId: 'demo', messageId: first!.id });
-    const { id: userId, login } = others[0]!.author;
-    await core.handlers.act({ type: 'timeout', sourceId: 'demo', userId, login, seconds: 600, reason: 'x' });
-    await core.handlers.act({
-      type: 'ban',
-      sourceId: 'demo',
-      userId: third.author.id,
-      login: third.author.login,
+    // Moderation of three chatters through Helix: a delete, a timeout and a ban, then an unban.
+    for (const [i, login] of ['chatter1', 'chatter2', 'chatter3'].entries())
+      world.api.store.addUser({ id: `200${i}`, login, displayName: login });
+    const ids = ['line-a', 'line-b', 'line-c'].map(() => randomUUID());
+    const keptLine = randomUUID();
+    world.irc.inject('streamer', [
+      `:chatter3!chatter3@chatter3.tmi.twitch.tv JOIN #streamer`,
+      privmsg(world, 'viewer1', 'this line stays', keptLine),
+      privmsg(world, 'chatter1', 'first!', ids[0]!),
+      privmsg(world, 'chatter2', 'second', ids[1]!),
+      privmsg(world, 'chatter3', 'third', ids[2]!),
+    ]);
+    await until('the chatters on the overlay', () =>
+      ids.every((id) => overlay.events().some((e) => e.kind === 'chat' && e.id === id)),
+    );
+    const chatLines = mod.events().filter((e): e is ChatMessage => e.kind === 'chat');
+    const [first, second, third] = ids.map((id) => chatLines.find((m) => m.id === id)!);
+    const user = (m: ChatMessage) => ({ userId: m.author.id, login: m.author.login });
+    expect(await core.handlers.act({ type: 'delete', sourceId: 'tw', messageId: first!.id })).toMatchObject({
+      ok: true,
     });
-    await core.handlers.act({ type: 'unban', sourceId: 'demo', userId, login });
+    expect(
+      await core.handlers.act({
+        type: 'timeout',
+        sourceId: 'tw',
+        ...user(second!),
+        seconds: 600,
+        reason: 'x',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await core.handlers.act({ type: 'ban', sourceId: 'tw', ...user(third!) })).toMatchObject({
+      ok: true,
+    });
+    expect(await core.handlers.act({ type: 'unban', sourceId: 'tw', ...user(second!) })).toMatchObject({
+      ok: true,
+    });
+    // A service notice (mod console only).
+    world.irc.inject(
+      'streamer',
+      '@msg-id=msg_channel_suspended :tmi.twitch.tv NOTICE #streamer :This channel does not exist or has been suspended.',
+    );
+    // An alert: a resub with the viewer's words.
+    world.irc.inject(
+      'streamer',
+      `@badge-info=;badges=;color=;display-name=Subby;id=${randomUUID()};login=subby;msg-id=resub;` +
+        `msg-param-cumulative-months=5;msg-param-sub-plan=1000;room-id=${world.userId('streamer')};` +
+        `system-msg=Subby\\ssubscribed;tmi-sent-ts=${Date.now()};user-id=${world.userId('subby')} ` +
+        ':tmi.twitch.tv USERNOTICE #streamer :five months!',
+    );
 
     // Twitch: AutoMod holds a message, and a troll is timed out through Helix (Twitch confirms on IRC).
     await until('the AutoMod subscription', () =>
@@ -169,7 +203,8 @@ describe('the overlay socket carries only what the overlay renders', () => {
     // The control socket saw all of it (so the scenario really produced moderation data) …
     // Chatters and the account are in the mod console's snapshot.
     const modSnapshot = mod.frames()[0]!.push as { snapshot: ModSnapshot };
-    expect(Object.keys(modSnapshot.snapshot.presence)).toContain('demo');
+    expect(Object.keys(modSnapshot.snapshot.presence)).toContain('tw');
+    await until('the chatter list on /ws/mod', () => mod.events().some((e) => e.kind === 'presence'));
     expect(modSnapshot.snapshot.auth.status).toBe('logged-in');
     const modKinds = () => new Set<string>(mod.events().map((e) => e.kind));
     const wanted = ['automod', 'modlog', 'notice', 'status', 'removal'];
@@ -195,7 +230,7 @@ describe('the overlay socket carries only what the overlay renders', () => {
     expect(snapshot.type).toBe('snapshot');
     expect(Object.keys(snapshot.snapshot).sort()).toEqual(['alerts', 'messages', 'overlay']);
     const lines = snapshot.snapshot.messages;
-    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.map((m) => m.id)).toContain(keptLine);
     expect(lines.some((m) => m.id === first!.id || m.removed)).toBe(false); // removed lines are not sent
 
     for (const view of [overlay, late]) {
