@@ -67,7 +67,8 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
       next = { ...next, overlay, timeoutPresets, highlights };
     }
   }
-  return events.length === 0 ? next : applyModEvents(advanceChatSeq(next, events, chatSeq), events, limits);
+  next = advanceChatSeq(next, events, chatSeq);
+  return events.length === 0 ? next : applyModEvents(next, events, limits);
 }
 
 function applyModEvents(data: ModReplica, events: OnAirEvent[], limits: ReplicaLimits): ModReplica {
