@@ -186,8 +186,13 @@ export interface ModSnapshot {
 
 /** Pushes from the core to the mod console. */
 export type ModPush =
-  | { type: 'snapshot'; snapshot: ModSnapshot }
-  | { type: 'events'; events: OnAirEvent[] }
+  /**
+   * `chatSeq` (flood): how many chat lines the hub accepted up to the last one in this push, counting any it
+   * dropped. A console that counted fewer lines announces the difference instead of losing it silently
+   * (store/replica-resync.ts). Optional so scripted cores in tests may leave it out.
+   */
+  | { type: 'snapshot'; snapshot: ModSnapshot; chatSeq?: number }
+  | { type: 'events'; events: OnAirEvent[]; chatSeq?: number }
   | { type: 'alerts'; alerts: AlertQueueState }
   /** Mod console only: alerts held for approval, and the latest decisions. */
   | { type: 'alertApprovals'; approvals: AlertApprovalItem[] }

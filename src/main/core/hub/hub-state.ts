@@ -17,8 +17,12 @@ export interface HubLimits {
   presencePerSource: number;
 }
 
+/**
+ * `messages` matches what the mod console keeps (store/replica-types.ts `modLimits`): a console that opens or
+ * reconnects during a flood re-reads every line it would have held from the snapshot (docs/reliability.md).
+ */
 export const defaultHubLimits: HubLimits = {
-  messages: 500,
+  messages: 2000,
   notices: 100,
   automod: 100,
   modlog: 200,

@@ -24,6 +24,9 @@ import { overlayEvents, overlayPush, overlaySnapshot, releasedLines } from './ov
 const FLUSH_MS = 16;
 const IDLE_GAP_MS = 4;
 
+/** Lines an overlay snapshot starts from: it shows at most 200 (overlay-options.ts), minus removed/hidden ones. */
+const OVERLAY_SNAPSHOT_LINES = 500;
+
 type HubOwnedKeys = 'messages' | 'statuses' | 'notices' | 'presence' | 'modes' | 'automod' | 'modlog';
 
 /** A view (overlay window, mod window, browser page) attached to the core. */
@@ -57,6 +60,7 @@ export interface HubCounters {
   alertDuplicates: number;
   flushes: number;
   maxPending: number;
+  /** Events dropped from a pending batch (a flood); chat lines among them reach mod views as a `chatSeq` gap. */
   pendingDropped: number;
 }
 
@@ -80,6 +84,8 @@ export class Hub {
   private pending: OnAirEvent[] = [];
   private timer: TimerHandle | null = null;
   private lastFlushAt = 0;
+  /** Chat lines accepted so far: mod views compare it with what they got (`chatSeq` in shared/api.ts). */
+  private chatSeq = 0;
   private readonly maxPending: number;
   /** The alert share last sent to overlays (see `overlayShareChanged`). */
   private lastOverlayAlerts = '';
@@ -110,8 +116,10 @@ export class Hub {
       this.counters.duplicates += 1;
       return;
     }
-    if (event.kind === 'chat') this.gate.hold(event);
-    else if (event.kind === 'removal') this.gate.applyRemoval(event);
+    if (event.kind === 'chat') {
+      this.chatSeq += 1;
+      this.gate.hold(event);
+    } else if (event.kind === 'removal') this.gate.applyRemoval(event);
     this.enqueue(event);
     this.options.onAccepted?.(event);
   }
@@ -161,7 +169,8 @@ export class Hub {
         if (!this.views.has(view)) return;
         this.flush(); // views already attached get what is pending before the newcomer's snapshot
         view.ready = true;
-        if (view.kind === 'mod') view.send({ type: 'snapshot', snapshot: this.snapshot() });
+        if (view.kind === 'mod')
+          view.send({ type: 'snapshot', snapshot: this.snapshot(), chatSeq: this.chatSeq });
         else view.send({ type: 'snapshot', snapshot: this.overlaySnapshot() });
       },
       detach: () => {
@@ -174,7 +183,7 @@ export class Hub {
   overlaySnapshot(): OverlaySnapshot {
     const lines = this.state.chat.list();
     const aired = this.gate.size > 0 ? lines.filter((line) => !this.gate.isHeld(line)) : lines;
-    return overlaySnapshot(aired, this.options.snapshotExtras());
+    return overlaySnapshot(aired.slice(-OVERLAY_SNAPSHOT_LINES), this.options.snapshotExtras());
   }
 
   /** The mod console's snapshot: everything the hub keeps. */
@@ -204,7 +213,7 @@ export class Hub {
     let overlayBatch: OverlayEvent[] | null = null;
     for (const view of this.views) {
       if (!view.ready) continue;
-      if (view.kind === 'mod') view.send({ type: 'events', events: batch });
+      if (view.kind === 'mod') view.send({ type: 'events', events: batch, chatSeq: this.chatSeq });
       else {
         overlayBatch ??= overlayEvents(batch);
         if (overlayBatch.length > 0) view.send({ type: 'events', events: overlayBatch });

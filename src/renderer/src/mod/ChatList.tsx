@@ -16,6 +16,7 @@ import { NO_HOLDS, useChatWindow, useLineMenuState } from './use-chat-window';
 import { useLiveFollow } from './use-live-follow';
 import { useHighlightSound } from './search/highlight-sound';
 import { SearchBar } from './search/SearchBar';
+import { SkippedLines } from './SkippedLines';
 import { useChatSearch } from './search/use-chat-search';
 import { useHighlighter } from './search/use-highlighter';
 import { useRevealLine } from './search/use-reveal-line';
@@ -204,6 +205,7 @@ export function ChatList() {
           if (!on) hold('hover', false);
         }}
       />
+      <SkippedLines />
       {drops.count > 0 ? (
         <div className="chat-drops" data-testid="render-drops" title={drops.lastError ?? undefined}>
           {`${drops.count} ${drops.count === 1 ? 'item' : 'items'} could not be shown`}

@@ -42,6 +42,10 @@ export interface ModReplica extends OverlayReplica {
   alertApprovals: AlertApprovalItem[];
   timeoutPresets: number[];
   highlights: Settings['highlights'];
+  /** The hub's count of chat lines up to the last one this console got (`chatSeq`); null when not told. */
+  chatSeq: number | null;
+  /** Chat lines the hub accepted that never reached this console (a flood, a reconnect): shown, not hidden. */
+  skippedLines: number;
 }
 
 /** How much the mod console keeps: a session's worth. */
@@ -79,6 +83,8 @@ export function emptyModReplica(): ModReplica {
     alertApprovals: [],
     timeoutPresets: [...DEFAULT_TIMEOUT_PRESETS],
     highlights: defaultHighlights(),
+    chatSeq: null,
+    skippedLines: 0,
   };
 }
 
@@ -114,6 +120,8 @@ export function modReplicaFromSnapshot(snapshot: ModSnapshot, limits: ReplicaLim
     overlay: snapshot.overlay,
     timeoutPresets: snapshot.timeoutPresets,
     highlights: snapshot.highlights,
+    chatSeq: null,
+    skippedLines: 0,
   };
 }
 

@@ -1,9 +1,9 @@
 import type { DropLinesPush, ModPush, OverlayPush, ViewPush } from '../../../shared/api';
 import type { AutoModHold, OnAirEvent } from '../../../shared/events';
 import { ChatWorkingCopy } from './chat-slice';
+import { advanceChatSeq, replicaFromSnapshot } from './replica-resync';
 import {
   lastN,
-  modReplicaFromSnapshot,
   OVERLAY_MESSAGE_LIMIT,
   overlayReplicaFromSnapshot,
   type ModReplica,
@@ -52,12 +52,14 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
   let next = data;
   const start = lastSnapshotAt(pushes);
   const first = pushes[start];
-  if (first?.type === 'snapshot') next = modReplicaFromSnapshot(first.snapshot, limits);
+  if (first?.type === 'snapshot') next = replicaFromSnapshot(data, first.snapshot, first.chatSeq, limits);
   const events: Array<OnAirEvent | DropLinesPush> = [];
+  let chatSeq: number | undefined;
   for (let i = start + 1; i < pushes.length; i++) {
     const push = pushes[i];
     if (push.type === 'events') {
       for (const event of push.events) events.push(event);
+      chatSeq = push.chatSeq ?? chatSeq;
     } else if (push.type === 'dropLines') {
       events.push(push); // in order with the events around it
     } else if (push.type === 'alerts') {
@@ -69,6 +71,7 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
       next = { ...next, overlay, timeoutPresets, highlights };
     }
   }
+  next = advanceChatSeq(next, events, chatSeq);
   return events.length === 0 ? next : applyModEvents(next, events, limits);
 }
 

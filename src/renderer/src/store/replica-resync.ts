@@ -1,0 +1,55 @@
+import type { DropLinesPush, ModSnapshot } from '../../../shared/api';
+import type { OnAirEvent } from '../../../shared/events';
+import { messageKey } from '../../../shared/removal';
+import { lastN, modReplicaFromSnapshot, type ModReplica, type ReplicaLimits } from './replica-types';
+
+/**
+ * Keeping the mod console's chat whole across floods and reconnects. The hub numbers the chat lines it accepts
+ * (`chatSeq` on `snapshot` and `events` pushes, shared/api.ts): the console counts the lines it got, and every
+ * line it did not get is either re-read from a snapshot or counted in `skippedLines`, which the console shows.
+ */
+
+/**
+ * A snapshot on a console that was already synced (a reconnect): the lines it held stay, the snapshot's lines
+ * (with their current removal marks) follow, and the lines between the last one it had and the first one the
+ * snapshot still holds are counted as skipped. A first snapshot, or one from a core that started again
+ * (`chatSeq` went back), replaces everything as before.
+ */
+export function replicaFromSnapshot(
+  previous: ModReplica,
+  snapshot: ModSnapshot,
+  chatSeq: number | undefined,
+  limits: ReplicaLimits,
+): ModReplica {
+  const fresh = modReplicaFromSnapshot(snapshot, limits);
+  const seq = chatSeq ?? null;
+  const skippedLines = previous.skippedLines;
+  const had = previous.chatSeq;
+  if (!previous.synced || seq === null || had === null || seq < had) {
+    return { ...fresh, chatSeq: seq, skippedLines };
+  }
+  // The snapshot's lines are the newest the hub accepted, in order: the first of them is number seq - length + 1.
+  const missed = Math.max(0, seq - snapshot.messages.length - had);
+  const inSnapshot = new Set(snapshot.messages.map(messageKey));
+  const kept = previous.messages.filter((message) => !inSnapshot.has(messageKey(message)));
+  const messages = kept.length === 0 ? fresh.messages : lastN([...kept, ...fresh.messages], limits.messages);
+  return { ...fresh, messages, chatSeq: seq, skippedLines: skippedLines + missed };
+}
+
+/**
+ * After a run of `events` pushes: the hub's `chatSeq` of the last one against the lines they carried. More
+ * lines counted by the hub than received means it dropped some from a batch under a flood.
+ */
+export function advanceChatSeq(
+  replica: ModReplica,
+  events: ReadonlyArray<OnAirEvent | DropLinesPush>,
+  chatSeq: number | undefined,
+): ModReplica {
+  if (chatSeq === undefined) return replica;
+  if (replica.chatSeq === null) return { ...replica, chatSeq };
+  let received = 0;
+  for (const event of events) if ('kind' in event && event.kind === 'chat') received += 1;
+  const missed = chatSeq - replica.chatSeq - received;
+  if (chatSeq === replica.chatSeq) return replica;
+  return { ...replica, chatSeq, skippedLines: replica.skippedLines + Math.max(0, missed) };
+}

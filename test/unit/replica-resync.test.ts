@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { ModPush } from '../../src/shared/api';
+import type { Hub } from '../../src/main/core/hub/hub';
+import { makeTestHub } from '../helpers/test-hub';
+import { applyModPushes } from '../../src/renderer/src/store/replica';
+import { emptyModReplica, modLimits, type ModReplica } from '../../src/renderer/src/store/replica-types';
+import { chat, removal } from '../helpers/events';
+
+/**
+ * Flood finding: a console that reconnects (a slow client closed with 1013, a network blip) or falls behind
+ * under a flood keeps every line it had, re-reads what the snapshot still holds, and counts the rest as
+ * skipped. Driven by a real Hub with the fake clock: what the console holds plus what it says it skipped is
+ * every line the hub accepted.
+ */
+const makeHub = (messages: number) => makeTestHub({ messages });
+
+/** A console: its pushes are applied as the store does, one batch per flush of the hub. */
+function openConsole(hub: Hub, start: ModReplica = emptyModReplica()) {
+  let replica = start;
+  let queue: ModPush[] = [];
+  const attachment = hub.attach('mod', (push) => queue.push(push));
+  attachment.ready();
+  const apply = (): ModReplica => {
+    if (queue.length > 0) replica = applyModPushes(replica, queue, modLimits);
+    queue = [];
+    return replica;
+  };
+  return { apply, detach: () => attachment.detach() };
+}
+
+const publish = (hub: Hub, from: number, to: number) => {
+  for (let i = from; i <= to; i++) hub.publish(chat({ id: `l${i}` }));
+};
+const ids = (replica: ModReplica) => replica.messages.map((m) => m.id);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `l${from + i}`);
+
+describe('mod replica: resync and skipped lines', () => {
+  it('a reconnect the history covers: every line, once, in order, nothing skipped', () => {
+    const { hub, clock } = makeHub(100);
+    const first = openConsole(hub);
+    publish(hub, 1, 60);
+    clock.advance(20);
+    const before = first.apply();
+    first.detach();
+    publish(hub, 61, 90); // while disconnected
+    clock.advance(20);
+    const after = openConsole(hub, before).apply();
+    expect(ids(after)).toEqual(range(1, 90));
+    expect(after.skippedLines).toBe(0);
+    expect(after.chatSeq).toBe(90);
+  });
+
+  it('a reconnect after more lines than the history holds: the old lines stay, the gap is counted', () => {
+    const { hub, clock } = makeHub(50);
+    const first = openConsole(hub);
+    publish(hub, 1, 40);
+    clock.advance(20);
+    const before = first.apply();
+    first.detach();
+    publish(hub, 41, 200);
+    clock.advance(20);
+    const after = openConsole(hub, before).apply();
+    // Before the fix the snapshot replaced the console's 40 lines with the hub's last 50, silently.
+    expect(ids(after)).toEqual([...range(1, 40), ...range(151, 200)]);
+    expect(after.skippedLines).toBe(110);
+    expect(after.messages.length + after.skippedLines).toBe(200);
+  });
+
+  it('keeps the removal marks of the snapshot for lines it already had', () => {
+    const { hub, clock } = makeHub(100);
+    const first = openConsole(hub);
+    publish(hub, 1, 5);
+    clock.advance(20);
+    const before = first.apply();
+    first.detach();
+    hub.publish(removal({ type: 'message', messageId: 'l3' }));
+    clock.advance(20);
+    const after = openConsole(hub, before).apply();
+    expect(ids(after)).toEqual(range(1, 5));
+    expect(after.messages[2]?.removed).toMatchObject({ reason: 'delete' });
+  });
+
+  it('a flood past the hub pending bound is counted, not lost silently', () => {
+    const { hub, clock } = makeHub(5); // pending bound 20
+    const live = openConsole(hub);
+    publish(hub, 1, 3);
+    clock.advance(20);
+    live.apply();
+    publish(hub, 4, 503);
+    clock.advance(20);
+    const after = live.apply();
+    expect(after.messages.length).toBe(23);
+    expect(after.skippedLines).toBe(480);
+    expect(ids(after).slice(0, 3)).toEqual(range(1, 3));
+    expect(ids(after).at(-1)).toBe('l503');
+  });
+
+  it('a first snapshot, or one from a core that started again, replaces the lines without a gap', () => {
+    const old = makeHub(100);
+    const first = openConsole(old.hub);
+    publish(old.hub, 1, 30);
+    old.clock.advance(20);
+    const before = first.apply();
+    expect(before.skippedLines).toBe(0);
+    const fresh = makeHub(100);
+    fresh.hub.publish(chat({ id: 'new' }));
+    const after = openConsole(fresh.hub, before).apply();
+    expect(ids(after)).toEqual(['new']);
+    expect(after.chatSeq).toBe(1);
+    expect(after.skippedLines).toBe(0);
+  });
+
+  it('pushes without line numbers (a scripted core) apply as before', () => {
+    const { hub } = makeHub(10);
+    const synced = applyModPushes(
+      emptyModReplica(),
+      [{ type: 'snapshot', snapshot: hub.snapshot() }],
+      modLimits,
+    );
+    const next = applyModPushes(synced, [{ type: 'events', events: [chat({ id: 'x' })] }], modLimits);
+    expect(ids(next)).toEqual(['x']);
+    expect(next.chatSeq).toBeNull();
+    expect(next.skippedLines).toBe(0);
+  });
+});
