@@ -34,6 +34,8 @@ export class EmoteService {
   private readonly merged = new Map<string, ReadonlyMap<string, ThirdPartyEmote>>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly failing = new Set<EmoteProvider>();
+  /** The API base each provider's sets were last fetched from. */
+  private readonly fetchedFrom: Partial<Record<EmoteProvider, string>> = {};
   private timer: TimerHandle | null = null;
   private stopped = false;
   /** Entries dropped as malformed, and failed fetches (for tests and the log). */
@@ -55,9 +57,17 @@ export class EmoteService {
     this.timer = null;
   }
 
-  /** Toggles or endpoints changed: refetch what is now enabled, rebuild the lookups. */
+  /**
+   * Toggles or endpoints changed: rebuild the lookups at once (a provider turned off is gone from the next
+   * message), fetch what is newly enabled, and drop only the sets of a provider whose API base changed —
+   * the other providers' emotes stay while that happens.
+   */
   settingsChanged(): void {
-    for (const key of this.sets.keys()) this.sets.delete(key);
+    const bases = this.bases();
+    for (const api of APIS) {
+      if (bases[api.provider] === this.fetchedFrom[api.provider]) continue;
+      for (const key of this.sets.keys()) if (key.startsWith(`${api.provider}:`)) this.sets.delete(key);
+    }
     this.merged.clear();
     this.loadMissing();
   }
@@ -97,6 +107,11 @@ export class EmoteService {
     return APIS.filter((api) => on[api.provider]);
   }
 
+  private bases(): Record<EmoteProvider, string> {
+    const endpoints = this.deps.settings().endpoints;
+    return { bttv: endpoints.bttvApi, ffz: endpoints.ffzApi, '7tv': endpoints.seventvApi };
+  }
+
   private refreshMs(): number {
     return this.deps.settings().emotes.refreshMinutes * 60_000;
   }
@@ -129,10 +144,8 @@ export class EmoteService {
 
   private load(api: EmoteApi, key: string, scope: 'global' | 'channel', now: number, roomId = ''): void {
     if (this.loading.has(key) || this.sets.fresh(key, now)) return;
-    const endpoints = this.deps.settings().endpoints;
-    const base = { bttv: endpoints.bttvApi, ffz: endpoints.ffzApi, '7tv': endpoints.seventvApi }[
-      api.provider
-    ];
+    const base = this.bases()[api.provider];
+    this.fetchedFrom[api.provider] = base;
     const url = scope === 'global' ? api.globalUrl(base) : api.channelUrl(base, roomId);
     this.counters.fetches += 1;
     const task = fetchSet(this.deps.fetch ?? fetch, api, url, scope).then((outcome) => {
