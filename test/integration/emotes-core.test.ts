@@ -7,7 +7,7 @@ import type { OnAirCore } from '../../src/main/core/core-types';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { createMemorySecretStore } from '../../src/main/core/providers/twitch/auth';
 import { modRequests, type ViewPush } from '../../src/shared/api';
-import type { ChatMessage, MessagePart, OnAirEvent } from '../../src/shared/events';
+import type { Alert, ChatMessage, MessagePart, OnAirEvent } from '../../src/shared/events';
 import { SEVENTV, type FakeEmote } from '../fakes/emotes/fixtures';
 import { startFakeEmoteServer, type FakeEmoteServer } from '../fakes/emotes/emote-server';
 import { numericId } from '../fakes/twitch-irc/lines';
@@ -54,6 +54,8 @@ async function startCore(irc: FakeTwitchIrc, emotes: FakeEmoteServer): Promise<R
     .attachView('mod', (push: ViewPush) => {
       if (push.type === 'events') events.push(...(push.events as OnAirEvent[]));
       if (push.type === 'snapshot' && 'notices' in push.snapshot) events.push(...push.snapshot.notices);
+      // Alerts reach the console through the queue: the one on screen.
+      if (push.type === 'alerts' && push.alerts.active) events.push(push.alerts.active);
     })
     .ready();
   return { core, events, dir };
@@ -86,11 +88,16 @@ const shape = (parts: readonly MessagePart[]): string[] =>
   );
 
 /** Probes with a line until every provider's channel emote shows (the answers are parsed by then). */
-async function untilChannelEmotes(irc: FakeTwitchIrc, running: Running): Promise<void> {
+async function untilChannelEmotes(
+  irc: FakeTwitchIrc,
+  running: Running,
+  probe = 'PagMan FeelsDennyMan Tagmas',
+  count = 3,
+): Promise<void> {
   const end = Date.now() + 10_000;
   for (;;) {
-    const line = await say(irc, running, 'PagMan FeelsDennyMan Tagmas');
-    if (line.parts.filter((p) => p.type === 'emote').length === 3) return;
+    const line = await say(irc, running, probe);
+    if (line.parts.filter((p) => p.type === 'emote').length === count) return;
     if (Date.now() > end) throw new Error('channel emotes never showed');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -182,11 +189,30 @@ describe('third-party emotes through the real core (fake IRC, fake emote APIs)',
     running = await startCore(irc, emotes);
     await until('channel sets', () => channelRequested(emotes).length === 3);
     await until('the FFZ notice', () => noticesMatching(running!, /FrankerFaceZ/).length > 0);
+    await untilChannelEmotes(irc, running, 'PagMan FeelsDennyMan', 2);
     const line = await say(irc, running, 'Tagmas PagMan LilZ FeelsDennyMan');
     expect(shape(line.parts)).toEqual(['text:Tagmas ', '7tv:PagMan', 'text: LilZ ', 'bttv:FeelsDennyMan']);
     // Global and channel sets both failed: still one notice.
     expect(noticesMatching(running, /FrankerFaceZ/)).toHaveLength(1);
     expect(noticesMatching(running, /FrankerFaceZ/)[0]).toMatch(/could not be loaded \(HTTP 500\)/);
+  }, 30_000);
+
+  it("a resub's message (USERNOTICE, no room of its own in the model) gets the channel's emotes", async () => {
+    running = await startCore(irc, emotes);
+    await until('channel sets', () => channelRequested(emotes).length === 3);
+    await untilChannelEmotes(irc, running);
+    irc.inject(
+      CHANNEL,
+      `@badge-info=subscriber/3;badges=subscriber/3;color=;display-name=Viewer;emotes=;id=resub-1;login=viewer;` +
+        `msg-id=resub;msg-param-cumulative-months=3;msg-param-sub-plan=1000;room-id=${ROOM};` +
+        `system-msg=Viewer\\ssubscribed\\sfor\\s3\\smonths!;tmi-sent-ts=${Date.now()};user-id=4242 ` +
+        `:tmi.twitch.tv USERNOTICE #${CHANNEL} :PagMan three months FeelsDennyMan`,
+    );
+    await until('the resub alert', () =>
+      running!.events.some((e) => e.kind === 'alert' && e.id === 'resub-1'),
+    );
+    const alert = running.events.find((e) => e.kind === 'alert' && e.id === 'resub-1') as Alert;
+    expect(shape(alert.message ?? [])).toEqual(['7tv:PagMan', 'text: three months ', 'bttv:FeelsDennyMan']);
   }, 30_000);
 
   it('turning a provider off in the settings stops its emotes on the next message', async () => {

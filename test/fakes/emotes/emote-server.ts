@@ -24,8 +24,8 @@ export interface FakeEmoteServer {
   cdnRequests: string[];
   /** Answer 500 for this provider's API (or stop doing so). */
   fail(provider: FakeProvider, failing: boolean): void;
-  /** Replace a channel set (the next fetch sees it). */
-  setChannel(provider: FakeProvider, emotes: FakeEmote[]): void;
+  /** Replace a channel set (the next fetch sees it): of every known channel, or of one Twitch user id. */
+  setChannel(provider: FakeProvider, emotes: FakeEmote[], twitchId?: string): void;
   stop(): Promise<void>;
 }
 
@@ -46,6 +46,9 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
   const channels = new Set(options.channels);
   const failing = new Set<FakeProvider>();
   const sets = { bttv: BTTV.channel, ffz: FFZ.channel, '7tv': SEVENTV.channel };
+  /** Per-channel sets (shared-chat partners with emotes of their own), over `sets`. */
+  const setsOf = new Map<string, Partial<Sets>>();
+  const setsFor = (twitchId: string): Sets => ({ ...sets, ...setsOf.get(twitchId) });
   const apiRequests: string[] = [];
   const cdnRequests: string[] = [];
 
@@ -54,7 +57,7 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     apiRequests.push(path);
     const [, provider] = path.split('/') as [string, string];
     if (failing.has(provider as FakeProvider)) return json(res, 500, { message: 'internal error' });
-    const body = answer(path, channels, sets);
+    const body = answer(path, channels, setsFor(/\/(\d+)$/.exec(path)?.[1] ?? ''));
     if (body === undefined) return json(res, 404, { message: 'not found' });
     json(res, body.status, body.body);
   };
@@ -81,7 +84,10 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     apiRequests,
     cdnRequests,
     fail: (provider, on) => void (on ? failing.add(provider) : failing.delete(provider)),
-    setChannel: (provider, emotes) => void (sets[provider] = emotes),
+    setChannel: (provider, emotes, twitchId) => {
+      if (twitchId === undefined) sets[provider] = emotes;
+      else setsOf.set(twitchId, { ...setsOf.get(twitchId), [provider]: emotes });
+    },
     stop: async () => {
       await Promise.all([close(api), cdn ? close(cdn) : Promise.resolve()]);
     },

@@ -6,7 +6,7 @@ import { bttvApi } from './bttv';
 import { ExpiringSets } from './emote-sets';
 import { fetchSet } from './fetch-set';
 import { ffzApi } from './ffz';
-import { applyEmotes } from './match';
+import { ownRoomOf, sharedRoomOf, withEmotes } from './event-parts';
 import { seventvApi } from './seventv';
 import type { EmoteApi, ThirdPartyEmote } from './types';
 
@@ -22,6 +22,8 @@ export interface EmoteServiceDeps {
 /** Lowest precedence first: later sets win a shared name (channel over global; 7TV > BTTV > FFZ). */
 const APIS: readonly EmoteApi[] = [ffzApi, bttvApi, seventvApi];
 const TWITCH_ID = /^\d{1,20}$/;
+/** Joined channels plus shared-chat partners: a bound on the sets held, whatever the tags say. */
+const MAX_ROOMS = 200;
 
 /**
  * Third-party emotes for Twitch chat: global sets, and each channel's sets once its room id (ROOMSTATE or a
@@ -31,6 +33,8 @@ const TWITCH_ID = /^\d{1,20}$/;
 export class EmoteService {
   private readonly sets: ExpiringSets;
   private readonly rooms = new Set<string>();
+  /** The room a source joined (ROOMSTATE / `room-id`), for its events that name none (alerts, AutoMod). */
+  private readonly roomOfSource = new Map<string, string>();
   private readonly merged = new Map<string, ReadonlyMap<string, ThirdPartyEmote>>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly failing = new Set<EmoteProvider>();
@@ -77,22 +81,28 @@ export class EmoteService {
     while (this.loading.size > 0) await Promise.all(this.loading.values());
   }
 
-  /** Twitch chat with its emote words as emote parts; ROOMSTATE makes the channel's sets load. */
+  /**
+   * Every Twitch event carrying a viewer's words (chat, alerts, AutoMod holds) with its emote words as emote
+   * parts, using the sets of the room it belongs to: its own `room-id`, else the room its source joined
+   * (learnt from ROOMSTATE and chat), and for a shared-chat line the room it came from (loaded on demand).
+   */
   enrich(event: OnAirEvent): OnAirEvent {
-    if (event.kind === 'modes') {
-      const roomId = event.extras?.twitch?.roomId;
-      if (roomId) this.noteRoom(roomId);
-      return event;
+    if (event.kind === 'modlog' || event.kind === 'auth' || event.source.provider !== 'twitch') return event;
+    const own = ownRoomOf(event);
+    if (own) {
+      this.noteRoom(own);
+      if (TWITCH_ID.test(own)) this.roomOfSource.set(event.source.sourceId, own);
     }
-    if (event.kind !== 'chat' || event.source.provider !== 'twitch') return event;
-    const roomId = event.extras?.twitch?.roomId ?? '';
-    if (roomId) this.noteRoom(roomId);
-    const parts = applyEmotes(event.parts, this.lookup(roomId));
-    return parts === event.parts ? event : { ...event, parts: [...parts] };
+    if (event.kind === 'modes') return event;
+    const shared = sharedRoomOf(event);
+    if (shared) this.noteRoom(shared);
+    const roomId = shared ?? own ?? this.roomOfSource.get(event.source.sourceId) ?? '';
+    return withEmotes(event, this.lookup(this.rooms.has(roomId) ? roomId : ''));
   }
 
   noteRoom(roomId: string): void {
     if (this.stopped || this.rooms.has(roomId) || !TWITCH_ID.test(roomId)) return;
+    if (this.rooms.size >= MAX_ROOMS) return;
     this.rooms.add(roomId);
     this.loadMissing();
   }
