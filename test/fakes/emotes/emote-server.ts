@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BTTV, FFZ, SEVENTV, bttvEmote, ffzEmoticon, seventvActive, type FakeEmote } from './fixtures';
 import { ANIMATED_GIF, WEBP_1X1, solidPng } from './images';
+import { startFakeSevenTvEvents, type FakeSevenTvEvents } from './seventv-events-server';
+
+/** The 7TV emote-set id of a channel's active set (ObjectID-like, one per channel). */
+export const seventvSetId = (twitchId: string): string => `63b0${twitchId.padStart(20, '0')}`;
 
 export type FakeProvider = 'bttv' | 'ffz' | '7tv';
 
@@ -14,8 +18,10 @@ export type FakeProvider = 'bttv' | 'ffz' | '7tv';
 export const CDN_HOSTS = ['cdn.betterttv.net', 'cdn.frankerfacez.com', 'cdn.7tv.app'] as const;
 
 export interface FakeEmoteServer {
-  /** API bases for `settings.endpoints` (plain HTTP on 127.0.0.1). */
-  endpoints: { bttvApi: string; ffzApi: string; seventvApi: string };
+  /** API bases for `settings.endpoints` (plain HTTP on 127.0.0.1; the 7TV EventAPI on ws://). */
+  endpoints: { bttvApi: string; ffzApi: string; seventvApi: string; seventvEvents: string };
+  /** The fake 7TV EventAPI. */
+  events: FakeSevenTvEvents;
   /** HTTPS port of the fake CDN (any of CDN_HOSTS, told apart by the Host header). */
   cdnPort: number;
   /** API paths requested, in order. */
@@ -34,6 +40,8 @@ interface Options {
   channels: string[];
   /** Serve the CDN too (needs the `openssl` CLI for a throwaway certificate). */
   cdn?: boolean;
+  /** The EventAPI's hello heartbeat interval (ms). */
+  heartbeatMs?: number;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown): void => {
@@ -78,8 +86,15 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     await listen(cdn);
   }
 
+  const events = await startFakeSevenTvEvents({ heartbeatMs: options.heartbeatMs });
   return {
-    endpoints: { bttvApi: `${apiBase}/bttv/3`, ffzApi: `${apiBase}/ffz/v1`, seventvApi: `${apiBase}/7tv/v3` },
+    endpoints: {
+      bttvApi: `${apiBase}/bttv/3`,
+      ffzApi: `${apiBase}/ffz/v1`,
+      seventvApi: `${apiBase}/7tv/v3`,
+      seventvEvents: events.url,
+    },
+    events,
     cdnPort: cdn ? (cdn.address() as AddressInfo).port : 0,
     apiRequests,
     cdnRequests,
@@ -89,7 +104,7 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
       else setsOf.set(twitchId, { ...setsOf.get(twitchId), [provider]: emotes });
     },
     stop: async () => {
-      await Promise.all([close(api), cdn ? close(cdn) : Promise.resolve()]);
+      await Promise.all([close(api), cdn ? close(cdn) : Promise.resolve(), events.stop()]);
     },
   };
 }
@@ -123,7 +138,7 @@ function answer(
             platform: 'TWITCH',
             emote_set_id: null,
             emote_set: {
-              id: '63b02874ad025a672cb4969f',
+              id: seventvSetId(id),
               name: 'Tabula rasa',
               emotes: sets['7tv'].map(seventvActive),
             },

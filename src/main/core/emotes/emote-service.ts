@@ -8,6 +8,8 @@ import { fetchSet } from './fetch-set';
 import { ffzApi } from './ffz';
 import { ownRoomOf, sharedRoomOf, withEmotes } from './event-parts';
 import { seventvApi } from './seventv';
+import type { SetChange } from './seventv-events-decode';
+import { SevenTvLive } from './seventv-live';
 import type { EmoteApi, ThirdPartyEmote } from './types';
 
 export interface EmoteServiceDeps {
@@ -40,6 +42,10 @@ export class EmoteService {
   private readonly failing = new Set<EmoteProvider>();
   /** The API base each provider's sets were last fetched from. */
   private readonly fetchedFrom: Partial<Record<EmoteProvider, string>> = {};
+  /** 7TV set id → the cache key of the channel set it is (live updates patch it). */
+  private readonly liveSets = new Map<string, string>();
+  private readonly live: SevenTvLive;
+  private liveUrl = '';
   private timer: TimerHandle | null = null;
   private stopped = false;
   /** Entries dropped as malformed, and failed fetches (for tests and the log). */
@@ -47,6 +53,18 @@ export class EmoteService {
 
   constructor(private readonly deps: EmoteServiceDeps) {
     this.sets = new ExpiringSets(() => this.refreshMs());
+    this.live = new SevenTvLive({
+      clock: deps.clock,
+      log: deps.log,
+      url: () => deps.settings().endpoints.seventvEvents,
+      onChanges: (setId, changes) => this.applyLive(setId, changes),
+      onGap: () => this.refetchLiveSets(),
+    });
+  }
+
+  /** The 7TV EventAPI connection (tests read its counters). */
+  get liveUpdates(): SevenTvLive {
+    return this.live;
   }
 
   start(): void {
@@ -57,6 +75,8 @@ export class EmoteService {
 
   stop(): void {
     this.stopped = true;
+    void this.live.stop();
+    this.liveSets.clear();
     this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
   }
@@ -72,6 +92,7 @@ export class EmoteService {
       if (bases[api.provider] === this.fetchedFrom[api.provider]) continue;
       for (const key of this.sets.keys()) if (key.startsWith(`${api.provider}:`)) this.sets.delete(key);
     }
+    this.restartLive();
     this.merged.clear();
     this.loadMissing();
   }
@@ -166,10 +187,47 @@ export class EmoteService {
       if (outcome.set.dropped > 0)
         this.deps.log.warn(`${api.label}: dropped ${outcome.set.dropped} malformed emote(s)`);
       this.sets.set(key, outcome.set.emotes, this.deps.clock.now());
+      if (outcome.set.setId && api.provider === '7tv' && scope === 'channel')
+        this.watchLive(outcome.set.setId, key);
       this.merged.clear();
       this.recovered(api);
     });
     this.loading.set(key, task);
+  }
+
+  private watchLive(setId: string, key: string): void {
+    // A channel that switched its active set: the old id no longer maps to it.
+    for (const [id, mapped] of this.liveSets) if (mapped === key && id !== setId) this.liveSets.delete(id);
+    this.liveSets.set(setId, key);
+    this.liveUrl = this.deps.settings().endpoints.seventvEvents;
+    this.live.watch(setId);
+  }
+
+  private applyLive(setId: string, changes: readonly SetChange[]): void {
+    const key = this.liveSets.get(setId);
+    if (!key || this.stopped || !this.sets.apply(key, changes)) return;
+    this.merged.clear();
+  }
+
+  /** After a gap in the live connection: fetch the watched sets again (their emotes stay meanwhile). */
+  private refetchLiveSets(): void {
+    for (const key of this.liveSets.values()) this.sets.expire(key);
+    this.loadMissing();
+  }
+
+  /** 7TV turned off: no connection. EventAPI address changed: the same sets on a new connection. */
+  private restartLive(): void {
+    const settings = this.deps.settings();
+    if (settings.emotes.seventv && settings.endpoints.seventvEvents === this.liveUrl) return;
+    const watched = [...this.liveSets];
+    void this.live.stop();
+    this.liveSets.clear();
+    if (!settings.emotes.seventv) {
+      // Dropped, so turning 7TV on again fetches (and watches) them afresh.
+      for (const key of this.sets.keys()) if (key.startsWith('7tv:')) this.sets.delete(key);
+      return;
+    }
+    for (const [setId, key] of watched) this.watchLive(setId, key);
   }
 
   private failed(api: EmoteApi, scope: string, error: string): void {
