@@ -78,7 +78,8 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     cdn = createTlsServer(throwawayCertificate(), (req, res) => {
       const host = (req.headers.host ?? '').split(':')[0]!;
       cdnRequests.push(`${host}${req.url ?? ''}`);
-      const image = cdnImage(host, req.url ?? '');
+      const served = [...Object.values(sets), ...[...setsOf.values()].flatMap((own) => Object.values(own))];
+      const image = cdnImage(host, req.url ?? '', served.flat());
       if (!image) return json(res, 404, { message: 'not found' });
       res.writeHead(200, { 'content-type': image.type, 'access-control-allow-origin': '*' });
       res.end(image.bytes);
@@ -202,8 +203,9 @@ const ffzSet = (id: number, emotes: FakeEmote[]) => ({
 });
 
 /** Image bytes for a CDN path: GIF for animated emotes, WebP for 7TV, PNG sized to the scale otherwise. */
-function cdnImage(host: string, path: string): { type: string; bytes: Buffer } | null {
+function cdnImage(host: string, path: string, served: FakeEmote[]): { type: string; bytes: Buffer } | null {
   const all = [
+    ...served,
     ...SEVENTV.global,
     ...SEVENTV.channel,
     ...BTTV.global,
