@@ -124,10 +124,10 @@ describe('EmoteService against the fake APIs', () => {
     extras: { twitch: { roomId } },
   });
 
-  it('loads global sets at start and the channel sets once ROOMSTATE names the room', async () => {
+  it('fetches nothing before a room is known; ROOMSTATE loads the global and channel sets', async () => {
     service.start();
     await service.settled();
-    expect(emotesOf(service.enrich(chat('EZ PagMan')))).toEqual(['7tv:EZ']);
+    expect(fake.apiRequests).toEqual([]);
     service.enrich(roomstate('12345678'));
     await service.settled();
     expect(emotesOf(service.enrich(chat('EZ PagMan FeelsDennyMan Tagmas LilZ SupporterOnly')))).toEqual([

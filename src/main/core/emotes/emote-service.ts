@@ -28,7 +28,7 @@ const TWITCH_ID = /^\d{1,20}$/;
 const MAX_ROOMS = 200;
 
 /**
- * Third-party emotes for Twitch chat: global sets, and each channel's sets once its room id (ROOMSTATE or a
+ * Third-party emotes for Twitch chat: global sets and each channel's sets, once a room id (ROOMSTATE or a
  * message's `room-id`) is known. Sets are cached, refetched on a timer, and a failing provider leaves the
  * words as text plus one notice. See docs/emotes.md.
  */
@@ -163,9 +163,10 @@ export class EmoteService {
     return merged;
   }
 
-  /** Fetches every enabled set that is missing or expired (every one when `all`) and not already loading. */
+  /** Fetches every enabled set (global ones too, once a room is known) that is missing or expired (every one when `all`) and not already loading. */
   private loadMissing(all = false): void {
-    if (this.stopped) return;
+    // Nothing is fetched before a Twitch room is known: no requests to emote services for demo or ChatKC only.
+    if (this.stopped || this.rooms.size === 0) return;
     const now = all ? Infinity : this.deps.clock.now();
     for (const api of this.enabled()) {
       this.load(api, globalKey(api), 'global', now);
