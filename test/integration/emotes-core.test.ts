@@ -19,6 +19,8 @@ import { startFakeTwitchIrc, type FakeTwitchIrc } from '../fakes/twitch-irc-serv
  */
 const CHANNEL = 'emotecore';
 const ROOM = numericId(CHANNEL);
+/** A shared-chat PARTNER channel with emotes of its own. */
+const PARTNER = '87654321';
 
 const until = async (what: string, predicate: () => boolean, ms = 10_000): Promise<void> => {
   const end = Date.now() + ms;
@@ -125,7 +127,7 @@ describe('third-party emotes through the real core (fake IRC, fake emote APIs)',
 
   beforeAll(async () => {
     irc = await startFakeTwitchIrc();
-    emotes = await startFakeEmoteServer({ channels: [ROOM] });
+    emotes = await startFakeEmoteServer({ channels: [ROOM, PARTNER] });
   });
   afterEach(async () => {
     await running?.core.stop();
@@ -213,6 +215,32 @@ describe('third-party emotes through the real core (fake IRC, fake emote APIs)',
     );
     const alert = running.events.find((e) => e.kind === 'alert' && e.id === 'resub-1') as Alert;
     expect(shape(alert.message ?? [])).toEqual(['7tv:PagMan', 'text: three months ', 'bttv:FeelsDennyMan']);
+  }, 30_000);
+
+  it("a shared-chat line (source-room-id) gets the source channel's emotes, loaded on demand", async () => {
+    emotes.setChannel('7tv', [{ id: '60ae9a57ac03cad60771b2e1', code: 'PartnerPog' }], PARTNER);
+    running = await startCore(irc, emotes);
+    await until('channel sets', () => channelRequested(emotes).length === 3);
+    await untilChannelEmotes(irc, running);
+    const sharedLine = async (): Promise<ChatMessage> => {
+      const id = `00000000-0000-4000-9000-${String(++serial).padStart(12, '0')}`;
+      irc.inject(
+        CHANNEL,
+        `@badges=;color=;display-name=Guest;emotes=;id=${id};room-id=${ROOM};source-room-id=${PARTNER};` +
+          `source-id=${id};source-badges=;source-badge-info=;tmi-sent-ts=${Date.now()};user-id=4343 ` +
+          `:guest!guest@guest.tmi.twitch.tv PRIVMSG #${CHANNEL} :PartnerPog PagMan`,
+      );
+      await until(`line ${id}`, () => running!.events.some((e) => e.kind === 'chat' && e.id === id));
+      return running!.events.find((e): e is ChatMessage => e.kind === 'chat' && e.id === id)!;
+    };
+    const first = await sharedLine();
+    expect(first.flags.sharedFrom).toBe(PARTNER);
+    expect(shape(first.parts)).toEqual(['text:PartnerPog PagMan']); // not the joined room's PagMan
+    await until('the PARTNER set', () => emotes.apiRequests.includes(`/7tv/v3/users/twitch/${PARTNER}`));
+    const end = Date.now() + 10_000;
+    let line = await sharedLine();
+    while (line.parts[0]?.type !== 'emote' && Date.now() < end) line = await sharedLine();
+    expect(shape(line.parts)).toEqual(['7tv:PartnerPog', 'text: PagMan']);
   }, 30_000);
 
   it('turning a provider off in the settings stops its emotes on the next message', async () => {
