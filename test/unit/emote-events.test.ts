@@ -4,6 +4,7 @@ import { defaultSettings, type Settings } from '../../src/shared/settings';
 import { EmoteService } from '../../src/main/core/emotes/emote-service';
 import { silentLogger } from '../../src/main/core/log/logger';
 import { startFakeEmoteServer, type FakeEmoteServer } from '../fakes/emotes/emote-server';
+import { alert, chat } from '../helpers/events';
 import { FakeClock } from '../helpers/fake-clock';
 
 /**
@@ -23,17 +24,8 @@ const roomstate = (roomId: string): OnAirEvent => ({
   extras: { twitch: { roomId } },
 });
 
-const resub = (words: string): Alert => ({
-  kind: 'alert',
-  id: 'a1',
-  source,
-  alertType: 'resub',
-  user: { id: '1', login: 'a', displayName: 'a' },
-  months: 3,
-  message: text(words),
-  serverTime: 0,
-  receivedAt: 0,
-});
+const resub = (words: string): Alert =>
+  alert({ source, alertType: 'resub', months: 3, bits: undefined, message: text(words) });
 
 const hold = (words: string): AutoModHold => ({
   kind: 'automod',
@@ -48,11 +40,8 @@ const hold = (words: string): AutoModHold => ({
 });
 
 const sharedLine = (words: string, from: string): ChatMessage =>
-  ({
-    kind: 'chat',
-    id: 'm',
+  chat({
     source,
-    author: { id: '1', login: 'a', displayName: 'a', color: null, badges: [], roles: [] },
     parts: text(words),
     text: words,
     flags: {
@@ -62,12 +51,8 @@ const sharedLine = (words: string, from: string): ChatMessage =>
       highlighted: false,
       sharedFrom: from,
     },
-    reply: null,
-    serverTime: 0,
-    receivedAt: 0,
-    targetable: true,
     extras: { twitch: { roomId: ROOM } },
-  }) as ChatMessage;
+  });
 
 const emotesIn = (parts: readonly MessagePart[] | null | undefined): string[] =>
   (parts ?? []).flatMap((p) => (p.type === 'emote' ? [`${p.provider ?? 'twitch'}:${p.text}`] : []));

@@ -9,6 +9,7 @@ import { decodeEventApiFrame } from '../../src/main/core/emotes/seventv-events-d
 import { silentLogger } from '../../src/main/core/log/logger';
 import { SEVENTV } from '../fakes/emotes/fixtures';
 import { seventvSetId, startFakeEmoteServer, type FakeEmoteServer } from '../fakes/emotes/emote-server';
+import { chat as line } from '../helpers/events';
 import { FakeClock } from '../helpers/fake-clock';
 
 const CORPUS = resolve(__dirname, '../../../shared/corpora/emotes-and-tips/7tv/eventapi');
@@ -70,6 +71,7 @@ describe('7TV EventAPI frames (real captures)', () => {
 
 const ROOM = '12345678';
 const ROOM2 = '23456789';
+const source = { sourceId: 'tw', provider: 'twitch' as const, channel: 'c' };
 const until = async (what: string, predicate: () => boolean, ms = 5_000): Promise<void> => {
   const end = Date.now() + ms;
   while (!predicate()) {
@@ -107,20 +109,7 @@ describe('7TV live set updates through the EmoteService (fake EventAPI, fake clo
   });
 
   const chat = (text: string): ChatMessage =>
-    ({
-      kind: 'chat',
-      id: 'm',
-      source: { sourceId: 'tw', provider: 'twitch', channel: 'c' },
-      author: { id: '1', login: 'a', displayName: 'a', color: null, badges: [], roles: [] },
-      parts: [{ type: 'text', text }],
-      text,
-      flags: { action: false, firstMessage: false, returningChatter: false, highlighted: false },
-      reply: null,
-      serverTime: 0,
-      receivedAt: 0,
-      targetable: true,
-      extras: { twitch: { roomId: ROOM } },
-    }) as ChatMessage;
+    line({ source, parts: [{ type: 'text', text }], text, extras: { twitch: { roomId: ROOM } } });
   const emotesOf = (event: OnAirEvent): string[] =>
     (event as ChatMessage).parts.flatMap((p) => (p.type === 'emote' ? [p.text] : []));
   const NEW = { id: '01GB2YQN5R000CJJTP0ZKWP4GN', code: 'FreshOne' };
