@@ -3,10 +3,17 @@ import { startStackWith, type Stack } from '../../test/e2e/harness';
 import { FLOOD_CHANNEL } from './flood-child';
 
 /** The real core reading `#floodchan` from `ircUrl`, the headless server, and Chromium (renderer built first). */
-export function startHeadlessStack(ircUrl: string): Promise<Stack> {
-  return startStackWith({
-    version: 1,
-    endpoints: { twitchIrc: ircUrl },
-    sources: [{ id: 'tw', type: 'twitch', channel: FLOOD_CHANNEL, anonymous: true }],
-  });
+export function startHeadlessStack(
+  ircUrl: string,
+  extra: { endpoints?: Record<string, string>; chromiumArgs?: string[] } = {},
+): Promise<Stack> {
+  return startStackWith(
+    {
+      version: 1,
+      endpoints: { twitchIrc: ircUrl, ...extra.endpoints },
+      sources: [{ id: 'tw', type: 'twitch', channel: FLOOD_CHANNEL, anonymous: true }],
+    },
+    undefined,
+    { chromiumArgs: extra.chromiumArgs },
+  );
 }

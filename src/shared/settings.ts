@@ -90,6 +90,8 @@ export const endpointsSchema = z.object({
   bttvApi: z.string().default('https://api.betterttv.net/3'),
   ffzApi: z.string().default('https://api.frankerfacez.com/v1'),
   seventvApi: z.string().default('https://7tv.io/v3'),
+  /** 7TV EventAPI: live emote-set changes (docs/emotes.md "7TV live updates"); the core connects, not a page. */
+  seventvEvents: z.string().default('wss://events.7tv.io/v3'),
 });
 
 export const boundsSchema = z.object({

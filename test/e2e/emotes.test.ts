@@ -182,6 +182,20 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
     expect(emotes.cdnRequests.some((r) => r.startsWith('cdn.frankerfacez.com/emote/'))).toBe(true);
   }, 60_000);
 
+  it("an alert's viewer message shows the channel's emotes on /overlay", async () => {
+    const { page } = pages[0]!;
+    irc.inject(
+      CHANNEL,
+      `@badge-info=subscriber/3;badges=subscriber/3;color=;display-name=Viewer;emotes=;id=e2e-resub-1;login=viewer;` +
+        `msg-id=resub;msg-param-cumulative-months=3;msg-param-sub-plan=1000;room-id=${numericId(CHANNEL)};` +
+        `system-msg=;tmi-sent-ts=${Date.now()};user-id=4242 :tmi.twitch.tv USERNOTICE #${CHANNEL} :PagMan three months FeelsDennyMan`,
+    );
+    const card = page.locator('[data-testid="alert"][data-alert-type="resub"]');
+    await card.waitFor({ timeout: 15_000 });
+    const alts = await card.locator('img.onair-emote').evaluateAll((imgs) => imgs.map((i) => (i as Img).alt));
+    expect(alts).toEqual(['PagMan', 'FeelsDennyMan']);
+  }, 30_000);
+
   it('the CSP is in force: an image from another host is refused', async () => {
     const { page } = pages[0]!;
     const refused = await page.evaluate(

@@ -59,6 +59,7 @@ export async function startHarness(
         bttvApi: 'http://127.0.0.1:1',
         ffzApi: 'http://127.0.0.1:1',
         seventvApi: 'http://127.0.0.1:1',
+        seventvEvents: 'ws://127.0.0.1:1',
       },
     },
     // A private, generous JOIN window: tests reconnect more often than Twitch's 20 per 10 s allow.

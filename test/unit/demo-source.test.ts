@@ -23,6 +23,7 @@ const endpoints = {
   bttvApi: 'http://127.0.0.1:1',
   ffzApi: 'http://127.0.0.1:1',
   seventvApi: 'http://127.0.0.1:1',
+  seventvEvents: 'ws://127.0.0.1:1',
 };
 
 function config(patch: Partial<DemoSourceConfig> = {}): DemoSourceConfig {

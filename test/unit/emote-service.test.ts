@@ -124,18 +124,12 @@ describe('EmoteService against the fake APIs', () => {
     extras: { twitch: { roomId } },
   });
 
-  it('calls no emote API before a Twitch room is joined (demo or ChatKC only, offline)', async () => {
+  it('fetches nothing before a room is known; ROOMSTATE loads the global and channel sets', async () => {
     service.start();
     await service.settled();
     expect(fake.apiRequests).toEqual([]);
-    expect(notices).toEqual([]);
-  });
-
-  it('loads global and channel sets once ROOMSTATE names the room', async () => {
-    service.start();
     service.enrich(roomstate('12345678'));
     await service.settled();
-    expect(emotesOf(service.enrich(chat('EZ', '')))).toEqual(['7tv:EZ']);
     expect(emotesOf(service.enrich(chat('EZ PagMan FeelsDennyMan Tagmas LilZ SupporterOnly')))).toEqual([
       '7tv:EZ',
       '7tv:PagMan',

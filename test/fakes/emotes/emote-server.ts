@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BTTV, FFZ, SEVENTV, bttvEmote, ffzEmoticon, seventvActive, type FakeEmote } from './fixtures';
 import { ANIMATED_GIF, WEBP_1X1, solidPng } from './images';
+import { startFakeSevenTvEvents, type FakeSevenTvEvents } from './seventv-events-server';
+
+/** The 7TV emote-set id of a channel's active set (ObjectID-like, one per channel). */
+export const seventvSetId = (twitchId: string): string => `63b0${twitchId.padStart(20, '0')}`;
 
 export type FakeProvider = 'bttv' | 'ffz' | '7tv';
 
@@ -14,8 +18,10 @@ export type FakeProvider = 'bttv' | 'ffz' | '7tv';
 export const CDN_HOSTS = ['cdn.betterttv.net', 'cdn.frankerfacez.com', 'cdn.7tv.app'] as const;
 
 export interface FakeEmoteServer {
-  /** API bases for `settings.endpoints` (plain HTTP on 127.0.0.1). */
-  endpoints: { bttvApi: string; ffzApi: string; seventvApi: string };
+  /** API bases for `settings.endpoints` (plain HTTP on 127.0.0.1; the 7TV EventAPI on ws://). */
+  endpoints: { bttvApi: string; ffzApi: string; seventvApi: string; seventvEvents: string };
+  /** The fake 7TV EventAPI. */
+  events: FakeSevenTvEvents;
   /** HTTPS port of the fake CDN (any of CDN_HOSTS, told apart by the Host header). */
   cdnPort: number;
   /** API paths requested, in order. */
@@ -24,8 +30,8 @@ export interface FakeEmoteServer {
   cdnRequests: string[];
   /** Answer 500 for this provider's API (or stop doing so). */
   fail(provider: FakeProvider, failing: boolean): void;
-  /** Replace a channel set (the next fetch sees it). */
-  setChannel(provider: FakeProvider, emotes: FakeEmote[]): void;
+  /** Replace a channel set (the next fetch sees it): of every known channel, or of one Twitch user id. */
+  setChannel(provider: FakeProvider, emotes: FakeEmote[], twitchId?: string): void;
   stop(): Promise<void>;
 }
 
@@ -34,6 +40,8 @@ interface Options {
   channels: string[];
   /** Serve the CDN too (needs the `openssl` CLI for a throwaway certificate). */
   cdn?: boolean;
+  /** The EventAPI's hello heartbeat interval (ms). */
+  heartbeatMs?: number;
 }
 
 const json = (res: ServerResponse, status: number, body: unknown): void => {
@@ -46,6 +54,9 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
   const channels = new Set(options.channels);
   const failing = new Set<FakeProvider>();
   const sets = { bttv: BTTV.channel, ffz: FFZ.channel, '7tv': SEVENTV.channel };
+  /** Per-channel sets (shared-chat partners with emotes of their own), over `sets`. */
+  const setsOf = new Map<string, Partial<Sets>>();
+  const setsFor = (twitchId: string): Sets => ({ ...sets, ...setsOf.get(twitchId) });
   const apiRequests: string[] = [];
   const cdnRequests: string[] = [];
 
@@ -54,7 +65,7 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     apiRequests.push(path);
     const [, provider] = path.split('/') as [string, string];
     if (failing.has(provider as FakeProvider)) return json(res, 500, { message: 'internal error' });
-    const body = answer(path, channels, sets);
+    const body = answer(path, channels, setsFor(/\/(\d+)$/.exec(path)?.[1] ?? ''));
     if (body === undefined) return json(res, 404, { message: 'not found' });
     json(res, body.status, body.body);
   };
@@ -67,7 +78,8 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     cdn = createTlsServer(throwawayCertificate(), (req, res) => {
       const host = (req.headers.host ?? '').split(':')[0]!;
       cdnRequests.push(`${host}${req.url ?? ''}`);
-      const image = cdnImage(host, req.url ?? '');
+      const served = [...Object.values(sets), ...[...setsOf.values()].flatMap((own) => Object.values(own))];
+      const image = cdnImage(host, req.url ?? '', served.flat());
       if (!image) return json(res, 404, { message: 'not found' });
       res.writeHead(200, { 'content-type': image.type, 'access-control-allow-origin': '*' });
       res.end(image.bytes);
@@ -75,15 +87,25 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
     await listen(cdn);
   }
 
+  const events = await startFakeSevenTvEvents({ heartbeatMs: options.heartbeatMs });
   return {
-    endpoints: { bttvApi: `${apiBase}/bttv/3`, ffzApi: `${apiBase}/ffz/v1`, seventvApi: `${apiBase}/7tv/v3` },
+    endpoints: {
+      bttvApi: `${apiBase}/bttv/3`,
+      ffzApi: `${apiBase}/ffz/v1`,
+      seventvApi: `${apiBase}/7tv/v3`,
+      seventvEvents: events.url,
+    },
+    events,
     cdnPort: cdn ? (cdn.address() as AddressInfo).port : 0,
     apiRequests,
     cdnRequests,
     fail: (provider, on) => void (on ? failing.add(provider) : failing.delete(provider)),
-    setChannel: (provider, emotes) => void (sets[provider] = emotes),
+    setChannel: (provider, emotes, twitchId) => {
+      if (twitchId === undefined) sets[provider] = emotes;
+      else setsOf.set(twitchId, { ...setsOf.get(twitchId), [provider]: emotes });
+    },
     stop: async () => {
-      await Promise.all([close(api), cdn ? close(cdn) : Promise.resolve()]);
+      await Promise.all([close(api), cdn ? close(cdn) : Promise.resolve(), events.stop()]);
     },
   };
 }
@@ -117,7 +139,7 @@ function answer(
             platform: 'TWITCH',
             emote_set_id: null,
             emote_set: {
-              id: '63b02874ad025a672cb4969f',
+              id: seventvSetId(id),
               name: 'Tabula rasa',
               emotes: sets['7tv'].map(seventvActive),
             },
@@ -181,8 +203,9 @@ const ffzSet = (id: number, emotes: FakeEmote[]) => ({
 });
 
 /** Image bytes for a CDN path: GIF for animated emotes, WebP for 7TV, PNG sized to the scale otherwise. */
-function cdnImage(host: string, path: string): { type: string; bytes: Buffer } | null {
+function cdnImage(host: string, path: string, served: FakeEmote[]): { type: string; bytes: Buffer } | null {
   const all = [
+    ...served,
     ...SEVENTV.global,
     ...SEVENTV.channel,
     ...BTTV.global,

@@ -6,8 +6,10 @@ import { bttvApi } from './bttv';
 import { ExpiringSets } from './emote-sets';
 import { fetchSet } from './fetch-set';
 import { ffzApi } from './ffz';
-import { applyEmotes } from './match';
+import { ownRoomOf, sharedRoomOf, withEmotes } from './event-parts';
 import { seventvApi } from './seventv';
+import type { SetChange } from './seventv-events-decode';
+import { SevenTvLive } from './seventv-live';
 import type { EmoteApi, ThirdPartyEmote } from './types';
 
 export interface EmoteServiceDeps {
@@ -22,18 +24,28 @@ export interface EmoteServiceDeps {
 /** Lowest precedence first: later sets win a shared name (channel over global; 7TV > BTTV > FFZ). */
 const APIS: readonly EmoteApi[] = [ffzApi, bttvApi, seventvApi];
 const TWITCH_ID = /^\d{1,20}$/;
+/** Joined channels plus shared-chat partners: a bound on the sets held, whatever the tags say. */
+const MAX_ROOMS = 200;
 
 /**
- * Third-party emotes for Twitch chat: global sets, and each channel's sets once its room id (ROOMSTATE or a
+ * Third-party emotes for Twitch chat: global sets and each channel's sets, once a room id (ROOMSTATE or a
  * message's `room-id`) is known. Sets are cached, refetched on a timer, and a failing provider leaves the
  * words as text plus one notice. See docs/emotes.md.
  */
 export class EmoteService {
   private readonly sets: ExpiringSets;
   private readonly rooms = new Set<string>();
+  /** The room a source joined (ROOMSTATE / `room-id`), for its events that name none (alerts, AutoMod). */
+  private readonly roomOfSource = new Map<string, string>();
   private readonly merged = new Map<string, ReadonlyMap<string, ThirdPartyEmote>>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly failing = new Set<EmoteProvider>();
+  /** The API base each provider's sets were last fetched from. */
+  private readonly fetchedFrom: Partial<Record<EmoteProvider, string>> = {};
+  /** 7TV set id → the cache key of the channel set it is (live updates patch it). */
+  private readonly liveSets = new Map<string, string>();
+  private readonly live: SevenTvLive;
+  private liveUrl = '';
   private timer: TimerHandle | null = null;
   private stopped = false;
   /** Entries dropped as malformed, and failed fetches (for tests and the log). */
@@ -41,6 +53,18 @@ export class EmoteService {
 
   constructor(private readonly deps: EmoteServiceDeps) {
     this.sets = new ExpiringSets(() => this.refreshMs());
+    this.live = new SevenTvLive({
+      clock: deps.clock,
+      log: deps.log,
+      url: () => deps.settings().endpoints.seventvEvents,
+      onChanges: (setId, changes) => this.applyLive(setId, changes),
+      onGap: () => this.refetchLiveSets(),
+    });
+  }
+
+  /** The 7TV EventAPI connection (tests read its counters). */
+  get liveUpdates(): SevenTvLive {
+    return this.live;
   }
 
   start(): void {
@@ -51,13 +75,24 @@ export class EmoteService {
 
   stop(): void {
     this.stopped = true;
+    void this.live.stop();
+    this.liveSets.clear();
     this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 
-  /** Toggles or endpoints changed: refetch what is now enabled, rebuild the lookups. */
+  /**
+   * Toggles or endpoints changed: rebuild the lookups at once (a provider turned off is gone from the next
+   * message), fetch what is newly enabled, and drop only the sets of a provider whose API base changed —
+   * the other providers' emotes stay while that happens.
+   */
   settingsChanged(): void {
-    for (const key of this.sets.keys()) this.sets.delete(key);
+    const bases = this.bases();
+    for (const api of APIS) {
+      if (bases[api.provider] === this.fetchedFrom[api.provider]) continue;
+      for (const key of this.sets.keys()) if (key.startsWith(`${api.provider}:`)) this.sets.delete(key);
+    }
+    this.restartLive();
     this.merged.clear();
     this.loadMissing();
   }
@@ -67,22 +102,28 @@ export class EmoteService {
     while (this.loading.size > 0) await Promise.all(this.loading.values());
   }
 
-  /** Twitch chat with its emote words as emote parts; ROOMSTATE makes the channel's sets load. */
+  /**
+   * Every Twitch event carrying a viewer's words (chat, alerts, AutoMod holds) with its emote words as emote
+   * parts, using the sets of the room it belongs to: its own `room-id`, else the room its source joined
+   * (learnt from ROOMSTATE and chat), and for a shared-chat line the room it came from (loaded on demand).
+   */
   enrich(event: OnAirEvent): OnAirEvent {
-    if (event.kind === 'modes') {
-      const roomId = event.extras?.twitch?.roomId;
-      if (roomId) this.noteRoom(roomId);
-      return event;
+    if (event.kind === 'modlog' || event.kind === 'auth' || event.source.provider !== 'twitch') return event;
+    const own = ownRoomOf(event);
+    if (own) {
+      this.noteRoom(own);
+      if (TWITCH_ID.test(own)) this.roomOfSource.set(event.source.sourceId, own);
     }
-    if (event.kind !== 'chat' || event.source.provider !== 'twitch') return event;
-    const roomId = event.extras?.twitch?.roomId ?? '';
-    if (roomId) this.noteRoom(roomId);
-    const parts = applyEmotes(event.parts, this.lookup(roomId));
-    return parts === event.parts ? event : { ...event, parts: [...parts] };
+    if (event.kind === 'modes') return event;
+    const shared = sharedRoomOf(event);
+    if (shared) this.noteRoom(shared);
+    const roomId = shared ?? own ?? this.roomOfSource.get(event.source.sourceId) ?? '';
+    return withEmotes(event, this.lookup(this.rooms.has(roomId) ? roomId : ''));
   }
 
   noteRoom(roomId: string): void {
     if (this.stopped || this.rooms.has(roomId) || !TWITCH_ID.test(roomId)) return;
+    if (this.rooms.size >= MAX_ROOMS) return;
     this.rooms.add(roomId);
     this.loadMissing();
   }
@@ -95,6 +136,11 @@ export class EmoteService {
       '7tv': toggles.seventv,
     };
     return APIS.filter((api) => on[api.provider]);
+  }
+
+  private bases(): Record<EmoteProvider, string> {
+    const endpoints = this.deps.settings().endpoints;
+    return { bttv: endpoints.bttvApi, ffz: endpoints.ffzApi, '7tv': endpoints.seventvApi };
   }
 
   private refreshMs(): number {
@@ -117,9 +163,9 @@ export class EmoteService {
     return merged;
   }
 
-  /** Fetches every enabled set that is missing or expired (every one when `all`) and not already loading. */
+  /** Fetches every enabled set (global ones too, once a room is known) that is missing or expired (every one when `all`) and not already loading. */
   private loadMissing(all = false): void {
-    // Nothing to enrich before a Twitch room is joined: a demo- or ChatKC-only app never calls the emote APIs.
+    // Nothing is fetched before a Twitch room is known: no requests to emote services for demo or ChatKC only.
     if (this.stopped || this.rooms.size === 0) return;
     const now = all ? Infinity : this.deps.clock.now();
     for (const api of this.enabled()) {
@@ -130,10 +176,8 @@ export class EmoteService {
 
   private load(api: EmoteApi, key: string, scope: 'global' | 'channel', now: number, roomId = ''): void {
     if (this.loading.has(key) || this.sets.fresh(key, now)) return;
-    const endpoints = this.deps.settings().endpoints;
-    const base = { bttv: endpoints.bttvApi, ffz: endpoints.ffzApi, '7tv': endpoints.seventvApi }[
-      api.provider
-    ];
+    const base = this.bases()[api.provider];
+    this.fetchedFrom[api.provider] = base;
     const url = scope === 'global' ? api.globalUrl(base) : api.channelUrl(base, roomId);
     this.counters.fetches += 1;
     const task = fetchSet(this.deps.fetch ?? fetch, api, url, scope).then((outcome) => {
@@ -144,10 +188,47 @@ export class EmoteService {
       if (outcome.set.dropped > 0)
         this.deps.log.warn(`${api.label}: dropped ${outcome.set.dropped} malformed emote(s)`);
       this.sets.set(key, outcome.set.emotes, this.deps.clock.now());
+      if (outcome.set.setId && api.provider === '7tv' && scope === 'channel')
+        this.watchLive(outcome.set.setId, key);
       this.merged.clear();
       this.recovered(api);
     });
     this.loading.set(key, task);
+  }
+
+  private watchLive(setId: string, key: string): void {
+    // A channel that switched its active set: the old id no longer maps to it.
+    for (const [id, mapped] of this.liveSets) if (mapped === key && id !== setId) this.liveSets.delete(id);
+    this.liveSets.set(setId, key);
+    this.liveUrl = this.deps.settings().endpoints.seventvEvents;
+    this.live.watch(setId);
+  }
+
+  private applyLive(setId: string, changes: readonly SetChange[]): void {
+    const key = this.liveSets.get(setId);
+    if (!key || this.stopped || !this.sets.apply(key, changes)) return;
+    this.merged.clear();
+  }
+
+  /** After a gap in the live connection: fetch the watched sets again (their emotes stay meanwhile). */
+  private refetchLiveSets(): void {
+    for (const key of this.liveSets.values()) this.sets.expire(key);
+    this.loadMissing();
+  }
+
+  /** 7TV turned off: no connection. EventAPI address changed: the same sets on a new connection. */
+  private restartLive(): void {
+    const settings = this.deps.settings();
+    if (settings.emotes.seventv && settings.endpoints.seventvEvents === this.liveUrl) return;
+    const watched = [...this.liveSets];
+    void this.live.stop();
+    this.liveSets.clear();
+    if (!settings.emotes.seventv) {
+      // Dropped, so turning 7TV on again fetches (and watches) them afresh.
+      for (const key of this.sets.keys()) if (key.startsWith('7tv:')) this.sets.delete(key);
+      return;
+    }
+    for (const [setId, key] of watched) this.watchLive(setId, key);
   }
 
   private failed(api: EmoteApi, scope: string, error: string): void {

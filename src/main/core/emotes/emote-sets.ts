@@ -1,3 +1,4 @@
+import type { SetChange } from './seventv-events-decode';
 import type { ThirdPartyEmote } from './types';
 
 /** One fetched set (a provider's global set, or its set for one channel) with when it was fetched. */
@@ -28,6 +29,26 @@ export class ExpiringSets {
     const byCode = new Map<string, ThirdPartyEmote>();
     for (const emote of emotes) if (!byCode.has(emote.code)) byCode.set(emote.code, emote);
     this.entries.set(key, { emotes: byCode, fetchedAt: now });
+  }
+
+  /** Live changes to a cached set (7TV EventAPI): removals by emote id, so a rename drops the old name. */
+  apply(key: string, changes: readonly SetChange[]): boolean {
+    const entry = this.entries.get(key);
+    if (!entry) return false;
+    const byCode = new Map(entry.emotes);
+    for (const change of changes) {
+      const goneId = change.op === 'remove' ? change.id : change.op === 'replace' ? change.oldId : null;
+      if (goneId !== null) for (const [code, emote] of byCode) if (emote.id === goneId) byCode.delete(code);
+      if (change.op !== 'remove') byCode.set(change.emote.code, change.emote);
+    }
+    this.entries.set(key, { emotes: byCode, fetchedAt: entry.fetchedAt });
+    return true;
+  }
+
+  /** Due for a fetch now; the emotes stay until it succeeds. */
+  expire(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) this.entries.set(key, { ...entry, fetchedAt: -Infinity });
   }
 
   keys(): string[] {

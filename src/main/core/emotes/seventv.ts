@@ -38,7 +38,8 @@ function imagesOf(hostUrl: string, files: unknown[]): { url: string; width: numb
   return images.sort((a, b) => a.width - b.width);
 }
 
-function toEmote(entry: unknown): ThirdPartyEmote | null {
+/** One 7TV active emote (a set's entry, or an EventAPI change's value); null when unusable. */
+export function seventvEmote(entry: unknown): ThirdPartyEmote | null {
   const parsed = activeEmote.safeParse(entry);
   if (!parsed.success) return null;
   const { id, name, flags, data } = parsed.data;
@@ -55,7 +56,10 @@ function toEmote(entry: unknown): ThirdPartyEmote | null {
   };
 }
 
-const setBody = z.object({ emotes: z.array(z.unknown()).nullish() });
+const setBody = z.object({
+  id: z.string().regex(SAFE_ID).optional(),
+  emotes: z.array(z.unknown()).nullish(),
+});
 const userBody = z.object({ emote_set: setBody.nullish() });
 
 export const seventvApi: EmoteApi = {
@@ -66,12 +70,15 @@ export const seventvApi: EmoteApi = {
   parseGlobal: (body) => {
     const parsed = setBody.safeParse(body);
     if (!parsed.success) throw new Error('the global set has no emotes');
-    return parseEntries(parsed.data.emotes ?? [], toEmote);
+    return parseEntries(parsed.data.emotes ?? [], seventvEmote);
   },
   parseChannel: (body) => {
     const parsed = userBody.safeParse(body);
     if (!parsed.success) throw new Error('the user answer is not an object');
     // A linked user without a set answers 200 with `emote_set: null`: no emotes, not an error.
-    return parseEntries(parsed.data.emote_set?.emotes ?? [], toEmote);
+    const set = parseEntries(parsed.data.emote_set?.emotes ?? [], seventvEmote);
+    // The set id is what the EventAPI reports changes of (docs/emotes.md "7TV live updates").
+    if (parsed.data.emote_set?.id) set.setId = parsed.data.emote_set.id;
+    return set;
   },
 };

@@ -17,6 +17,8 @@ export interface ThirdPartyEmote {
 export interface ParsedSet {
   emotes: ThirdPartyEmote[];
   dropped: number;
+  /** The provider's id of this set, when it has live updates (7TV). */
+  setId?: string;
 }
 
 /** One provider's API: where its sets live and how to read them. */

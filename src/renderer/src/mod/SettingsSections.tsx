@@ -129,6 +129,7 @@ const ENDPOINT_HINTS: Record<keyof Settings['endpoints'], string> = {
   bttvApi: 'BetterTTV emote API.',
   ffzApi: 'FrankerFaceZ emote API.',
   seventvApi: '7TV emote API.',
+  seventvEvents: '7TV EventAPI (live emote changes).',
 };
 
 export function EndpointsSection({ draft, setDraft }: SectionProps) {
