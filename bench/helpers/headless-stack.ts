@@ -11,6 +11,8 @@ export function startHeadlessStack(
     {
       version: 1,
       endpoints: { twitchIrc: ircUrl, ...extra.endpoints },
+      // Third-party emotes only when the bench brought its fake emote APIs (--emotes); never the real services.
+      ...(extra.endpoints?.bttvApi ? { emotes: { bttv: true, ffz: true, seventv: true } } : {}),
       sources: [{ id: 'tw', type: 'twitch', channel: FLOOD_CHANNEL, anonymous: true }],
     },
     undefined,

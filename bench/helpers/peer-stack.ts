@@ -91,6 +91,8 @@ export async function startOnAir(ircUrl: string, effect: TextEffect, extraCss = 
     version: 1,
     endpoints: { twitchIrc: ircUrl },
     sources: [{ id: 'tw', type: 'twitch', channel: FLOOD_CHANNEL, anonymous: true }],
+    // The peer widget has no third-party emotes; and a bench never calls the real emote services.
+    emotes: { bttv: false, ffz: false, seventv: false },
   };
   await writeFile(join(dir, 'settings.json'), JSON.stringify(settings));
   const core = spawn(

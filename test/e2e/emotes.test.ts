@@ -54,6 +54,7 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
         version: 1,
         endpoints: { twitchIrc: irc.url, ...emotes.endpoints },
         sources: [{ id: 'tw', type: 'twitch', channel: CHANNEL, anonymous: true }],
+        emotes: { bttv: true, ffz: true, seventv: true },
       },
       undefined,
       { chromiumArgs: [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'] },

@@ -8,6 +8,7 @@ import { silentLogger, type Logger } from '../../src/main/core/log/logger';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/headless/server';
 import type { SourceConfig } from '../../src/shared/settings';
 import { countElements } from './page-probes';
+import { withOfflineEmotes } from '../helpers/offline-emotes';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 /**
@@ -58,7 +59,7 @@ export async function startStackWith(
 ): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'onair-e2e-'));
   const settingsPath = join(dir, 'settings.json');
-  await writeFile(settingsPath, JSON.stringify(settings));
+  await writeFile(settingsPath, JSON.stringify(withOfflineEmotes(settings)));
   const { createCore } = await import('../../src/main/core/create-core');
   const core = await createCore({ settingsPath, dataDir: dir, log });
   await core.start();

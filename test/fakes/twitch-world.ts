@@ -7,6 +7,7 @@ import {
 } from './twitch-api';
 import { startFakeTwitchIrc, type FakeTwitchIrc } from './twitch-irc-server';
 import { numericId } from './twitch-irc/lines';
+import { EMOTES_OFF } from '../helpers/offline-emotes';
 
 /**
  * The fake Twitch "world": the fake API (OAuth, Helix, EventSub) and the fake IRC server, linked the way Twitch
@@ -21,7 +22,11 @@ export interface TwitchWorld {
   /** AutoMod holds a chatter's message: Helix knows it and EventSub announces it (automod.message.hold v2). */
   holdForAutoMod(broadcasterLogin: string, messageId: string, senderLogin: string, text: string): void;
   /** Settings fragment pointing OnAir at these fakes. */
-  settings: { twitch: { clientId: string }; endpoints: Record<string, string> };
+  settings: {
+    twitch: { clientId: string };
+    endpoints: Record<string, string>;
+    emotes: typeof EMOTES_OFF;
+  };
   close(): Promise<void>;
 }
 
@@ -52,6 +57,7 @@ export async function startTwitchWorld(options: FakeTwitchApiOptions = {}): Prom
     },
     settings: {
       twitch: { clientId: api.clientId },
+      emotes: EMOTES_OFF,
       endpoints: {
         twitchIrc: irc.url,
         twitchEventSub: api.eventSubWsUrl,
