@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_MENTION_RULE } from './highlight-defaults';
+
+export { DEFAULT_MENTION_RULE, defaultHighlights } from './highlight-defaults';
 
 /**
  * Highlight rules of the mod console (issue 15): a line that mentions the logged-in user, contains a keyword or
@@ -32,17 +35,6 @@ export const highlightRuleSchema = z.object({
 export type HighlightRule = z.infer<typeof highlightRuleSchema>;
 
 /** On by default: lines that mention the logged-in user. */
-export const DEFAULT_MENTION_RULE: HighlightRule = {
-  id: 'mention',
-  kind: 'mention',
-  pattern: '',
-  color: '#e0455e',
-  sound: false,
-  showInPanel: true,
-  caseSensitive: false,
-  wholeWord: true,
-  enabled: true,
-};
 
 export const highlightSettingsSchema = z.object({
   rules: z
@@ -53,7 +45,3 @@ export const highlightSettingsSchema = z.object({
   muted: z.boolean().default(false),
 });
 export type HighlightSettings = z.infer<typeof highlightSettingsSchema>;
-
-export function defaultHighlights(): HighlightSettings {
-  return { rules: [{ ...DEFAULT_MENTION_RULE }], muted: false };
-}

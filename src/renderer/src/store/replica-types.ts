@@ -13,7 +13,7 @@ import { ChatWorkingCopy } from './chat-slice';
 import { emptyAlertQueueState, type AlertQueueState } from '../../../shared/alert-queue-state';
 import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { DEFAULT_OVERLAY, DEFAULT_TIMEOUT_PRESETS } from '../../../shared/settings-defaults';
-import { defaultHighlights } from '../../../shared/highlights';
+import { defaultHighlights } from '../../../shared/highlight-defaults';
 
 /**
  * What a window knows about the core: a replica built from the snapshot of its view kind and the pushes after
