@@ -21,7 +21,7 @@ import { treesCpuMs } from './helpers/proc-cpu';
 const PAIRS = Number(flag('--pairs', '3'));
 const SECONDS = Number(flag('--seconds', '10'));
 const RATES = flag('--rates', '100,1000').split(',').map(Number);
-const EFFECT = flag('--effect', 'shadow') as TextEffect;
+const EFFECT = flag('--effect', 'outline') as TextEffect; // OnAir's default text effect
 const ONAIR_CSS = flag('--onair-css', '');
 
 type Kind = 'onair' | 'peer';
