@@ -127,7 +127,7 @@ async function main(): Promise<void> {
         `search index ${stored.searchBacklog} behind`,
     );
     await history.close();
-  } else console.log('storage: off (as in the app by default; --storage to record)');
+  } else console.log('storage: off (the app records by default; --storage to measure that)');
   rmSync(dataDir, { recursive: true, force: true });
   await source.stop();
   hub.stop();
