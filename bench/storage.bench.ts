@@ -144,6 +144,30 @@ function searchWords(texts: string[]): string[] {
   return [...ranked.slice(0, 50), ...ranked.slice(-150)];
 }
 
+/**
+ * The same 10,000 msg/s feed with nothing recording it, in the same process: the event-loop delay the feed
+ * itself causes (building messages, garbage collection, timer jitter), so the store's share can be told apart.
+ */
+async function feedAlone(texts: string[]): Promise<void> {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const wallStart = performance.now();
+  let sent = 0;
+  let kept: ChatMessage[] = [];
+  while (sent < FEED_SECONDS * 10_000) {
+    const due = Math.min(FEED_SECONDS * 10_000, Math.floor((performance.now() - wallStart) * 10));
+    // Held for ~250 ms like the store's queue, so the garbage has the same lifetime.
+    for (; sent < due; sent++) kept.push(message(texts, Date.now()));
+    if (kept.length >= 2_500) kept = [];
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  loop.disable();
+  console.log(
+    `control: the same feed with no store: event-loop delay max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms ` +
+      `(load average ${loadavg()[0]!.toFixed(1)})`,
+  );
+}
+
 async function feed(store: BatchedHistoryStore, texts: string[]): Promise<void> {
   const before = store.status();
   const loop = monitorEventLoopDelay({ resolution: 1 });
@@ -246,6 +270,7 @@ async function main(): Promise<void> {
   const reopenStart = performance.now();
   const live = await open(dir);
   console.log(`reopened the ${MESSAGES}-message database in ${ms(performance.now() - reopenStart)}`);
+  await feedAlone(texts);
   await feed(live, texts);
   await live.close();
   rmSync(dir, { recursive: true, force: true });

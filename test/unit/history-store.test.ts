@@ -262,7 +262,7 @@ describe('history store (SQLite)', () => {
     await store.flush();
     await drive(clock, () => store.status().pruned > 1000, 1_000);
     // The round goes on in steps until under the limit; then the next round is an hour away.
-    for (let quiet = 0, last = -1; quiet < 20; ) {
+    for (let quiet = 0, last = -1; quiet < 20;) {
       quiet = store.status().pruned === last ? quiet + 1 : 0;
       last = store.status().pruned;
       clock.advance(1);
