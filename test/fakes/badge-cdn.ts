@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { throwawayCertificate } from './throwaway-cert';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pngImage } from '../e2e/alert-media-fixtures';
 
 /** Twitch's image host (docs/protocol-twitch.md §5): badges are `/badges/v1/<uuid>/<1|2|3>` (18/36/72 px). */
@@ -19,40 +16,6 @@ export function solidPng(size: number, seed: string): Buffer {
   let hash = 7;
   for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return pngImage(size, size, () => [hash & 0xff, (hash >> 8) & 0xff, (hash >> 16) & 0xff, 255]);
-}
-
-/** A self-signed certificate for the CDN host, made with openssl for this run only. */
-function selfSignedCert(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'onair-cdn-'));
-  try {
-    const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        `/CN=${BADGE_CDN_HOST}`,
-        '-addext',
-        `subjectAltName=DNS:${BADGE_CDN_HOST}`,
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(key), cert: readFileSync(cert) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export interface FakeBadgeCdn {
@@ -76,7 +39,7 @@ export async function startFakeBadgeCdn(knownUrls: string[]): Promise<FakeBadgeC
       .map((u) => u.pathname),
   );
   const requests: string[] = [];
-  const server = createHttpsServer(selfSignedCert(), (req, res) => {
+  const server = createHttpsServer(throwawayCertificate([BADGE_CDN_HOST]), (req, res) => {
     const path = new URL(req.url ?? '/', `https://${BADGE_CDN_HOST}`).pathname;
     requests.push(path);
     const match = /^\/badges\/v1\/([0-9a-f-]{36})\/([123])$/.exec(path);

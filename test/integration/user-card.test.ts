@@ -120,7 +120,7 @@ describe('user card and moderation log requests', () => {
   it('a note on a core without storage is said to last until quit', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'onair-card-'));
     const settingsPath = join(dir, 'settings.json');
-    await writeFile(settingsPath, JSON.stringify({ version: 1, sources: [] }));
+    await writeFile(settingsPath, JSON.stringify({ version: 1, sources: [], storage: { enabled: false } }));
     const core = await createCore({
       settingsPath,
       dataDir: dir,

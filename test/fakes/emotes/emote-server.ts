@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { throwawayCertificate } from '../throwaway-cert';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BTTV, FFZ, SEVENTV, bttvEmote, ffzEmoticon, seventvActive, type FakeEmote } from './fixtures';
 import { ANIMATED_GIF, WEBP_1X1, solidPng } from './images';
 import { startFakeSevenTvEvents, type FakeSevenTvEvents } from './seventv-events-server';
@@ -75,7 +72,7 @@ export async function startFakeEmoteServer(options: Options): Promise<FakeEmoteS
 
   let cdn: Server | null = null;
   if (options.cdn) {
-    cdn = createTlsServer(throwawayCertificate(), (req, res) => {
+    cdn = createTlsServer(throwawayCertificate(CDN_HOSTS), (req, res) => {
       const host = (req.headers.host ?? '').split(':')[0]!;
       cdnRequests.push(`${host}${req.url ?? ''}`);
       const served = [...Object.values(sets), ...[...setsOf.values()].flatMap((own) => Object.values(own))];
@@ -221,42 +218,6 @@ function cdnImage(host: string, path: string, served: FakeEmote[]): { type: stri
   if (host === 'cdn.7tv.app') return { type: 'image/webp', bytes: WEBP_1X1 };
   const scale = Number(match[2]);
   return { type: 'image/png', bytes: solidPng(28 * scale, 28 * scale, [40, 160, 90, 255]) };
-}
-
-/** A self-signed certificate for the CDN host names, made now and thrown away (the `openssl` CLI). */
-function throwawayCertificate(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'onair-cdn-cert-'));
-  try {
-    const key = join(dir, 'key.pem');
-    const cert = join(dir, 'cert.pem');
-    const san = CDN_HOSTS.map((host) => `DNS:${host}`).join(',');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=cdn.7tv.app',
-        '-addext',
-        `subjectAltName=${san}`,
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(key), cert: readFileSync(cert) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const listen = (server: Server): Promise<void> =>
