@@ -16,7 +16,7 @@ import { readFrameProbe, startFrameProbe, type FrameProbeResult } from '../test/
 import { flag, percentile } from './helpers/flood-child';
 import { floodId } from './helpers/flood-lines';
 import { startOnAir, startPeer, startStampedFlood, type Job, type TextEffect } from './helpers/peer-stack';
-import { treesCpuMs } from './helpers/proc-cpu';
+import { formatByRole, startJobCpu } from './helpers/job-cpu';
 
 const PAIRS = Number(flag('--pairs', '3'));
 const SECONDS = Number(flag('--seconds', '10'));
@@ -29,6 +29,8 @@ type Kind = 'onair' | 'peer';
 interface Run {
   kind: Kind;
   cpuMsPerMessage: number;
+  /** CPU ms per message by process role (core, browser, renderer, gpu-process, utility:…). */
+  cpuByRole: Map<string, number>;
   p50: number;
   p99: number;
   lost: number;
@@ -74,10 +76,10 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
     await job.page.evaluate(startFrameProbe);
     await new Promise((r) => setTimeout(r, 500));
     const dom = sampleDom(job);
-    const before = treesCpuMs(job.pids()).cpuMs;
+    const cpu = startJobCpu(job.pids, job.corePid);
     const sentAt = await flood.flood(rate, SECONDS);
     await new Promise((r) => setTimeout(r, 1000)); // the last lines reach the screen
-    const cpuMs = treesCpuMs(job.pids()).cpuMs - before;
+    const { totalMs: cpuMs, byRole } = cpu.stop();
     const { maxElements, meanLines } = dom.stop();
     const probe = await job.page.evaluate<FrameProbeResult>(readFrameProbe);
     const latencies: number[] = [];
@@ -88,6 +90,7 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
     return {
       kind,
       cpuMsPerMessage: cpuMs / sentAt.length,
+      cpuByRole: new Map([...byRole].map(([role, ms]) => [role, ms / sentAt.length])),
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       lost: sentAt.length - latencies.length,
@@ -109,8 +112,15 @@ function printRun(rate: number, run: Run): void {
     `  ${String(rate).padStart(5)} msg/s ${run.kind.padEnd(5)}  CPU ${fixed(run.cpuMsPerMessage, 3)} ms/msg  ` +
       `p50 ${Math.round(run.p50)} ms  p99 ${Math.round(run.p99)} ms  lost ${run.lost}  ` +
       `elements ≤ ${run.maxElements}  lines ${fixed(run.meanLines, 1)}  heap ${fixed(run.heapMb, 1)} MB  ` +
-      `load ${fixed(loadavg()[0])}`,
+      `load ${fixed(loadavg()[0])}\n` +
+      `                    CPU by process (ms/msg): ${formatByRole(run.cpuByRole, 1)}`,
   );
+}
+
+/** Median CPU ms/msg per process role over one job's runs (a role absent from a run counts 0 there). */
+function medianByRole(runs: Run[]): Map<string, number> {
+  const roles = new Set(runs.flatMap((run) => [...run.cpuByRole.keys()]));
+  return new Map([...roles].map((role) => [role, median(runs.map((run) => run.cpuByRole.get(role) ?? 0))]));
 }
 
 /** ABBA…: pair i runs OnAir first when i is even, the peer first when odd; one CPU ratio per pair. */
@@ -132,6 +142,7 @@ async function measureRate(rate: number): Promise<string> {
     runs.filter((run) => run.kind === kind).map(pick);
   const both = (pick: (run: Run) => number, reduce: (v: number[]) => number): string =>
     `${Math.round(reduce(of('onair', pick)))}/${Math.round(reduce(of('peer', pick)))}`;
+  const byRole = (kind: Kind): string => formatByRole(medianByRole(runs.filter((r) => r.kind === kind)), 1);
   return (
     `whole-job CPU OnAir/peer at ${rate} msg/s: ${fixed(median(ratios))} ` +
     `(${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))}) · ` +
@@ -139,7 +150,9 @@ async function measureRate(rate: number): Promise<string> {
     `lost ${both(
       (r) => r.lost,
       (v) => Math.max(...v),
-    )}`
+    )}\n` +
+    `  CPU by process (ms/msg, medians): OnAir ${byRole('onair')}\n` +
+    `                                    peer  ${byRole('peer')}`
   );
 }
 
