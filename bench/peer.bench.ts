@@ -4,15 +4,17 @@
  * core in its own process + Chromium on /overlay) and a KapChat-style peer page (bench/peer/: tmi.js in
  * Chromium, one appended line per message, OnAir's look and line count). Runs interleave ABBA.
  * Per run: CPU of every process of the job from /proc (core + every Chromium process; the fake server and
- * this driver excluded) per message sent; latency from the server's send to the animation frame after the
- * line entered the DOM; lines lost (sent, never in the DOM); elements, lines kept, the page's JS heap.
+ * this driver excluded) per message sent, also split per process (core, and each Chromium process by its
+ * `--type=`: browser, renderer, gpu-process, utility:network…); latency from the server's send to the animation frame after the
+ * line entered the DOM; lines lost (sent, never on screen at a frame: never in the DOM, or pushed out before
+ * the next frame); elements, lines kept, the page's JS heap.
  *
  * Run (renderer and headless core built first: `npx electron-vite build`):
  *   npm run bench:peer -- [--pairs 3] [--seconds 10] [--rates 100,1000] [--effect shadow|outline]
  *                         [--onair-css '.onair-line { will-change: auto }']   (CSS added to OnAir's page only)
  */
 import { loadavg } from 'node:os';
-import { readFrameProbe, startFrameProbe, type FrameProbeResult } from '../test/e2e/page-probes';
+import { readFrameProbe, startScreenFrameProbe, type FrameProbeResult } from '../test/e2e/page-probes';
 import { flag, percentile } from './helpers/flood-child';
 import { floodId } from './helpers/flood-lines';
 import { startOnAir, startPeer, startStampedFlood, type Job, type TextEffect } from './helpers/peer-stack';
@@ -33,7 +35,10 @@ interface Run {
   cpuByRole: Map<string, number>;
   p50: number;
   p99: number;
+  /** Lines sent and never on screen at a frame (never in the DOM, or gone again before the next frame). */
   lost: number;
+  /** Of those, lines that were in the DOM but pushed out before a frame showed them. */
+  unseen: number;
   maxElements: number;
   meanLines: number;
   heapMb: number;
@@ -73,7 +78,7 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
   const job =
     kind === 'onair' ? await startOnAir(flood.url, EFFECT, ONAIR_CSS) : await startPeer(flood.url, EFFECT);
   try {
-    await job.page.evaluate(startFrameProbe);
+    await job.page.evaluate(startScreenFrameProbe);
     await new Promise((r) => setTimeout(r, 500));
     const dom = sampleDom(job);
     const cpu = startJobCpu(job.pids, job.corePid);
@@ -94,6 +99,7 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       lost: sentAt.length - latencies.length,
+      unseen: probe.unseen,
       maxElements,
       meanLines,
       heapMb: await heapMb(job),
@@ -110,7 +116,8 @@ const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 function printRun(rate: number, run: Run): void {
   console.log(
     `  ${String(rate).padStart(5)} msg/s ${run.kind.padEnd(5)}  CPU ${fixed(run.cpuMsPerMessage, 3)} ms/msg  ` +
-      `p50 ${Math.round(run.p50)} ms  p99 ${Math.round(run.p99)} ms  lost ${run.lost}  ` +
+      `p50 ${Math.round(run.p50)} ms  p99 ${Math.round(run.p99)} ms  lost ${run.lost} (${run.unseen} in the DOM ` +
+      `but gone before a frame)  ` +
       `elements ≤ ${run.maxElements}  lines ${fixed(run.meanLines, 1)}  heap ${fixed(run.heapMb, 1)} MB  ` +
       `load ${fixed(loadavg()[0])}\n` +
       `                    CPU by process (ms/msg): ${formatByRole(run.cpuByRole, 1)}`,
