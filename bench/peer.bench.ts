@@ -4,19 +4,21 @@
  * core in its own process + Chromium on /overlay) and a KapChat-style peer page (bench/peer/: tmi.js in
  * Chromium, one appended line per message, OnAir's look and line count). Runs interleave ABBA.
  * Per run: CPU of every process of the job from /proc (core + every Chromium process; the fake server and
- * this driver excluded) per message sent; latency from the server's send to the animation frame after the
- * line entered the DOM; lines lost (sent, never in the DOM); elements, lines kept, the page's JS heap.
+ * this driver excluded) per message sent, also split per process (core, and each Chromium process by its
+ * `--type=`: browser, renderer, gpu-process, utility:network…); latency from the server's send to the animation frame after the
+ * line entered the DOM; lines lost (sent, never on screen at a frame: never in the DOM, or pushed out before
+ * the next frame); elements, lines kept, the page's JS heap.
  *
  * Run (renderer and headless core built first: `npx electron-vite build`):
  *   npm run bench:peer -- [--pairs 3] [--seconds 10] [--rates 100,1000] [--effect shadow|outline]
  *                         [--onair-css '.onair-line { will-change: auto }']   (CSS added to OnAir's page only)
  */
 import { loadavg } from 'node:os';
-import { readFrameProbe, startFrameProbe, type FrameProbeResult } from '../test/e2e/page-probes';
+import { readFrameProbe, startScreenFrameProbe, type FrameProbeResult } from '../test/e2e/page-probes';
 import { flag, percentile } from './helpers/flood-child';
 import { floodId } from './helpers/flood-lines';
 import { startOnAir, startPeer, startStampedFlood, type Job, type TextEffect } from './helpers/peer-stack';
-import { treesCpuMs } from './helpers/proc-cpu';
+import { formatByRole, startJobCpu } from './helpers/job-cpu';
 
 const PAIRS = Number(flag('--pairs', '3'));
 const SECONDS = Number(flag('--seconds', '10'));
@@ -29,9 +31,14 @@ type Kind = 'onair' | 'peer';
 interface Run {
   kind: Kind;
   cpuMsPerMessage: number;
+  /** CPU ms per message by process role (core, browser, renderer, gpu-process, utility:…). */
+  cpuByRole: Map<string, number>;
   p50: number;
   p99: number;
+  /** Lines sent and never on screen at a frame (never in the DOM, or gone again before the next frame). */
   lost: number;
+  /** Of those, lines that were in the DOM but pushed out before a frame showed them. */
+  unseen: number;
   maxElements: number;
   meanLines: number;
   heapMb: number;
@@ -71,13 +78,13 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
   const job =
     kind === 'onair' ? await startOnAir(flood.url, EFFECT, ONAIR_CSS) : await startPeer(flood.url, EFFECT);
   try {
-    await job.page.evaluate(startFrameProbe);
+    await job.page.evaluate(startScreenFrameProbe);
     await new Promise((r) => setTimeout(r, 500));
     const dom = sampleDom(job);
-    const before = treesCpuMs(job.pids()).cpuMs;
+    const cpu = startJobCpu(job.pids, job.corePid);
     const sentAt = await flood.flood(rate, SECONDS);
     await new Promise((r) => setTimeout(r, 1000)); // the last lines reach the screen
-    const cpuMs = treesCpuMs(job.pids()).cpuMs - before;
+    const { totalMs: cpuMs, byRole } = cpu.stop();
     const { maxElements, meanLines } = dom.stop();
     const probe = await job.page.evaluate<FrameProbeResult>(readFrameProbe);
     const latencies: number[] = [];
@@ -88,9 +95,11 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
     return {
       kind,
       cpuMsPerMessage: cpuMs / sentAt.length,
+      cpuByRole: new Map([...byRole].map(([role, ms]) => [role, ms / sentAt.length])),
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       lost: sentAt.length - latencies.length,
+      unseen: probe.unseen,
       maxElements,
       meanLines,
       heapMb: await heapMb(job),
@@ -107,10 +116,18 @@ const fixed = (value: number, digits = 2): string => value.toFixed(digits);
 function printRun(rate: number, run: Run): void {
   console.log(
     `  ${String(rate).padStart(5)} msg/s ${run.kind.padEnd(5)}  CPU ${fixed(run.cpuMsPerMessage, 3)} ms/msg  ` +
-      `p50 ${Math.round(run.p50)} ms  p99 ${Math.round(run.p99)} ms  lost ${run.lost}  ` +
+      `p50 ${Math.round(run.p50)} ms  p99 ${Math.round(run.p99)} ms  lost ${run.lost} (${run.unseen} in the DOM ` +
+      `but gone before a frame)  ` +
       `elements ≤ ${run.maxElements}  lines ${fixed(run.meanLines, 1)}  heap ${fixed(run.heapMb, 1)} MB  ` +
-      `load ${fixed(loadavg()[0])}`,
+      `load ${fixed(loadavg()[0])}\n` +
+      `                    CPU by process (ms/msg): ${formatByRole(run.cpuByRole, 1)}`,
   );
+}
+
+/** Median CPU ms/msg per process role over one job's runs (a role absent from a run counts 0 there). */
+function medianByRole(runs: Run[]): Map<string, number> {
+  const roles = new Set(runs.flatMap((run) => [...run.cpuByRole.keys()]));
+  return new Map([...roles].map((role) => [role, median(runs.map((run) => run.cpuByRole.get(role) ?? 0))]));
 }
 
 /** ABBA…: pair i runs OnAir first when i is even, the peer first when odd; one CPU ratio per pair. */
@@ -132,6 +149,7 @@ async function measureRate(rate: number): Promise<string> {
     runs.filter((run) => run.kind === kind).map(pick);
   const both = (pick: (run: Run) => number, reduce: (v: number[]) => number): string =>
     `${Math.round(reduce(of('onair', pick)))}/${Math.round(reduce(of('peer', pick)))}`;
+  const byRole = (kind: Kind): string => formatByRole(medianByRole(runs.filter((r) => r.kind === kind)), 1);
   return (
     `whole-job CPU OnAir/peer at ${rate} msg/s: ${fixed(median(ratios))} ` +
     `(${fixed(Math.min(...ratios))}–${fixed(Math.max(...ratios))}) · ` +
@@ -139,7 +157,9 @@ async function measureRate(rate: number): Promise<string> {
     `lost ${both(
       (r) => r.lost,
       (v) => Math.max(...v),
-    )}`
+    )}\n` +
+    `  CPU by process (ms/msg, medians): OnAir ${byRole('onair')}\n` +
+    `                                    peer  ${byRole('peer')}`
   );
 }
 

@@ -59,6 +59,8 @@ export async function startStampedFlood(): Promise<StampedFlood> {
 export interface Job {
   page: Page;
   pids(): number[];
+  /** The headless core's pid (OnAir), labelled `core` in the CPU breakdown. */
+  corePid: number | null;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startOnAir(ircUrl: string, effect: TextEffect, extraCss = 
   return {
     page,
     pids: () => [core.pid as number, ...childrenNamed(process.pid, /chrom/i)],
+    corePid: core.pid as number,
     close: async () => {
       await browser.close();
       core.kill();
@@ -162,6 +165,7 @@ export async function startPeer(ircUrl: string, effect: TextEffect): Promise<Job
   return {
     page,
     pids: () => childrenNamed(process.pid, /chrom/i),
+    corePid: null,
     close: () => browser.close(),
   };
 }

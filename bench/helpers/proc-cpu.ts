@@ -33,23 +33,51 @@ function allStats(): Map<number, ProcStat> {
   return stats;
 }
 
-/** CPU ms used so far by the `roots` and all their live descendants, and how many processes that was. */
-export function treesCpuMs(roots: number[]): { cpuMs: number; processes: number } {
+/** CPU ms used so far by each of the `roots` and all their live descendants, by pid. */
+export function treesCpuByPid(roots: number[]): Map<number, number> {
   const stats = allStats();
   const children = new Map<number, number[]>();
   for (const [pid, stat] of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
-  let cpuMs = 0;
-  let processes = 0;
+  const byPid = new Map<number, number>();
   const queue = [...roots];
   while (queue.length > 0) {
     const pid = queue.pop() as number;
     const stat = stats.get(pid);
-    if (!stat) continue;
-    cpuMs += stat.cpuMs;
-    processes += 1;
+    if (!stat || byPid.has(pid)) continue;
+    byPid.set(pid, stat.cpuMs);
     queue.push(...(children.get(pid) ?? []));
   }
-  return { cpuMs, processes };
+  return byPid;
+}
+
+/** CPU ms used so far by the `roots` and all their live descendants, and how many processes that was. */
+export function treesCpuMs(roots: number[]): { cpuMs: number; processes: number } {
+  const byPid = treesCpuByPid(roots);
+  let cpuMs = 0;
+  for (const ms of byPid.values()) cpuMs += ms;
+  return { cpuMs, processes: byPid.size };
+}
+
+/**
+ * What a Chromium process is, from its command line: `--type=renderer`, `gpu-process`, `utility` (with its
+ * service, e.g. `utility:network`), `zygote`…; no `--type` is the browser process. Null when it ended.
+ */
+export function chromiumRole(pid: number): string | null {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return null;
+  }
+  // Chromium rewrites its children's command line as one string (arguments joined by spaces, not NULs).
+  const value = (name: string): string | undefined =>
+    new RegExp(`(?:^|[\\0 ])--${name}=([^\\0 ]+)`).exec(cmdline)?.[1];
+  const type = value('type');
+  if (type === undefined) return 'browser';
+  if (type !== 'utility') return type;
+  // e.g. network.mojom.NetworkService → network; storage.mojom.StorageService → storage
+  const service = value('utility-sub-type')?.split('.')[0];
+  return service ? `utility:${service}` : 'utility';
 }
 
 /** The direct children of `parent` whose command name matches `name` (e.g. the Chromium Playwright started). */

@@ -100,5 +100,7 @@ const client = new tmi.Client({
   logger: { info() {}, warn() {}, error() {} },
 });
 client.on('message', (_channel, tags, text) => show(tags, text));
+// tmi.js emits a message with bits as `cheer` only, never as `message`; a chat widget shows it like any line.
+client.on('cheer', (_channel, tags, text) => show(tags, text));
 client.on('join', () => (document.body.dataset.joined = '1'));
 void client.connect();

@@ -52,16 +52,24 @@ export const tryControlSocket = (port: number, protocols: string[]): string => `
   setTimeout(() => resolve({ opened, frames, code: -1 }), 3000);
 })`;
 
-/** Starts recording, in the overlay: the frame after each line appeared, frame gaps, long tasks. */
-export const startFrameProbe = `(() => {
+/**
+ * The frame probe's source. `onScreenOnly`: a line counts as painted only when it is still in the DOM at the
+ * frame after it was added; lines added and pushed out before any frame (a viewer never saw them) are counted
+ * in `window.__unseen` instead.
+ */
+const frameProbe = (onScreenOnly: boolean): string => `(() => {
   window.__painted = {};
+  window.__unseen = 0;
   window.__gaps = [];
   window.__long = [];
   new MutationObserver((records) => {
-    const ids = [];
+    const nodes = [];
     for (const record of records)
-      for (const node of record.addedNodes) if (node.dataset && node.dataset.messageId) ids.push(node.dataset.messageId);
-    if (ids.length) requestAnimationFrame(() => ids.forEach((id) => (window.__painted[id] = Date.now())));
+      for (const node of record.addedNodes) if (node.dataset && node.dataset.messageId) nodes.push(node);
+    if (nodes.length) requestAnimationFrame(() => nodes.forEach((node) => {
+      if (${onScreenOnly} && !node.isConnected) window.__unseen++;
+      else window.__painted[node.dataset.messageId] = Date.now();
+    }));
   }).observe(document.querySelector('[data-testid="chat"]'), { childList: true });
   let last = performance.now();
   const loop = (now) => {
@@ -73,13 +81,21 @@ export const startFrameProbe = `(() => {
   new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
 })()`;
 
+/** Starts recording, in the overlay: the frame after each line appeared, frame gaps, long tasks. */
+export const startFrameProbe = frameProbe(false);
+
+/** The same, counting only lines still on screen at that frame (bench:peer's "lost", docs/performance.md). */
+export const startScreenFrameProbe = frameProbe(true);
+
 export interface FrameProbeResult {
   painted: Record<string, number>;
+  /** Lines added and gone again before the next frame (`startScreenFrameProbe` only). */
+  unseen: number;
   gaps: number[];
   long: number[];
 }
 
-export const readFrameProbe = `({ painted: window.__painted, gaps: window.__gaps, long: window.__long })`;
+export const readFrameProbe = `({ painted: window.__painted, unseen: window.__unseen, gaps: window.__gaps, long: window.__long })`;
 
 export interface Box {
   x: number;
