@@ -48,6 +48,8 @@ export class HistoryWorkerClient {
   private nextId = 1;
   private gone: string | null = null;
   private closing = false;
+  /** close() sent its request: the worker ends by itself after answering, which is no failure. */
+  private closeAsked = false;
 
   private constructor(
     private readonly worker: Worker,
@@ -111,6 +113,7 @@ export class HistoryWorkerClient {
   /** Asks the worker to write what it holds and close the file; resolves when it did (or is gone). */
   async close(): Promise<void> {
     if (this.closing) return;
+    this.closeAsked = true;
     try {
       await this.request({ op: 'close' }, null);
     } catch {
@@ -125,7 +128,10 @@ export class HistoryWorkerClient {
     this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
     this.worker.on('error', (error) => this.fail(`the chat history worker crashed (${String(error)})`));
     this.worker.on('exit', (code) => {
-      if (!this.closing) this.fail(`the chat history worker stopped (exit code ${code})`);
+      if (this.closing) return;
+      // Asked to close, it answered and ended — its exit may be seen before close() resumes.
+      if (this.closeAsked) return this.settleAll('the chat history worker has closed');
+      this.fail(`the chat history worker stopped (exit code ${code})`);
     });
   }
 
@@ -157,7 +163,11 @@ export class HistoryWorkerClient {
     this.closing = true;
     void this.worker.terminate();
     this.options.onFailure(problem);
-    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(new WorkerGoneError(problem));
+    this.settleAll(problem);
+  }
+
+  private settleAll(why: string): void {
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(new WorkerGoneError(why));
   }
 }
 
