@@ -9,6 +9,7 @@ import {
 import { OverlayLine } from '../overlay/OverlayLine';
 import { THEME_BACKING } from '../overlay/line-look';
 import { sampleLines } from '../overlay/sample-lines';
+import emoteCss from '../common/emote-stack.css?inline';
 import overlayCss from '../overlay/overlay.css?inline';
 
 /**
@@ -16,6 +17,7 @@ import overlayCss from '../overlay/overlay.css?inline';
  * rules (html, body) match nothing there, so the console's styles and the overlay's never meet.
  */
 const PREVIEW_CSS = `${overlayCss.replace(/:root\b/g, ':host')}
+${emoteCss}
 :host { display: block; }
 .onair-overlay { height: 100%; }`;
 

@@ -8,6 +8,7 @@ import { createModStore } from '../store/create-stores';
 import { ModStoreProvider } from '../store/store-context';
 import { ModApp } from './ModApp';
 import '../common/badge-colors.css';
+import '../common/emote-stack.css';
 import './mod.css';
 import './layout.css';
 import './chat-column.css';

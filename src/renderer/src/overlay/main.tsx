@@ -9,6 +9,7 @@ import { OverlayStoreProvider } from '../store/store-context';
 import { OverlayApp } from './OverlayApp';
 import { parseOverlayQuery } from './overlay-options';
 import '../common/badge-colors.css';
+import '../common/emote-stack.css';
 import './overlay.css';
 
 const store = createOverlayStore();
