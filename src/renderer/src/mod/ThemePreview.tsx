@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import {
   overlayRootClass,
@@ -6,8 +6,8 @@ import {
   type OverlayTheme,
   type TextEffect,
 } from '../overlay/overlay-options';
-import { OverlayLine } from '../overlay/OverlayLine';
-import { THEME_BACKING } from '../overlay/line-look';
+import { THEME_BACKING, type LineLook } from '../overlay/line-look';
+import { buildLine } from '../overlay/lines/build-line';
 import { sampleLines } from '../overlay/sample-lines';
 import emoteCss from '../common/emote-stack.css?inline';
 import overlayCss from '../overlay/overlay.css?inline';
@@ -22,6 +22,15 @@ ${emoteCss}
 .onair-overlay { height: 100%; }`;
 
 const SAMPLES = sampleLines();
+
+/** The sample lines, built by the overlay's own line builder (the overlay draws its lines without React). */
+function SampleLines({ look }: { look: LineLook }): ReactElement {
+  const chat = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    chat.current?.replaceChildren(...SAMPLES.map((message) => buildLine(message, look, null)));
+  }, [look]);
+  return <div className="onair-chat" ref={chat} />;
+}
 
 interface PreviewProps {
   theme: OverlayTheme;
@@ -57,11 +66,7 @@ export function ThemePreview({ theme, textEffect, links, maxChars }: PreviewProp
       {shadow
         ? createPortal(
             <div className={overlayRootClass({ textEffect })} data-theme={theme}>
-              <div className="onair-chat">
-                {SAMPLES.map((message) => (
-                  <OverlayLine key={message.id} message={message} expiresAt={null} look={look} />
-                ))}
-              </div>
+              <SampleLines look={look} />
             </div>,
             shadow,
           )

@@ -35,6 +35,13 @@ export function useOverlayStore<T>(selector: (state: OverlayState) => T): T {
   return useStore(store, selector);
 }
 
+/** The overlay store itself, for a view that follows it without re-rendering React (overlay/ChatLines.tsx). */
+export function useOverlayStoreApi(): StoreApi<OverlayState> {
+  const store = useContext(OverlayStoreContext);
+  if (!store) throw new Error('useOverlayStoreApi outside OverlayStoreProvider');
+  return store;
+}
+
 export function useModStore<T>(selector: (state: ModState) => T): T {
   const context = useContext(ModStoreContext);
   if (!context) throw new Error('useModStore outside ModStoreProvider');
