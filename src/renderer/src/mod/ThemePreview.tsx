@@ -29,7 +29,11 @@ function SampleLines({ look }: { look: LineLook }): ReactElement {
   useLayoutEffect(() => {
     chat.current?.replaceChildren(...SAMPLES.map((message) => buildLine(message, look, null)));
   }, [look]);
-  return <div className="onair-chat" ref={chat} />;
+  return (
+    <div className="onair-chat-frame">
+      <div className="onair-chat" ref={chat} />
+    </div>
+  );
 }
 
 interface PreviewProps {

@@ -70,5 +70,9 @@ export function ChatLines({ options, look }: { options: EffectiveOverlayOptions;
     };
   }, [store, options, look]);
 
-  return <div className="onair-chat" data-testid="chat" ref={container} />;
+  return (
+    <div className="onair-chat-frame">
+      <div className="onair-chat" data-testid="chat" ref={container} />
+    </div>
+  );
 }
