@@ -4,6 +4,7 @@ import type { OverlayState } from '../store/create-stores';
 import { useOverlayStoreApi } from '../store/store-context';
 import type { LineLook } from './line-look';
 import { ChatView } from './lines/chat-view';
+import { warmUp } from './lines/warm-up';
 import { visibleLines, type EffectiveOverlayOptions } from './overlay-options';
 
 /**
@@ -59,6 +60,11 @@ function followLines(
 export function ChatLines({ options, look }: { options: EffectiveOverlayOptions; look: LineLook }) {
   const store = useOverlayStoreApi();
   const container = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    if (frame.current) warmUp(frame.current, look);
+  }, [look]);
 
   useLayoutEffect(() => {
     if (!container.current) return;
@@ -71,7 +77,7 @@ export function ChatLines({ options, look }: { options: EffectiveOverlayOptions;
   }, [store, options, look]);
 
   return (
-    <div className="onair-chat-frame">
+    <div className="onair-chat-frame" ref={frame}>
       <div className="onair-chat" data-testid="chat" ref={container} />
     </div>
   );
