@@ -1,5 +1,4 @@
 import { StrictMode } from 'react';
-import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { resolveViewBridge } from '../bridge/resolve-bridge';
 import { bindStore } from '../store/bindings';
@@ -14,7 +13,9 @@ import './overlay.css';
 
 const store = createOverlayStore();
 const query = parseOverlayQuery(location.search);
-bindStore(store, resolveViewBridge(), createUpdateScheduler(flushSync));
+// Chat lines follow the store outside React (ChatLines.tsx), in the push's own task; React renders only the
+// alert and settings, on its own schedule.
+bindStore(store, resolveViewBridge(), createUpdateScheduler());
 
 const root = document.getElementById('root');
 if (root) {
