@@ -2,7 +2,7 @@
  * Child process for bench/irc-ingest.bench.ts: runs the fake Twitch IRC server and floods one channel with
  * real corpus PRIVMSG lines (fresh unique ids) at the requested rate, so the core's CPU is measured alone.
  * Protocol (IPC): child → {type:'ready', url}; parent → {type:'flood', rate, seconds, channel};
- * child → {type:'done', sent, maxBufferedBytes}.
+ * child → {type:'done', sent, maxBufferedBytes}. It serves until the parent stops it or goes away.
  */
 import { startFakeTwitchIrc } from '../../test/fakes/twitch-irc-server';
 import { floodLines } from './flood-lines';
@@ -24,10 +24,11 @@ async function main(): Promise<void> {
       const result = await fake.replay(floodLines(command.rate, sent), command.rate, command.channel);
       sent += result.sent;
     }
+    // Sent is not yet read: a core that fell behind still has lines in this socket's buffer. The server stays
+    // up until the parent stops this child (FloodChild.stop), so every line sent can still arrive.
     process.send?.({ type: 'done', sent });
-    await fake.stop();
-    process.exit(0);
   });
+  process.on('disconnect', () => void fake.stop().finally(() => process.exit(0)));
 }
 
 void main();

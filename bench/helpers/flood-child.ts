@@ -14,7 +14,7 @@ export interface FloodChild {
   stop(): void;
 }
 
-/** The fake IRC server in a child process (bench/helpers/fake-irc-child.ts); it exits after one flood. */
+/** The fake IRC server in a child process (bench/helpers/fake-irc-child.ts): one flood, then it serves until `stop()`. */
 export async function startFloodChild(): Promise<FloodChild> {
   const child = fork(resolve(import.meta.dirname, 'fake-irc-child.ts'), [], {
     execArgv: ['--import', 'tsx'],
