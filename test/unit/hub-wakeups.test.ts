@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OverlayPush } from '../../src/shared/api';
-import { emptyAlertQueueState } from '../../src/shared/alert-queue-state';
-import { defaultSettings } from '../../src/shared/settings';
 import { setSoon, systemClock } from '../../src/main/core/clock';
-import { Hub } from '../../src/main/core/hub/hub';
+import type { Hub } from '../../src/main/core/hub/hub';
 import { chat } from '../helpers/events';
+import { hubWithViews } from '../helpers/hub-views';
 
 /**
  * The hub on the real clock: a lone line goes out in the event-loop turn that brought it (an immediate), not
@@ -12,19 +11,8 @@ import { chat } from '../helpers/events';
  * (docs/performance.md, "Where the core's CPU goes").
  */
 function realHub(): { hub: Hub; pushes: OverlayPush[] } {
-  const hub = new Hub({
-    clock: systemClock,
-    snapshotExtras: () => ({
-      alerts: emptyAlertQueueState,
-      auth: { provider: 'twitch', status: 'logged-out' },
-      overlay: defaultSettings().overlay,
-      timeoutPresets: [60],
-      highlights: defaultSettings().highlights,
-    }),
-  });
-  const pushes: OverlayPush[] = [];
-  hub.attach('overlay', (push) => pushes.push(push)).ready();
-  return { hub, pushes };
+  const { hub, overlay } = hubWithViews({ clock: systemClock }); // pushes after the snapshots
+  return { hub, pushes: overlay };
 }
 
 /** Runs `fn` in a timers-phase callback, as a socket read runs in its own callback; resolves at the check phase. */
@@ -41,7 +29,7 @@ describe('Hub wakeups', () => {
   it('pushes a lone line before the event loop sleeps again', async () => {
     const { hub, pushes } = realHub();
     await inCallbackThenCheckPhase(() => hub.publish(chat({ id: 'lone' })));
-    expect(pushes.map((p) => p.type)).toEqual(['snapshot', 'events']);
+    expect(pushes.map((p) => p.type)).toEqual(['events']);
     hub.stop();
   });
 
@@ -51,7 +39,7 @@ describe('Hub wakeups', () => {
     await inCallbackThenCheckPhase(() => {
       for (let i = 0; i < 5; i++) hub.publish(chat({ id: `burst${i}` }));
     });
-    expect(pushes).toHaveLength(2); // the burst waits for its window (hub.ts FLUSH_MS)
+    expect(pushes).toHaveLength(1); // the burst waits for its window (hub.ts FLUSH_MS)
     await new Promise((r) => setTimeout(r, 40));
     const last = pushes.at(-1);
     expect(last?.type === 'events' && last.events.map((e) => ('id' in e ? e.id : ''))).toEqual([
