@@ -8,7 +8,7 @@ import { hubWithViews } from '../helpers/hub-views';
 /**
  * The hub on the real clock: a lone line goes out in the event-loop turn that brought it (an immediate), not
  * on a 0 ms timer that fires after the process slept again — one wakeup per line at 100 msg/s, not two
- * (docs/performance.md, "Where the core's CPU goes").
+ * (docs/performance.md, "The core process alone").
  */
 function realHub(): { hub: Hub; pushes: OverlayPush[] } {
   const { hub, overlay } = hubWithViews({ clock: systemClock }); // pushes after the snapshots

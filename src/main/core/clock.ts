@@ -8,7 +8,7 @@ export interface Clock {
   /**
    * Runs `fn` once the I/O callbacks of this event-loop turn are done, without the process going to sleep
    * first (Node's `setImmediate`); `clearTimeout` cancels it. A `setTimeout(fn, 0)` instead fires ≥ 1 ms later,
-   * after a second wakeup of the process (docs/performance.md, "Where the core's CPU goes"). Optional: a clock
+   * after a second wakeup of the process (docs/performance.md, "The core process alone"). Optional: a clock
    * without it gets `setTimeout(fn, 0)` from `setSoon`.
    */
   setImmediate?(fn: () => void): TimerHandle;
