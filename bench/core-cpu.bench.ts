@@ -56,7 +56,7 @@ async function threadCpu(pid: number): Promise<Map<number, ThreadCpu>> {
       const name = stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
       const status = await readFile(`/proc/${pid}/task/${tid}/status`, 'utf8');
-      const wakeups = Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const wakeups = Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(status)?.[1] ?? 0);
       threads.set(Number(tid), {
         name,
         user: Number(fields[11]) * TICK_MS,
