@@ -5,7 +5,17 @@ export interface Clock {
   now(): number;
   setTimeout(fn: () => void, ms: number): TimerHandle;
   clearTimeout(handle: TimerHandle | undefined | null): void;
+  /**
+   * Runs `fn` once the I/O callbacks of this event-loop turn are done, without the process going to sleep
+   * first (Node's `setImmediate`); `clearTimeout` cancels it. A `setTimeout(fn, 0)` instead fires ≥ 1 ms later,
+   * after a second wakeup of the process (docs/performance.md, "The core process alone"). Optional: a clock
+   * without it gets `setTimeout(fn, 0)` from `setSoon`.
+   */
+  setImmediate?(fn: () => void): TimerHandle;
 }
+
+/** The handles `systemClock.setImmediate` gave out: `clearTimeout` must not hand them to Node's `clearTimeout`. */
+const immediates = new WeakSet<object>();
 
 export const systemClock: Clock = {
   now: () => Date.now(),
@@ -16,9 +26,22 @@ export const systemClock: Clock = {
     return handle;
   },
   clearTimeout: (handle) => {
-    if (handle) clearTimeout(handle);
+    if (!handle) return;
+    if (immediates.has(handle)) clearImmediate(handle as unknown as NodeJS.Immediate);
+    else clearTimeout(handle);
+  },
+  setImmediate: (fn) => {
+    const handle = setImmediate(fn);
+    handle.unref?.();
+    immediates.add(handle);
+    return handle as unknown as TimerHandle;
   },
 };
+
+/** `clock.setImmediate` where the clock has one, else `clock.setTimeout(fn, 0)`; cancelled by `clearTimeout`. */
+export function setSoon(clock: Clock, fn: () => void): TimerHandle {
+  return clock.setImmediate ? clock.setImmediate(fn) : clock.setTimeout(fn, 0);
+}
 
 /**
  * The longest delay a Node (and browser) timer takes: 2^31-1 ms, about 24.8 days. A longer one is not clamped
