@@ -10,7 +10,10 @@
  * the next frame); elements, lines kept, the page's JS heap.
  *
  * Run (renderer and headless core built first: `npx electron-vite build`):
- *   npm run bench:peer -- [--pairs 3] [--seconds 10] [--rates 100,1000] [--effect shadow|outline]
+ * Each run first floods the job for `--warm-up` seconds, unmeasured (ids apart), as a job on stream has long
+ * been running: the core's and both pages' JavaScript is compiled and optimised by then (docs/performance.md).
+ *
+ *   npm run bench:peer -- [--pairs 3] [--seconds 10] [--warm-up 3] [--rates 100,1000] [--effect shadow|outline]
  *                         [--onair-css '.onair-line { will-change: auto }']   (CSS added to OnAir's page only)
  */
 import { loadavg } from 'node:os';
@@ -25,6 +28,9 @@ const SECONDS = Number(flag('--seconds', '10'));
 const RATES = flag('--rates', '100,1000').split(',').map(Number);
 const EFFECT = flag('--effect', 'outline') as TextEffect; // OnAir's default text effect
 const ONAIR_CSS = flag('--onair-css', '');
+const WARM_UP_SECONDS = Number(flag('--warm-up', '3'));
+/** Warm-up lines are numbered from here, so they can never be taken for measured ones. */
+const WARM_UP_FIRST_SEQ = 10_000_000;
 
 type Kind = 'onair' | 'peer';
 
@@ -78,6 +84,10 @@ async function measure(kind: Kind, rate: number): Promise<Run> {
   const job =
     kind === 'onair' ? await startOnAir(flood.url, EFFECT, ONAIR_CSS) : await startPeer(flood.url, EFFECT);
   try {
+    if (WARM_UP_SECONDS > 0) {
+      await flood.flood(rate, WARM_UP_SECONDS, WARM_UP_FIRST_SEQ);
+      await new Promise((r) => setTimeout(r, 1000)); // the warm-up's last lines leave the pipeline
+    }
     await job.page.evaluate(startScreenFrameProbe);
     await new Promise((r) => setTimeout(r, 500));
     const dom = sampleDom(job);
@@ -165,7 +175,8 @@ async function measureRate(rate: number): Promise<string> {
 
 async function main(): Promise<void> {
   console.log(
-    `OnAir vs peer widget; ${PAIRS} ABBA pairs × ${SECONDS} s per rate; effect ${EFFECT}; ` +
+    `OnAir vs peer widget; ${PAIRS} ABBA pairs × ${SECONDS} s per rate after ${WARM_UP_SECONDS} s of warm-up; ` +
+      `effect ${EFFECT}; ` +
       `node ${process.version}; load ${loadavg()
         .map((l) => fixed(l))
         .join(' ')}`,

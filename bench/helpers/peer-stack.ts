@@ -29,8 +29,8 @@ const PIXEL = Buffer.from(
 
 export interface StampedFlood {
   url: string;
-  /** Floods; resolves with each line's send time (index = the line's sequence number). */
-  flood(rate: number, seconds: number): Promise<number[]>;
+  /** Floods; resolves with each line's send time (index i = line `flood-<firstSeq + i>`). */
+  flood(rate: number, seconds: number, firstSeq?: number): Promise<number[]>;
   stop(): void;
 }
 
@@ -42,12 +42,15 @@ export async function startStampedFlood(): Promise<StampedFlood> {
   const url = await new Promise<string>((done) => child.once('message', (m: { url: string }) => done(m.url)));
   return {
     url,
-    flood: (rate, seconds) =>
+    flood: (rate, seconds, firstSeq = 0) =>
       new Promise((done) => {
-        child.on('message', (m: { type: string; sentAt: number[] }) => {
-          if (m.type === 'done') done(m.sentAt);
-        });
-        child.send({ type: 'flood', rate, seconds, channel: FLOOD_CHANNEL });
+        const onDone = (m: { type: string; sentAt: number[] }): void => {
+          if (m.type !== 'done') return;
+          child.off('message', onDone);
+          done(m.sentAt);
+        };
+        child.on('message', onDone);
+        child.send({ type: 'flood', rate, seconds, channel: FLOOD_CHANNEL, firstSeq });
       }),
     stop: () => {
       if (child.exitCode === null) child.kill();

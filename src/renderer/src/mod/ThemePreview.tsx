@@ -29,11 +29,7 @@ function SampleLines({ look }: { look: LineLook }): ReactElement {
   useLayoutEffect(() => {
     chat.current?.replaceChildren(...SAMPLES.map((message) => buildLine(message, look, null)));
   }, [look]);
-  return (
-    <div className="onair-chat-frame">
-      <div className="onair-chat" ref={chat} />
-    </div>
-  );
+  return <div className="onair-chat" ref={chat} />;
 }
 
 interface PreviewProps {

@@ -60,10 +60,10 @@ function followLines(
 export function ChatLines({ options, look }: { options: EffectiveOverlayOptions; look: LineLook }) {
   const store = useOverlayStoreApi();
   const container = useRef<HTMLDivElement>(null);
-  const frame = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
-    if (frame.current) warmUp(frame.current, look);
+    const overlay = container.current?.parentElement;
+    if (overlay) warmUp(overlay, look);
   }, [look]);
 
   useLayoutEffect(() => {
@@ -76,9 +76,5 @@ export function ChatLines({ options, look }: { options: EffectiveOverlayOptions;
     };
   }, [store, options, look]);
 
-  return (
-    <div className="onair-chat-frame" ref={frame}>
-      <div className="onair-chat" data-testid="chat" ref={container} />
-    </div>
-  );
+  return <div className="onair-chat" data-testid="chat" ref={container} />;
 }

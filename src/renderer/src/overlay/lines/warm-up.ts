@@ -10,7 +10,7 @@ const WARM_UP_MAX_MS = 1000;
  * first real lines then find the line builder compiled and the fallback fonts found and loaded, instead of
  * waiting for that in the middle of a stream (bench:latency: the slowest lines of a run were its first).
  */
-export function warmUp(frame: HTMLElement, look: LineLook): void {
+export function warmUp(overlay: HTMLElement, look: LineLook): void {
   const box = document.createElement('div');
   box.className = 'onair-warm-up';
   box.setAttribute('aria-hidden', 'true');
@@ -21,7 +21,7 @@ export function warmUp(frame: HTMLElement, look: LineLook): void {
     delete line.dataset.messageId;
     box.append(line);
   }
-  frame.append(box);
+  overlay.append(box);
   const done = (): void => box.remove();
   requestAnimationFrame(() => requestAnimationFrame(done));
   setTimeout(done, WARM_UP_MAX_MS);
