@@ -15,10 +15,13 @@ import { chat, removal } from '../helpers/events';
 const makeHub = (messages: number) => makeTestHub({ messages });
 
 /** A console: its pushes are applied as the store does, one batch per flush of the hub. */
-function openConsole(hub: Hub, start: ModReplica = emptyModReplica()) {
+function openConsole(hub: Hub, start: ModReplica = emptyModReplica(), overTheWire = false) {
   let replica = start;
   let queue: ModPush[] = [];
-  const attachment = hub.attach('mod', (push) => queue.push(push));
+  // Over the wire (as the console gets them), every push is a fresh copy of the core's objects.
+  const attachment = hub.attach('mod', (push) =>
+    queue.push(overTheWire ? (JSON.parse(JSON.stringify(push)) as ModPush) : push),
+  );
   attachment.ready();
   const apply = (): ModReplica => {
     if (queue.length > 0) replica = applyModPushes(replica, queue, modLimits);
@@ -77,6 +80,24 @@ describe('mod replica: resync and skipped lines', () => {
     clock.advance(20);
     const after = openConsole(hub, before).apply();
     expect(ids(after)).toEqual(range(1, 5));
+    expect(after.messages[2]?.removed).toMatchObject({ reason: 'delete' });
+  });
+
+  it('keeps its own objects for the lines the snapshot resends unchanged, takes changed ones from it', () => {
+    const { hub, clock } = makeHub(100);
+    const first = openConsole(hub, emptyModReplica(), true);
+    publish(hub, 1, 5);
+    clock.advance(20);
+    const before = first.apply();
+    first.detach();
+    hub.publish(removal({ type: 'message', messageId: 'l3' }));
+    publish(hub, 6, 6);
+    clock.advance(20);
+    const after = openConsole(hub, before, true).apply();
+    expect(ids(after)).toEqual(range(1, 6));
+    // One copy of each unchanged line across the reconnect (memory), so unchanged rows skip their re-render.
+    for (const i of [0, 1, 3, 4]) expect(after.messages[i]).toBe(before.messages[i]);
+    expect(after.messages[2]).not.toBe(before.messages[2]);
     expect(after.messages[2]?.removed).toMatchObject({ reason: 'delete' });
   });
 
