@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
+import { useReleasePrevious } from './use-release-previous';
 import type { ChatMessage } from '../../../shared/events';
 import { messageKey } from '../../../shared/removal';
 import { ItemBoundary } from '../common/ItemBoundary';
@@ -43,6 +44,7 @@ function useLineNotes(): Map<string, ActionNote> {
  */
 export function ChatList() {
   const messages = useModStore((state) => state.messages);
+  useReleasePrevious(messages);
   const statuses = useModStore((state) => state.statuses);
   const presets = useModStore((state) => state.timeoutPresets);
   const lineNotes = useLineNotes();

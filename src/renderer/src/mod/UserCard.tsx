@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useReleasePrevious } from './use-release-previous';
 import type { ChatMessage } from '../../../shared/events';
 import { formatDuration } from '../common/format';
 import { safeNameColor } from '../common/safe';
@@ -23,6 +24,7 @@ export function UserCard() {
   const user = useModStore((state) => state.selectedUser);
   const close = useModStore((state) => state.openUser);
   const messages = useModStore((state) => state.messages);
+  useReleasePrevious(messages);
   const status = useModStore((state) =>
     state.selectedUser ? state.statuses[state.selectedUser.sourceId] : undefined,
   );

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useReleasePrevious } from '../use-release-previous';
 import type { ChatMessage } from '../../../../shared/events';
 import { messageKey } from '../../../../shared/removal';
 import { displayText } from '../../common/display-text';
@@ -15,6 +16,7 @@ const KIND_NAME = { mention: 'Mention', keyword: 'Keyword', user: 'User' } as co
 /** The highlighted lines of rules with "show in panel", newest first (from the lines in memory). */
 function usePanelLines(): Array<{ message: ChatMessage; hit: HighlightHit }> {
   const messages = useModStore((state) => state.messages);
+  useReleasePrevious(messages);
   const highlighter = useHighlighter();
   return useMemo(() => {
     const out: Array<{ message: ChatMessage; hit: HighlightHit }> = [];
