@@ -109,7 +109,10 @@ describe.skipIf(!rendererBuilt())('settings without traps', () => {
     expect(await page.getByTestId('settings-save-bar').textContent()).toContain('Unsaved changes');
     await page.locator('[data-action="save-settings"]').click();
     await expect.poll(() => stack.core.settings().overlay.maxLines, EVENTUALLY).toBe(25);
-    expect(await page.getByTestId('settings-save-bar').textContent()).toContain('All changes saved');
+    // The core has the new settings before its answer reaches the console, which says "Saving…" until then.
+    await expect
+      .poll(() => page.getByTestId('settings-save-bar').textContent(), EVENTUALLY)
+      .toContain('All changes saved');
   });
 
   it('a Copy button beside the OBS URL puts it on the clipboard', async () => {
