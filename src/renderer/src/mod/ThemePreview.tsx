@@ -6,7 +6,7 @@ import {
   type OverlayTheme,
   type TextEffect,
 } from '../overlay/overlay-options';
-import { THEME_BACKING, type LineLook } from '../overlay/line-look';
+import { DEFAULT_EMOTE_PX, THEME_BACKING, type LineLook } from '../overlay/line-look';
 import { buildLine } from '../overlay/lines/build-line';
 import { sampleLines } from '../overlay/sample-lines';
 import emoteCss from '../common/emote-stack.css?inline';
@@ -43,7 +43,10 @@ interface PreviewProps {
 export function ThemePreview({ theme, textEffect, links, maxChars }: PreviewProps): ReactElement {
   const host = useRef<HTMLDivElement>(null);
   const [shadow, setShadow] = useState<ShadowRoot | null>(null);
-  const look = useMemo(() => ({ links, maxChars, backing: THEME_BACKING[theme] }), [links, maxChars, theme]);
+  const look = useMemo(
+    () => ({ links, maxChars, backing: THEME_BACKING[theme], emotePx: DEFAULT_EMOTE_PX }),
+    [links, maxChars, theme],
+  );
 
   useEffect(() => {
     const element = host.current;

@@ -4,6 +4,7 @@ import type { OverlayState } from '../store/create-stores';
 import { useOverlayStoreApi } from '../store/store-context';
 import type { LineLook } from './line-look';
 import { ChatView } from './lines/chat-view';
+import { emoteHeightPx } from './lines/emote-size';
 import { warmUp } from './lines/warm-up';
 import { visibleLines, type EffectiveOverlayOptions } from './overlay-options';
 
@@ -68,7 +69,8 @@ export function ChatLines({ options, look }: { options: EffectiveOverlayOptions;
 
   useLayoutEffect(() => {
     if (!container.current) return;
-    const view = new ChatView(container.current, look, options.fadeSeconds * 1000);
+    const sized = { ...look, emotePx: emoteHeightPx(container.current) };
+    const view = new ChatView(container.current, sized, options.fadeSeconds * 1000);
     const stop = followLines(store, view, options);
     return () => {
       stop();

@@ -16,16 +16,26 @@ export const THEME_BACKING: Readonly<Record<OverlayTheme, string>> = {
   light: '#ffffff',
 };
 
+/** 1.6em of the default 20 px font (overlay.css); ChatLines.tsx measures the real one. */
+export const DEFAULT_EMOTE_PX = 32;
+
 /** What every line of one overlay shares: computed once per options change, not per line. */
 export interface LineLook {
   /** The colour name colours must contrast with (docs/overlay-css.md "Themes and readability"). */
   backing: string;
   links: LinkMode;
   maxChars: number;
+  /** The height emotes are drawn at, in CSS px (lines/emote-size.ts); picks the emote file from `srcset`. */
+  emotePx: number;
 }
 
 export function lineLook(options: EffectiveOverlayOptions): LineLook {
-  return { backing: THEME_BACKING[options.theme], links: options.links, maxChars: options.maxMessageChars };
+  return {
+    backing: THEME_BACKING[options.theme],
+    links: options.links,
+    maxChars: options.maxMessageChars,
+    emotePx: DEFAULT_EMOTE_PX,
+  };
 }
 
 /** The author's colour (or a stable fallback), lifted or darkened until it is readable on the theme. */

@@ -69,7 +69,7 @@ export function buildLine(message: ChatMessage, look: LineLook, expiresAt: numbe
   text.className = 'onair-text';
   text.dir = 'auto';
   if (message.flags.action) text.style.color = color;
-  appendParts(text, applyLinkMode(message.parts, look.links), look.maxChars);
+  appendParts(text, applyLinkMode(message.parts, look.links), look.maxChars, look.emotePx);
   line.append(name, message.flags.action ? ' ' : ': ', text);
   return line;
 }
