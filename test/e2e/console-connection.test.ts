@@ -47,11 +47,13 @@ describe.skipIf(!rendererBuilt())('connection state in the chat column', () => {
 
     it('says so in the chat column in plain words, with a countdown and the raw error one click away', async () => {
       const line = page.locator('[data-testid="connection-line"][data-source-id="tw"]');
+      // One reading must say both: when the countdown ends the line says "reconnecting now…" without the reason,
+      // so two separate reads could straddle that moment on a busy machine.
       await expect
         .poll(() => line.textContent(), { timeout: 20_000 })
-        .toMatch(/Disconnected from Twitch #xqc — retrying/);
-      expect(await line.textContent()).toContain("Can't reach Twitch — check your internet connection");
-      await expect.poll(() => line.textContent(), { timeout: 20_000 }).toMatch(/retrying in \d+ s/);
+        .toMatch(
+          /^(?=[\s\S]*Disconnected from Twitch #xqc — retrying in \d+ s)(?=[\s\S]*Can't reach Twitch — check your internet connection)/,
+        );
       const raw = line.getByTestId('raw-error');
       expect(await raw.isVisible()).toBe(false);
       await line.locator('summary').click();

@@ -18,6 +18,7 @@ interface Img {
   alt: string;
   srcset: string;
   currentSrc: string;
+  loading: string;
   dataset: Record<string, string | undefined>;
   classList: { contains(name: string): boolean };
   decode(): Promise<void>;
@@ -124,6 +125,7 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
             srcset: img.srcset,
             current: img.currentSrc,
             zw: img.classList.contains('onair-emote--zero-width'),
+            lazy: img.loading === 'lazy',
           };
         }),
       );
@@ -149,6 +151,12 @@ describe.skipIf(!rendererBuilt())('third-party emotes in /overlay and /mod', () 
         'ffzDance',
       ]);
       for (const e of emoteInfo) expect(e.srcset, e.alt).toMatch(/ \d+w, .* \d+w/);
+      // Never lazy: Chromium kept each lazy image removed before it loaded, with its detached line (a leak:
+      // docs/performance.md, bench:memory).
+      expect(
+        emoteInfo.filter((e) => e.lazy).map((e) => e.alt),
+        name,
+      ).toEqual([]);
       // Zero-width: drawn over the emote before them, inside one stack.
       const stacks = await row
         .locator('.onair-emote-stack')
