@@ -1,17 +1,10 @@
 import type { ChatMessage } from '../../../../shared/events';
 import { displayText } from '../../common/display-text';
 import { applyLinkMode, lineNameColor, type LineLook } from '../line-look';
-import { appendBadges, appendParts } from './dom-parts';
+import { appendBadges, appendParts, element } from './dom-parts';
 
 /** Fade-out takes the last second of a line's life; a finite animation, so an idle overlay paints nothing. */
 const FADE_MS = 1000;
-
-function span(className: string, text: string): HTMLSpanElement {
-  const node = document.createElement('span');
-  node.className = className;
-  node.textContent = text;
-  return node;
-}
 
 function lineClasses(message: ChatMessage): string {
   const classes = ['onair-line'];
@@ -29,8 +22,7 @@ function lineClasses(message: ChatMessage): string {
  * its fade-out animation then, so the animation's delay never moves afterwards.
  */
 export function buildLine(message: ChatMessage, look: LineLook, expiresAt: number | null): HTMLElement {
-  const line = document.createElement('div');
-  line.className = lineClasses(message);
+  const line = element('div', lineClasses(message));
   line.dataset.testid = 'chat-line';
   line.dataset.messageId = message.id;
   line.dataset.sourceId = message.source.sourceId;
@@ -47,26 +39,23 @@ export function buildLine(message: ChatMessage, look: LineLook, expiresAt: numbe
   }
   const systemText = message.flags.notice?.systemText;
   if (systemText) {
-    const notice = document.createElement('div');
-    notice.className = 'onair-notice-text';
+    const notice = element('div', 'onair-notice-text', displayText(systemText, look.maxChars));
     notice.dir = 'auto';
     notice.dataset.testid = 'notice-text';
-    notice.textContent = displayText(systemText, look.maxChars);
     line.append(notice);
   }
   if (demo) {
-    const mark = span('onair-demo-mark', 'demo');
+    const mark = element('span', 'onair-demo-mark', 'demo');
     mark.title = 'Demo chat: not a real viewer';
     line.append(mark);
   }
   appendBadges(line, message.author.badges);
   const color = lineNameColor(message.author.color, message.author.login, look);
   // Name and text are bidi-isolated (dir=auto): an RLO in either cannot reorder the ": " between them.
-  const name = span('onair-name', displayText(message.author.displayName || message.author.login));
+  const name = element('span', 'onair-name', displayText(message.author.displayName || message.author.login));
   name.dir = 'auto';
   name.style.color = color;
-  const text = document.createElement('span');
-  text.className = 'onair-text';
+  const text = element('span', 'onair-text');
   text.dir = 'auto';
   if (message.flags.action) text.style.color = color;
   appendParts(text, applyLinkMode(message.parts, look.links), look.maxChars, look.emotePx);

@@ -13,7 +13,8 @@ import { safeImageUrl } from '../../common/safe';
  * a text node; URLs pass the same checks (common/safe.ts).
  */
 
-function element<K extends keyof HTMLElementTagNameMap>(
+/** An element with its class and, when given, its text (always as text). */
+export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   className: string,
   text?: string,
