@@ -67,7 +67,8 @@ describe.skipIf(!rendererBuilt())('connection state in the chat column', () => {
       await expect
         .poll(() => chip.getByTestId('chip-state').textContent(), EVENTUALLY)
         .toMatch(/retrying|reconnecting/);
-      expect(await chip.getAttribute('title')).toContain("Can't reach Twitch");
+      // The reason is shown while a retry is counted down, not in the moment of reconnecting: wait for it.
+      await expect.poll(() => chip.getAttribute('title'), EVENTUALLY).toContain("Can't reach Twitch");
       const empty = await page.getByTestId('chat-empty').textContent();
       expect(empty).not.toContain('No chat yet');
       expect(await page.getByText('No chat yet').count()).toBe(0);
