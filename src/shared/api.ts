@@ -184,6 +184,12 @@ export interface ModSnapshot {
   highlights: Settings['highlights'];
 }
 
+/** A source whose lines the hub dropped, and how many chat lines the hub had accepted then. */
+export interface DroppedSource {
+  sourceId: string;
+  chatSeq: number;
+}
+
 /** Pushes from the core to the mod console. */
 export type ModPush =
   /**
@@ -191,7 +197,16 @@ export type ModPush =
    * dropped. A console that counted fewer lines announces the difference instead of losing it silently
    * (store/replica-resync.ts). Optional so scripted cores in tests may leave it out.
    */
-  | { type: 'snapshot'; snapshot: ModSnapshot; chatSeq?: number }
+  | {
+      type: 'snapshot';
+      snapshot: ModSnapshot;
+      chatSeq?: number;
+      /**
+       * Sources whose lines the hub dropped (`dropLines`: the demo once a real source runs), each with the
+       * `chatSeq` at that moment: a console that reconnects drops the lines of theirs it kept from before.
+       */
+      droppedSources?: DroppedSource[];
+    }
   | { type: 'events'; events: OnAirEvent[]; chatSeq?: number }
   | { type: 'alerts'; alerts: AlertQueueState }
   /** Mod console only: alerts held for approval, and the latest decisions. */

@@ -4,7 +4,7 @@ import type { Hub } from '../../src/main/core/hub/hub';
 import { makeTestHub } from '../helpers/test-hub';
 import { applyModPushes } from '../../src/renderer/src/store/replica';
 import { emptyModReplica, modLimits, type ModReplica } from '../../src/renderer/src/store/replica-types';
-import { chat, removal } from '../helpers/events';
+import { chat, ref, removal } from '../helpers/events';
 
 /**
  * Flood finding: a console that reconnects (a slow client closed with 1013, a network blip) or falls behind
@@ -99,6 +99,42 @@ describe('mod replica: resync and skipped lines', () => {
     for (const i of [0, 1, 3, 4]) expect(after.messages[i]).toBe(before.messages[i]);
     expect(after.messages[2]).not.toBe(before.messages[2]);
     expect(after.messages[2]?.removed).toMatchObject({ reason: 'delete' });
+  });
+
+  it('forgets the lines of a source the hub dropped while it was away (the demo once a real source ran)', () => {
+    const { hub, clock } = makeHub(100);
+    const twitch = { sourceId: 'tw', provider: 'twitch' as const, channel: 'chan' };
+    const first = openConsole(hub);
+    for (let i = 1; i <= 4; i++) hub.publish(chat({ id: `demo${i}` })); // test ref: the demo source
+    for (let i = 1; i <= 3; i++) hub.publish(chat({ id: `tw${i}`, source: twitch }));
+    clock.advance(20);
+    const before = first.apply();
+    first.detach();
+    hub.dropLines(ref.sourceId); // missed: the console was away
+    hub.publish(chat({ id: 'tw4', source: twitch }));
+    clock.advance(20);
+    const after = openConsole(hub, before).apply();
+    // Before the fix the four demo lines stayed on this console, mixed into the real chat.
+    expect(ids(after)).toEqual(['tw1', 'tw2', 'tw3', 'tw4']);
+    expect(after.skippedLines).toBe(0);
+  });
+
+  it('keeps the lines of a dropped source that started again after the console saw the drop', () => {
+    const { hub, clock } = makeHub(3);
+    const live = openConsole(hub);
+    hub.publish(chat({ id: 'demo-old' }));
+    clock.advance(20);
+    live.apply();
+    hub.dropLines(ref.sourceId); // seen live: the console drops the line itself
+    publish(hub, 1, 2); // the demo again (the real source was removed)
+    clock.advance(20);
+    const before = live.apply();
+    expect(ids(before)).toEqual(['l1', 'l2']);
+    live.detach();
+    publish(hub, 3, 5); // the history (3 lines) no longer holds l1, l2
+    clock.advance(20);
+    const after = openConsole(hub, before).apply();
+    expect(ids(after)).toEqual(range(1, 5));
   });
 
   it('a flood past the hub pending bound is counted, not lost silently', () => {

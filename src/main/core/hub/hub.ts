@@ -1,5 +1,6 @@
 import type { OnAirEvent } from '../../../shared/events';
 import type {
+  DroppedSource,
   ModPush,
   ModSnapshot,
   OverlayEvent,
@@ -24,6 +25,9 @@ import { overlayEvents, overlayPush, overlaySnapshot, releasedLines } from './ov
  */
 const FLUSH_MS = 16;
 const IDLE_GAP_MS = 4;
+
+/** Dropped sources remembered for reconnecting consoles (only the demo's lines are ever dropped). */
+const DROPPED_SOURCES_KEPT = 8;
 
 /** Lines an overlay snapshot starts from: it shows at most 200 (overlay-options.ts), minus removed/hidden ones. */
 const OVERLAY_SNAPSHOT_LINES = 500;
@@ -87,6 +91,8 @@ export class Hub {
   private lastFlushAt = 0;
   /** Chat lines accepted so far: mod views compare it with what they got (`chatSeq` in shared/api.ts). */
   private chatSeq = 0;
+  /** Sources whose lines were dropped, newest last (a reconnecting console forgets its copies of them). */
+  private droppedSources: DroppedSource[] = [];
   private readonly maxPending: number;
   /** The alert share last sent to overlays (see `overlayShareChanged`). */
   private lastOverlayAlerts = '';
@@ -138,6 +144,10 @@ export class Hub {
     this.flush();
     this.state.chat.dropSource(sourceId);
     this.gate.dropSource(sourceId);
+    this.droppedSources = [
+      ...this.droppedSources.filter((dropped) => dropped.sourceId !== sourceId),
+      { sourceId, chatSeq: this.chatSeq },
+    ].slice(-DROPPED_SOURCES_KEPT);
     for (const view of this.views) if (view.ready) view.send({ type: 'dropLines', sourceId });
   }
 
@@ -171,7 +181,12 @@ export class Hub {
         this.flush(); // views already attached get what is pending before the newcomer's snapshot
         view.ready = true;
         if (view.kind === 'mod')
-          view.send({ type: 'snapshot', snapshot: this.snapshot(), chatSeq: this.chatSeq });
+          view.send({
+            type: 'snapshot',
+            snapshot: this.snapshot(),
+            chatSeq: this.chatSeq,
+            droppedSources: this.droppedSources,
+          });
         else view.send({ type: 'snapshot', snapshot: this.overlaySnapshot() });
       },
       detach: () => {

@@ -1,4 +1,4 @@
-import type { DropLinesPush, ModSnapshot } from '../../../shared/api';
+import type { DropLinesPush, DroppedSource, ModSnapshot } from '../../../shared/api';
 import type { ChatMessage, OnAirEvent } from '../../../shared/events';
 import { messageKey } from '../../../shared/removal';
 import { lastN, modReplicaFromSnapshot, type ModReplica, type ReplicaLimits } from './replica-types';
@@ -12,7 +12,8 @@ import { lastN, modReplicaFromSnapshot, type ModReplica, type ReplicaLimits } fr
 /**
  * A snapshot on a console that was already synced (a reconnect): the lines it held stay, the snapshot's lines
  * (with their current removal marks) follow, and the lines between the last one it had and the first one the
- * snapshot still holds are counted as skipped. A first snapshot, or one from a core that started again
+ * snapshot still holds are counted as skipped; lines of a source the hub dropped meanwhile (`dropLines`, missed
+ * while away) go. A first snapshot, or one from a core that started again
  * (`chatSeq` went back), replaces everything as before.
  */
 export function replicaFromSnapshot(
@@ -20,6 +21,7 @@ export function replicaFromSnapshot(
   snapshot: ModSnapshot,
   chatSeq: number | undefined,
   limits: ReplicaLimits,
+  droppedSources: readonly DroppedSource[] = [],
 ): ModReplica {
   const fresh = modReplicaFromSnapshot(snapshot, limits);
   const seq = chatSeq ?? null;
@@ -33,7 +35,12 @@ export function replicaFromSnapshot(
   const held = new Map(previous.messages.map((message) => [messageKey(message), message]));
   const resent = fresh.messages.map((message) => sameLine(held.get(messageKey(message)), message));
   const inSnapshot = new Set(snapshot.messages.map(messageKey));
-  const kept = previous.messages.filter((message) => !inSnapshot.has(messageKey(message)));
+  // Sources the hub dropped since the last line this console got (a console that got the `dropLines` itself
+  // has none of their old lines left): their lines went from the other views then.
+  const droppedSince = new Set(droppedSources.filter((d) => d.chatSeq >= had).map((d) => d.sourceId));
+  const kept = previous.messages.filter(
+    (message) => !inSnapshot.has(messageKey(message)) && !droppedSince.has(message.source.sourceId),
+  );
   const messages = kept.length === 0 ? resent : lastN([...kept, ...resent], limits.messages);
   return { ...fresh, messages, chatSeq: seq, skippedLines: skippedLines + missed };
 }

@@ -52,7 +52,8 @@ export function applyModPushes(data: ModReplica, pushes: ModPush[], limits: Repl
   let next = data;
   const start = lastSnapshotAt(pushes);
   const first = pushes[start];
-  if (first?.type === 'snapshot') next = replicaFromSnapshot(data, first.snapshot, first.chatSeq, limits);
+  if (first?.type === 'snapshot')
+    next = replicaFromSnapshot(data, first.snapshot, first.chatSeq, limits, first.droppedSources);
   const events: Array<OnAirEvent | DropLinesPush> = [];
   let chatSeq: number | undefined;
   for (let i = start + 1; i < pushes.length; i++) {
