@@ -44,6 +44,29 @@ export function alertAmount(alert: Alert): number | null {
   }
 }
 
+/**
+ * Formats a number and a sum once, so the runtime loads its locale data now, off the hot path: the first
+ * number format of a process costs about 21–27 ms (Node 24, measured), and the first cheer of a stream paid it
+ * while every chat line behind it waited (bench:peer: lines 40–57 ms late at the first cheer of a flood).
+ */
+export function warmUpNumberFormats(locale?: string): void {
+  templateValues({ ...WARM_UP_ALERT, alertType: 'cheer' }, locale);
+  templateValues(WARM_UP_ALERT, locale);
+}
+
+const WARM_UP_ALERT: Alert = {
+  kind: 'alert',
+  id: 'warm-up',
+  source: { sourceId: 'warm-up', provider: 'demo', channel: '' },
+  alertType: 'donation',
+  user: { id: '', login: '', displayName: '' },
+  amount: { value: '1.00', currency: 'USD' },
+  bits: 1,
+  message: null,
+  serverTime: 0,
+  receivedAt: 0,
+};
+
 function amountText(alert: Alert, locale: string | undefined): string {
   if (alert.alertType === 'donation') return alert.amount ? formatMoney(alert.amount, locale) : '';
   if (alert.alertType === 'resub' || alert.alertType === 'sub') return String(alert.months ?? '');

@@ -1,6 +1,7 @@
 import type { AlertControl, AlertControlResult, ModPush } from '../../../shared/api';
 import type { AlertApprovalItem } from '../../../shared/alert-box/approval-types';
 import { presentAlert } from '../../../shared/alert-box/presentation';
+import { warmUpNumberFormats } from '../../../shared/alert-box/template';
 import { ANIMATION_MS } from '../../../shared/alert-box/types';
 import type { AlertQueueState } from '../../../shared/alert-queue-state';
 import type { Alert, SourceRef } from '../../../shared/events';
@@ -40,6 +41,7 @@ export function passesMinimums(alert: Alert, settings: Settings): boolean {
 /** The alert box behind the console's alert controls: minimums, approval, queue and presentation. */
 export function createAlertService(options: AlertServiceOptions): AlertService {
   const { clock, settings } = options;
+  warmUpNumberFormats();
   const present = (alert: Alert) => presentAlert(alert, settings().alerts);
   const queue = createAlertQueue({
     clock,
