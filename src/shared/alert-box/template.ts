@@ -49,9 +49,9 @@ export function alertAmount(alert: Alert): number | null {
  * number format of a process costs about 21–27 ms (Node 24, measured), and the first cheer of a stream paid it
  * while every chat line behind it waited (bench:peer: lines 40–57 ms late at the first cheer of a flood).
  */
-export function warmUpNumberFormats(locale?: string): void {
-  templateValues({ ...WARM_UP_ALERT, alertType: 'cheer' }, locale);
-  templateValues(WARM_UP_ALERT, locale);
+export function warmUpNumberFormats(): void {
+  templateValues({ ...WARM_UP_ALERT, alertType: 'cheer' });
+  templateValues(WARM_UP_ALERT);
 }
 
 const WARM_UP_ALERT: Alert = {
